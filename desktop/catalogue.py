@@ -1,0 +1,270 @@
+"""The 要点 as data: sections → items → tasks → assignments.
+
+A *task* is one paragraph of the 要点 with its own responsibility clause (or, in a section
+without clauses such as 保障措施, one item binding everyone). Task ids are ``S.I.P``:
+section, item, paragraph within the item, in Arabic numerals.
+
+The JSON form is the one ``python main.py catalogue show --json`` prints and the one shipped in
+``forms/catalogues/``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop import paths
+
+ROLES = ("lead", "responsible", "cooperate")
+ROLE_LABELS = {"lead": "牵头", "responsible": "负责", "cooperate": "配合"}
+ROLE_RANK = {"lead": 3, "responsible": 2, "cooperate": 1}
+BUILTIN_ID = "dalian-2016"
+CN_NUMERALS = "一二三四五六七八九十"
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (for headings)."""
+    if n <= 10:
+        return CN_NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else CN_NUMERALS[tens - 1]
+    return head + "十" + (CN_NUMERALS[ones - 1] if ones else "")
+
+
+class CatalogueError(Exception):
+    """A catalogue file cannot be used; the message is Chinese and names the file."""
+
+
+@dataclass(frozen=True)
+class Assignment:
+    unit: str
+    role: str
+
+    def to_json(self) -> dict:
+        return {"unit": self.unit, "role": self.role}
+
+
+@dataclass
+class Task:
+    id: str
+    text: str
+    assignments: list[Assignment] = field(default_factory=list)
+    clause: str | None = None
+
+    @property
+    def section_no(self) -> int:
+        return int(self.id.split(".")[0])
+
+    @property
+    def item_no(self) -> int:
+        return int(self.id.split(".")[1])
+
+    @property
+    def para_no(self) -> int:
+        return int(self.id.split(".")[2])
+
+    def to_json(self) -> dict:
+        out: dict = {"id": self.id, "text": self.text}
+        if self.clause is not None:
+            out["clause"] = self.clause
+        out["assignments"] = [a.to_json() for a in self.assignments]
+        return out
+
+
+@dataclass
+class Item:
+    no: int
+    title: str
+    tasks: list[Task] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"no": self.no, "title": self.title, "tasks": [t.to_json() for t in self.tasks]}
+
+
+@dataclass
+class Section:
+    no: int
+    title: str
+    items: list[Item] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"no": self.no, "title": self.title, "items": [i.to_json() for i in self.items]}
+
+
+@dataclass
+class Catalogue:
+    id: str
+    title: str
+    issuer: str
+    doc_number: str
+    date: str
+    report_to: str
+    deadline: str
+    sections: list[Section] = field(default_factory=list)
+    notice_title: str = ""
+
+    # -- navigation -------------------------------------------------------------------------
+    def tasks(self) -> Iterator[Task]:
+        for section in self.sections:
+            for item in section.items:
+                yield from item.tasks
+
+    def items(self) -> Iterator[tuple[Section, Item]]:
+        for section in self.sections:
+            for item in section.items:
+                yield section, item
+
+    def task(self, task_id: str) -> Task:
+        for t in self.tasks():
+            if t.id == task_id:
+                return t
+        raise KeyError(task_id)
+
+    def task_ids(self) -> list[str]:
+        return [t.id for t in self.tasks()]
+
+    def item_of(self, task_id: str) -> tuple[Section, Item]:
+        s, i, _ = (int(x) for x in task_id.split("."))
+        for section in self.sections:
+            if section.no == s:
+                for item in section.items:
+                    if item.no == i:
+                        return section, item
+        raise KeyError(task_id)
+
+    @property
+    def year(self) -> int:
+        for text in (self.title, self.date, self.deadline):
+            digits = text[:4]
+            if digits.isdigit():
+                return int(digits)
+        return 0
+
+    def label(self) -> str:
+        """How the UI names this catalogue: 《2016年政务公开工作要点》（大政办发〔2016〕125号）."""
+        number = f"（{self.doc_number}）" if self.doc_number else ""
+        return f"《{self.title}》{number}"
+
+    # -- JSON -------------------------------------------------------------------------------
+    def to_json(self) -> dict:
+        out = {
+            "id": self.id,
+            "title": self.title,
+            "issuer": self.issuer,
+            "doc_number": self.doc_number,
+            "date": self.date,
+            "report_to": self.report_to,
+            "deadline": self.deadline,
+        }
+        if self.notice_title:
+            out["notice_title"] = self.notice_title
+        out["sections"] = [s.to_json() for s in self.sections]
+        return out
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+    @classmethod
+    def from_json(cls, data: dict, source: str = "目录") -> Catalogue:
+        try:
+            sections = [
+                Section(
+                    no=int(s["no"]),
+                    title=str(s["title"]),
+                    items=[
+                        Item(
+                            no=int(i["no"]),
+                            title=str(i["title"]),
+                            tasks=[
+                                Task(
+                                    id=str(t["id"]),
+                                    text=str(t["text"]),
+                                    clause=t.get("clause"),
+                                    assignments=[
+                                        Assignment(str(a["unit"]), _role(a["role"]))
+                                        for a in t.get("assignments", [])
+                                    ],
+                                )
+                                for t in i["tasks"]
+                            ],
+                        )
+                        for i in s["items"]
+                    ],
+                )
+                for s in data["sections"]
+            ]
+            cat = cls(
+                id=str(data["id"]),
+                title=str(data["title"]),
+                issuer=str(data.get("issuer", "")),
+                doc_number=str(data.get("doc_number", "")),
+                date=str(data.get("date", "")),
+                report_to=str(data.get("report_to", "")),
+                deadline=str(data.get("deadline", "")),
+                notice_title=str(data.get("notice_title", "")),
+                sections=sections,
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise CatalogueError(f"{source}的内容不完整或格式不对：{_describe(exc)}") from exc
+        ids = cat.task_ids()
+        if len(ids) != len(set(ids)):
+            dup = sorted({i for i in ids if ids.count(i) > 1})
+            raise CatalogueError(f"{source}中任务编号重复：{'、'.join(dup)}")
+        return cat
+
+
+def _role(value: object) -> str:
+    if value not in ROLES:
+        raise ValueError(f"责任类型“{value}”不是 lead/responsible/cooperate 之一")
+    return str(value)
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"缺少字段 {exc.args[0]!r}"
+    return str(exc)
+
+
+def builtin_path() -> Path:
+    return paths.forms_dir() / "catalogues" / f"{BUILTIN_ID}.json"
+
+
+def load_file(path: Path) -> Catalogue:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CatalogueError(f"无法读取要点目录文件 {path}：{exc.strerror or exc}") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CatalogueError(
+            f"要点目录文件 {path} 第{exc.lineno}行第{exc.colno}列不是有效的JSON：{exc.msg}"
+        ) from exc
+    if not isinstance(data, dict):
+        raise CatalogueError(f"要点目录文件 {path} 的顶层应是一个对象")
+    return Catalogue.from_json(data, source=f"要点目录文件 {path.name} ")
+
+
+def load_builtin() -> Catalogue:
+    return load_file(builtin_path())
+
+
+def available() -> dict[str, Path]:
+    """Catalogue id → file: the built-in one plus those the user imported."""
+    found: dict[str, Path] = {}
+    user_dir = paths.user_catalogues_dir()
+    if user_dir.is_dir():
+        for p in sorted(user_dir.glob("*.json")):
+            found[p.stem] = p
+    for p in sorted((paths.forms_dir() / "catalogues").glob("*.json")):
+        found[p.stem] = p
+    return found
+
+
+def load(catalogue_id: str) -> Catalogue:
+    files = available()
+    if catalogue_id not in files:
+        raise CatalogueError(f"找不到要点目录“{catalogue_id}”。请先导入该年度的要点文件。")
+    return load_file(files[catalogue_id])

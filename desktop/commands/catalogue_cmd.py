@@ -1,0 +1,139 @@
+"""``catalogue show | import | tasks``: the 要点 as data, and who must report on what."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from desktop import catalogue as cat_mod
+from desktop import paths
+from desktop.catalogue import ROLE_LABELS, CatalogueError, cn_number
+from desktop.cli import fail
+from desktop.fileio import FileWriteError, atomic_write
+from desktop.schema import DataFileError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("catalogue", help="要点目录：查看、导入、查询单位任务")
+    csub = p.add_subparsers(dest="catalogue_command", metavar="子命令")
+
+    show = csub.add_parser("show", help="显示内置（或指定）的要点目录")
+    show.add_argument("--json", action="store_true", help="输出 JSON")
+    show.add_argument("--catalogue", default=cat_mod.BUILTIN_ID, metavar="ID", help="要点目录编号")
+    show.set_defaults(func=cmd_show)
+
+    imp = csub.add_parser("import", help="解析一份要点文件（.txt 或 .docx），输出目录 JSON")
+    imp.add_argument("file", type=Path, help="要点文件")
+    imp.add_argument("--out", type=Path, help="写入此文件（默认输出到屏幕）")
+    imp.add_argument("--id", help="目录编号（默认按年份和文号生成）")
+    imp.add_argument("--install", action="store_true", help="同时安装到数据目录，供填报向导选用")
+    imp.set_defaults(func=cmd_import)
+
+    tasks = csub.add_parser("tasks", help="列出某单位需要报告的任务及责任类型")
+    tasks.add_argument("--unit", required=True, help="单位名称，如 市财政局、中山区")
+    tasks.add_argument("--json", action="store_true", help="输出 JSON")
+    tasks.add_argument("--catalogue", default=cat_mod.BUILTIN_ID, metavar="ID")
+    tasks.set_defaults(func=cmd_tasks)
+
+    p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
+
+
+def _load(catalogue_id: str) -> cat_mod.Catalogue:
+    return cat_mod.load(catalogue_id)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    try:
+        catalogue = _load(args.catalogue)
+    except CatalogueError as exc:
+        return fail(str(exc))
+    if args.json:
+        sys.stdout.write(catalogue.dumps())
+        return 0
+    out = [catalogue.notice_title or catalogue.title, f"{catalogue.doc_number}  {catalogue.date}",
+           f"报送：{catalogue.report_to}，截止：{catalogue.deadline}", ""]
+    for s in catalogue.sections:
+        out.append(f"{cn_number(s.no)}、{s.title}")
+        for i in s.items:
+            out.append(f"  （{cn_number(i.no)}）{i.title}")
+            for t in i.tasks:
+                roles = "；".join(f"{a.unit}{ROLE_LABELS[a.role]}" for a in t.assignments)
+                out.append(f"      {t.id}  {roles}")
+    n_items = sum(len(s.items) for s in catalogue.sections)
+    out.append("")
+    out.append(f"共 {len(catalogue.sections)} 部分、{n_items} 条、{len(catalogue.task_ids())} 项任务")
+    print("\n".join(out))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop import units
+    from desktop.applicability import unknown_units
+    from desktop.yaodian_parser import ParseError, SourceError, parse_file
+
+    try:
+        result = parse_file(args.file, args.id)
+    except (SourceError, ParseError) as exc:
+        return fail(f"无法导入：{exc}")
+    catalogue = result.catalogue
+    warnings = [str(w) for w in result.warnings]
+    try:
+        directory = units.load()
+    except DataFileError as exc:
+        directory = None
+        warnings.append(f"单位名录无法读取，未核对单位名称：{exc}")
+    if directory is not None:
+        for task_id, name in unknown_units(catalogue, directory):
+            line = result.task_lines.get(task_id, 0)
+            warnings.append(f"第{line}行：任务{task_id}中的单位“{name}”不在单位名录中，导入后请在名录中添加。")
+    for w in warnings:
+        print(f"提示：{w}", file=sys.stderr)
+    text = catalogue.dumps()
+    try:
+        if args.out:
+            atomic_write(args.out, text.encode("utf-8"), "要点目录")
+        if args.install:
+            target = paths.user_catalogues_dir() / f"{catalogue.id}.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, text.encode("utf-8"), "要点目录")
+            print(f"已安装要点目录“{catalogue.id}”：{target}", file=sys.stderr)
+    except (FileWriteError, OSError) as exc:
+        return fail(f"无法保存：{exc}")
+    if not args.out:
+        sys.stdout.write(text)
+    n_items = sum(len(s.items) for s in catalogue.sections)
+    print(
+        f"识别出 {len(catalogue.sections)} 部分、{n_items} 条、{len(catalogue.task_ids())} 项任务，"
+        f"{len(warnings)} 条提示。",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_tasks(args: argparse.Namespace) -> int:
+    from desktop import units
+    from desktop.applicability import tasks_for
+
+    try:
+        catalogue = _load(args.catalogue)
+        directory = units.load()
+    except (CatalogueError, DataFileError) as exc:
+        return fail(str(exc))
+    unit = directory.unit(args.unit)
+    if unit is None:
+        close = directory.closest(args.unit)
+        hint = f"，您是不是要找：{'、'.join(close)}" if close else "。可在填报向导中添加新单位"
+        return fail(f"单位名录中没有“{args.unit}”{hint}")
+    found = tasks_for(catalogue, directory, unit)
+    if args.json:
+        sys.stdout.write(json.dumps([a.to_json() for a in found], ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for a in found:
+        task = catalogue.task(a.task_id)
+        mark = "（相关部门，可选）" if a.optional else ""
+        print(f"{a.task_id:8} {ROLE_LABELS[a.role]}{mark}  {task.text[:30]}…")
+    must = sum(1 for a in found if not a.optional)
+    print(f"\n{unit.name}：必须报告 {must} 项，另有 {len(found) - must} 项相关部门任务可选择是否适用。")
+    return 0

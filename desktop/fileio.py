@@ -1,0 +1,77 @@
+"""Writing files so that a failure never leaves half a file, and says why in Chinese.
+
+Every file the program produces (.docx, .json, .xlsx, catalogues) goes through
+:func:`atomic_write`: a temporary file in the same folder, flushed to disk, then renamed over
+the target. A target held open by Word/WPS (``PermissionError`` on Windows), a read-only folder
+or a full disk becomes a :class:`FileWriteError` whose message says what to do, with a
+suggested free name when the target is locked.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+
+class FileWriteError(Exception):
+    def __init__(self, message: str, path: Path, suggestion: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.suggestion = suggestion
+
+
+def free_name(path: Path) -> Path:
+    """``报告.docx`` → ``报告(2).docx`` (the first that does not exist)."""
+    for n in range(2, 1000):
+        candidate = path.with_name(f"{path.stem}({n}){path.suffix}")
+        if not candidate.exists():
+            return candidate
+    return path.with_name(f"{path.stem}-{os.getpid()}{path.suffix}")
+
+
+def describe_os_error(exc: OSError, path: Path, what: str = "文件") -> FileWriteError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return FileWriteError(f"磁盘空间已满，无法保存{what}“{path.name}”。请清理磁盘或换一个位置保存。", path)
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if path.exists() and not os.access(path.parent, os.W_OK):
+            return FileWriteError(
+                f"文件夹“{path.parent}”是只读的，无法保存{what}。请换一个文件夹保存。", path, None
+            )
+        if path.exists():
+            alt = free_name(path)
+            return FileWriteError(
+                f"{what}“{path.name}”正被其他程序（如 Word、WPS）打开，无法覆盖。"
+                f"请关闭该文件后重试，或另存为“{alt.name}”。",
+                path,
+                alt,
+            )
+        return FileWriteError(
+            f"没有权限在文件夹“{path.parent}”中保存{what}。请换一个文件夹（如“文档”或桌面）保存。", path
+        )
+    if exc.errno == errno.ENOENT:
+        return FileWriteError(f"文件夹“{path.parent}”不存在，无法保存{what}。", path)
+    return FileWriteError(f"无法保存{what}“{path.name}”：{exc.strerror or exc}", path)
+
+
+def atomic_write(path: Path, data: bytes, what: str = "文件") -> None:
+    """Write *data* to *path* all-or-nothing. Raises :class:`FileWriteError`."""
+    path = Path(path)
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        raise describe_os_error(exc, path, what) from exc
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass

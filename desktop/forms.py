@@ -1,0 +1,183 @@
+"""What the wizard asks: loaded from ``forms/fields/`` and checked against its schema.
+
+``common.json`` holds the fields every task has (status, 主要做法, 取得成效, evidence, 存在问题),
+the unit profile, the report-level texts and the 保密审查 fields. ``<catalogue-id>.json`` adds
+the figures a 要点 demands for particular tasks. A catalogue without such a file (e.g. next
+year's, freshly imported) simply has no task-specific figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop import paths
+from desktop.catalogue import Catalogue
+from desktop.schema import DataFileError, load_validated
+
+STATUSES = ("已完成", "持续推进", "未完成")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    label: str
+    type: str
+    required: bool = False
+    options: tuple[str, ...] = ()
+    help: str = ""
+    placeholder: str = ""
+    max_length: int = 0
+    show_when: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    default: Any = None
+
+    def visible(self, values: dict[str, Any]) -> bool:
+        """Whether the field applies given the other answers (e.g. 取得成效 only when done)."""
+        return all(values.get(k) in allowed for k, allowed in self.show_when.items())
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    key: str
+    label: str
+    type: str
+    unit: str = ""
+    help: str = ""
+    min: float | None = None
+    max: float | None = None
+    demand_min: float | None = None
+    demand_true: bool | None = None
+    demand_text: str = ""
+    at_most_field: str = ""
+    at_least_field: str = ""
+    prefill_from: str = ""
+    sum: bool = False
+    sentence: str = ""
+    sentence_true: str = ""
+    sentence_false: str = ""
+
+    @property
+    def store_key(self) -> str:
+        """Key under which the store keeps this figure (``figures.<key>``)."""
+        return f"figures.{self.key}"
+
+
+@dataclass
+class FormSpec:
+    task_fields: list[FieldSpec]
+    profile_fields: list[FieldSpec]
+    report_fields: list[FieldSpec]
+    review_fields: list[FieldSpec]
+    figures: dict[str, list[FigureSpec]]
+
+    def figures_for(self, task_id: str) -> list[FigureSpec]:
+        return self.figures.get(task_id, [])
+
+    def task_field(self, key: str) -> FieldSpec:
+        return next(f for f in self.task_fields if f.key == key)
+
+
+def _field(data: dict) -> FieldSpec:
+    return FieldSpec(
+        key=data["key"],
+        label=data["label"],
+        type=data["type"],
+        required=data.get("required", False),
+        options=tuple(data.get("options", ())),
+        help=data.get("help", ""),
+        placeholder=data.get("placeholder", ""),
+        max_length=data.get("max_length", 0),
+        show_when={k: tuple(v) for k, v in data.get("show_when", {}).items()},
+        default=data.get("default"),
+    )
+
+
+def _figure(data: dict) -> FigureSpec:
+    known = FigureSpec.__dataclass_fields__
+    return FigureSpec(**{k: v for k, v in data.items() if k in known})
+
+
+def schema_dir() -> Path:
+    return paths.forms_dir() / "schema"
+
+
+def figures_file(catalogue_id: str) -> Path | None:
+    for base in (paths.data_dir() / "fields", paths.forms_dir() / "fields"):
+        candidate = base / f"{catalogue_id}.json"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_common(path: Path | None = None) -> FormSpec:
+    path = path or paths.forms_dir() / "fields" / "common.json"
+    data = load_validated(path, schema_dir() / "fields.schema.json")
+    spec = FormSpec(
+        task_fields=[_field(f) for f in data["task_fields"]],
+        profile_fields=[_field(f) for f in data["profile_fields"]],
+        report_fields=[_field(f) for f in data["report_fields"]],
+        review_fields=[_field(f) for f in data["review_fields"]],
+        figures={},
+    )
+    _check_common(spec, path)
+    return spec
+
+
+def load(catalogue: Catalogue, common: Path | None = None, figures: Path | None = None) -> FormSpec:
+    """The full form for *catalogue*. Raises :class:`DataFileError` naming file, place, problem."""
+    spec = load_common(common)
+    figures = figures or figures_file(catalogue.id)
+    if figures is None:
+        return spec
+    data = load_validated(figures, schema_dir() / "figures.schema.json")
+    if data["catalogue"] != catalogue.id:
+        raise DataFileError(
+            f"{figures.name}：catalogue：此文件属于要点“{data['catalogue']}”，不是“{catalogue.id}”"
+        )
+    known_tasks = set(catalogue.task_ids())
+    profile_keys = {f.key for f in spec.profile_fields}
+    common_keys = {f.key for f in spec.task_fields}
+    for task_id, items in data["tasks"].items():
+        where = f'tasks["{task_id}"]'
+        if task_id not in known_tasks:
+            raise DataFileError(f"{figures.name}：{where}：要点中没有编号为 {task_id} 的任务")
+        figs = [_figure(i) for i in items]
+        keys = [f.key for f in figs]
+        for i, fig in enumerate(figs):
+            place = f"{where}[{i}]"
+            if keys.count(fig.key) > 1:
+                raise DataFileError(f"{figures.name}：{place}.key：“{fig.key}”在同一任务中重复")
+            if fig.key in common_keys:
+                raise DataFileError(f"{figures.name}：{place}.key：“{fig.key}”与通用字段重名")
+            for ref in (fig.at_most_field, fig.at_least_field):
+                if ref and ref not in keys:
+                    raise DataFileError(f"{figures.name}：{place}：引用的字段“{ref}”不在该任务中")
+            if fig.prefill_from and fig.prefill_from.split(".", 1)[1] not in profile_keys:
+                raise DataFileError(f"{figures.name}：{place}.prefill_from：封面信息中没有“{fig.prefill_from}”")
+            if fig.min is not None and fig.max is not None and fig.min > fig.max:
+                raise DataFileError(f"{figures.name}：{place}：min 大于 max")
+        spec.figures[task_id] = figs
+    return spec
+
+
+def _check_common(spec: FormSpec, path: Path) -> None:
+    for group, fields in (
+        ("task_fields", spec.task_fields),
+        ("profile_fields", spec.profile_fields),
+        ("report_fields", spec.report_fields),
+        ("review_fields", spec.review_fields),
+    ):
+        keys = [f.key for f in fields]
+        for i, f in enumerate(fields):
+            place = f"{group}[{i}]"
+            if keys.count(f.key) > 1:
+                raise DataFileError(f"{path.name}：{place}.key：“{f.key}”重复")
+            if f.type == "choice" and not f.options:
+                raise DataFileError(f"{path.name}：{place}：选择题需要 options")
+            for dep in f.show_when:
+                if dep not in keys:
+                    raise DataFileError(f"{path.name}：{place}.show_when：没有名为“{dep}”的字段")
+    keys = [f.key for f in spec.task_fields]
+    if "status" not in keys:
+        raise DataFileError(f"{path.name}：task_fields：必须包含完成状态字段 status")

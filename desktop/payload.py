@@ -1,0 +1,323 @@
+"""The report payload: one unit's report as a versioned JSON document.
+
+It is the exchange file (``answers export`` / ``answers import``), the part embedded in the
+exported ``.docx`` and what 汇总 reads. The format is documented in ``docs/exchange-format.md``;
+this module builds nothing from the store itself, it only defines and validates the shape.
+
+Validation never trusts the file: unknown task ids, wrong types, oversized texts, another
+catalogue, a newer format version are each reported as one Chinese line naming the place.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from desktop.catalogue import ROLES, Catalogue
+from desktop.forms import STATUSES, FormSpec
+
+FORMAT = "zwgk-report"
+VERSION = 1
+MAX_TEXT = 200_000  # characters in one answer field
+MAX_PAYLOAD_BYTES = 30 * 1024 * 1024
+MAX_EVIDENCE = 200
+TASK_META_KEYS = ("applicable", "not_applicable_reason", "role", "optional", "evidence", "figures")
+REPORT_STATUSES = ("draft", "final")
+
+
+class PayloadError(Exception):
+    """The payload cannot be used at all; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("；".join(problems[:5]))
+        self.problems = problems
+
+
+@dataclass
+class Payload:
+    data: dict
+
+    @property
+    def unit(self) -> str:
+        return self.data["unit"]
+
+    @property
+    def catalogue_id(self) -> str:
+        return self.data["catalogue"]["id"]
+
+    @property
+    def status(self) -> str:
+        return self.data.get("status", "draft")
+
+    def answers(self) -> dict[str, dict]:
+        return self.data.get("answers", {})
+
+    def dumps(self) -> str:
+        return dumps(self.data)
+
+
+def dumps(data: dict) -> str:
+    """Canonical text: sorted keys, so export → import → export is byte-identical."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def empty(catalogue: Catalogue, unit: str) -> dict:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "catalogue": catalogue_ref(catalogue),
+        "unit": unit,
+        "unit_info": {},
+        "status": "draft",
+        "profile": {},
+        "texts": {},
+        "review": {},
+        "answers": {},
+    }
+
+
+def catalogue_ref(catalogue: Catalogue) -> dict:
+    return {"id": catalogue.id, "title": catalogue.title, "doc_number": catalogue.doc_number}
+
+
+# -- validation --------------------------------------------------------------------------------
+
+
+def parse(text: str | bytes) -> dict:
+    """JSON text → dict, or :class:`PayloadError` with a Chinese reason."""
+    if isinstance(text, bytes):
+        if len(text) > MAX_PAYLOAD_BYTES:
+            raise PayloadError([f"文件过大（{len(text) // 1024 // 1024} MB），不是本程序导出的报告数据"])
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise PayloadError(["文件不是 UTF-8 编码的 JSON，不是本程序导出的报告数据"]) from exc
+    if len(text) > MAX_PAYLOAD_BYTES:
+        raise PayloadError(["文件过大，不是本程序导出的报告数据"])
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PayloadError([f"第{exc.lineno}行第{exc.colno}列 JSON 格式错误（{exc.msg}），文件可能已损坏"]) from exc
+    if not isinstance(data, dict):
+        raise PayloadError(["文件内容不是报告数据（顶层应为对象）"])
+    return data
+
+
+def check_header(data: dict) -> list[str]:
+    """Format and version only: what must hold before anything else is read."""
+    if data.get("format") != FORMAT:
+        return ["不是本程序导出的报告数据（缺少格式标记 zwgk-report）"]
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        return ["报告数据缺少格式版本号"]
+    if version > VERSION:
+        return [f"报告数据由更新版本的程序导出（格式版本{version}，本程序支持到{VERSION}），请升级本程序后再导入"]
+    if version < 1:
+        return [f"报告数据的格式版本{version}无效"]
+    return []
+
+
+def validate(data: dict, catalogue: Catalogue, form: FormSpec) -> list[str]:
+    """Every problem in *data* for *catalogue*; empty when it can be imported as is."""
+    problems = check_header(data)
+    if problems:
+        return problems
+    allowed_top = {"format", "version", "catalogue", "unit", "unit_info", "status", "profile",
+                   "texts", "review", "answers", "exported_at", "app_version"}
+    for key in data:
+        if key not in allowed_top:
+            problems.append(f"{key}：不认识的项")
+    cat = data.get("catalogue")
+    if not isinstance(cat, dict) or not isinstance(cat.get("id"), str):
+        problems.append("catalogue：缺少要点目录编号")
+    elif cat["id"] != catalogue.id:
+        problems.append(
+            f"catalogue：报告属于要点“{cat.get('title') or cat['id']}”，不是当前的《{catalogue.title}》"
+        )
+        return problems
+    unit = data.get("unit")
+    if not isinstance(unit, str) or not unit.strip():
+        problems.append("unit：缺少填报单位名称")
+    elif len(unit) > 60:
+        problems.append("unit：单位名称超过60个字")
+    if data.get("status", "draft") not in REPORT_STATUSES:
+        problems.append(f"status：“{data.get('status')}”不是 draft 或 final")
+    info = data.get("unit_info", {})
+    if not isinstance(info, dict):
+        problems.append("unit_info：应为对象")
+    else:
+        if "categories" in info and not _is_str_list(info["categories"]):
+            problems.append("unit_info.categories：应为文字列表")
+        for k in ("kind", "full_name", "title_name"):
+            if k in info and not isinstance(info[k], str):
+                problems.append(f"unit_info.{k}：应为文字")
+    problems += _check_fields(data.get("profile", {}), form.profile_fields, "profile")
+    problems += _check_fields(data.get("texts", {}), form.report_fields, "texts")
+    problems += _check_fields(data.get("review", {}), form.review_fields, "review")
+    answers = data.get("answers", {})
+    if not isinstance(answers, dict):
+        problems.append("answers：应为对象（任务编号 → 答案）")
+        return problems
+    known = set(catalogue.task_ids())
+    for task_id, answer in answers.items():
+        where = f'answers["{task_id}"]'
+        if task_id not in known:
+            problems.append(f"{where}：要点中没有编号为 {task_id} 的任务")
+            continue
+        if not isinstance(answer, dict):
+            problems.append(f"{where}：应为对象")
+            continue
+        problems += _check_answer(answer, form, task_id, where)
+    return problems
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _check_answer(answer: dict, form: FormSpec, task_id: str, where: str) -> list[str]:
+    problems: list[str] = []
+    specs = {f.key: f for f in form.task_fields}
+    for key, value in answer.items():
+        place = f"{where}.{key}"
+        if key == "applicable":
+            if not isinstance(value, bool):
+                problems.append(f"{place}：应为 true 或 false")
+        elif key == "not_applicable_reason":
+            problems += _check_text(value, place, 500)
+        elif key == "role":
+            if value not in ROLES:
+                problems.append(f"{place}：“{value}”不是 lead/responsible/cooperate")
+        elif key == "optional":
+            if not isinstance(value, bool):
+                problems.append(f"{place}：应为 true 或 false")
+        elif key == "evidence":
+            problems += check_evidence(value, place)
+        elif key == "figures":
+            problems += _check_figures(value, form, task_id, place)
+        elif key in specs:
+            problems += check_value(value, specs[key].type, place, specs[key].options,
+                                    specs[key].max_length or MAX_TEXT)
+        else:
+            problems.append(f"{place}：不认识的项")
+    return problems
+
+
+def _check_fields(values: Any, fields: list, where: str) -> list[str]:
+    if not isinstance(values, dict):
+        return [f"{where}：应为对象"]
+    specs = {f.key: f for f in fields}
+    problems = []
+    for key, value in values.items():
+        place = f"{where}.{key}"
+        if key not in specs:
+            problems.append(f"{place}：不认识的项")
+            continue
+        spec = specs[key]
+        problems += check_value(value, spec.type, place, spec.options, spec.max_length or MAX_TEXT)
+    return problems
+
+
+def _check_figures(values: Any, form: FormSpec, task_id: str, where: str) -> list[str]:
+    if not isinstance(values, dict):
+        return [f"{where}：应为对象"]
+    specs = {f.key: f for f in form.figures_for(task_id)}
+    problems = []
+    for key, value in values.items():
+        place = f"{where}.{key}"
+        if key not in specs:
+            problems.append(f"{place}：任务 {task_id} 没有这项数据")
+            continue
+        spec = specs[key]
+        problems += check_value(value, spec.type, place, (), 2000)
+        if not problems and isinstance(value, (int, float)) and not isinstance(value, bool):
+            if spec.min is not None and value < spec.min:
+                problems.append(f"{place}：不能小于{spec.min:g}")
+            if spec.max is not None and value > spec.max:
+                problems.append(f"{place}：不能大于{spec.max:g}")
+    return problems
+
+
+def check_evidence(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list):
+        return [f"{where}：应为列表"]
+    if len(value) > MAX_EVIDENCE:
+        return [f"{where}：最多{MAX_EVIDENCE}条"]
+    problems = []
+    for i, entry in enumerate(value):
+        place = f"{where}[{i}]"
+        if not isinstance(entry, dict):
+            problems.append(f"{place}：应为对象")
+            continue
+        for key, item in entry.items():
+            if key not in ("title", "url", "path"):
+                problems.append(f"{place}.{key}：不认识的项")
+            else:
+                problems += _check_text(item, f"{place}.{key}", 2000)
+    return problems
+
+
+def _check_text(value: Any, where: str, limit: int) -> list[str]:
+    if not isinstance(value, str):
+        return [f"{where}：应为文字"]
+    if len(value) > limit:
+        return [f"{where}：超过{limit}个字"]
+    return []
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_value(value: Any, kind: str, where: str, options: tuple = (), limit: int = MAX_TEXT) -> list[str]:
+    """Type check of one value against a field type from ``forms/``."""
+    if value is None:
+        return []
+    if kind in ("text", "textarea", "url", "phone"):
+        return _check_text(value, where, limit)
+    if kind == "choice":
+        if value == "":
+            return []
+        if value not in options:
+            return [f"{where}：“{value}”不是可选值（{'、'.join(options)}）"]
+        return []
+    if kind == "integer":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return [f"{where}：应为整数"]
+        return []
+    if kind == "decimal":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return [f"{where}：应为数字"]
+        return []
+    if kind == "boolean":
+        if not isinstance(value, bool):
+            return [f"{where}：应为 true 或 false"]
+        return []
+    if kind == "date":
+        if value == "":
+            return []
+        if not isinstance(value, str) or not _DATE.match(value):
+            return [f"{where}：日期应写成 YYYY-MM-DD"]
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return [f"{where}：“{value}”不是有效日期"]
+        return []
+    if kind == "evidence":
+        return check_evidence(value, where)
+    return [f"{where}：未知的字段类型 {kind}"]
+
+
+def load(text: str | bytes, catalogue: Catalogue, form: FormSpec) -> Payload:
+    """Parse and validate; :class:`PayloadError` lists every problem."""
+    data = parse(text)
+    problems = validate(data, catalogue, form)
+    if problems:
+        raise PayloadError(problems)
+    return Payload(data)
+
+
+__all__ = ["FORMAT", "VERSION", "Payload", "PayloadError", "STATUSES", "check_header", "dumps",
+           "empty", "load", "parse", "validate"]

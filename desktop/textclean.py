@@ -1,0 +1,85 @@
+"""Text hygiene shared by the parser, the store and the report.
+
+Text pasted from Word or Excel carries control characters (``\\x0b`` for a soft line break,
+``\\x07`` cell marks, ``\\x0c`` page breaks) that XML 1.0 cannot hold: python-docx raises on them.
+The store keeps what the clerk typed; the report cleans it here.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters XML 1.0 forbids (plus the two non-characters), except tab, LF and CR.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SOFT_BREAKS = re.compile("[\x0b\x0c\u2028\u2029]")
+
+
+def xml_safe(text: str) -> str:
+    """Text python-docx and every XML writer accept: soft breaks become newlines,
+    other control characters are dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SOFT_BREAKS.sub("\n", text)
+    return _XML_ILLEGAL.sub("", text)
+
+
+def has_illegal_chars(text: str) -> bool:
+    return bool(_XML_ILLEGAL.search(text))
+
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "\u3000-\u303f\uff00-\uffef“”‘’《》"
+_CJK_OR_PUNCT = re.compile(f"[{_CJK}{_CJK_PUNCT}]")
+
+
+def _is_cjkish(ch: str) -> bool:
+    return bool(ch) and bool(_CJK_OR_PUNCT.match(ch))
+
+
+def to_fullwidth_punct(text: str) -> str:
+    """Official form of Chinese punctuation: half-width ``, ; : ( ) . ? !`` beside Chinese
+    text become full-width; numbers (``1.5``), Latin words and URLs keep theirs."""
+    out: list[str] = []
+    n = len(text)
+    depth: list[bool] = []  # for each open "(": was it converted?
+    for i, ch in enumerate(text):
+        prev = out[-1] if out else ""
+        nxt = text[i + 1] if i + 1 < n else ""
+        if ch in ",;:?!":
+            if _is_cjkish(prev) or (_is_cjkish(nxt) and not prev.isascii()):
+                ch = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}[ch]
+            elif _is_cjkish(nxt) and prev and not prev.isalnum():
+                ch = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}[ch]
+            elif _is_cjkish(nxt) and prev.isdigit() and ch in ",;":
+                ch = {",": "，", ";": "；"}[ch]
+        elif ch == ".":
+            if (_is_cjkish(prev) or prev in "”’）") and (not nxt or not nxt.isascii() or nxt == " "):
+                ch = "。"
+        elif ch == "(":
+            convert = not prev or _is_cjkish(prev) or prev.isspace() or _cjk_inside(text, i)
+            depth.append(convert)
+            if convert:
+                ch = "（"
+        elif ch == ")":
+            if depth:
+                if depth.pop():
+                    ch = "）"
+            elif _is_cjkish(prev):
+                ch = "）"
+        out.append(ch)
+    return "".join(out)
+
+
+def _cjk_inside(text: str, open_index: int) -> bool:
+    close = text.find(")", open_index)
+    inner = text[open_index + 1 : close if close != -1 else len(text)]
+    return bool(re.search(f"[{_CJK}]", inner))
+
+
+def normalise_space(text: str) -> str:
+    """Strip ideographic and no-break spaces used for indentation; collapse inner runs."""
+    text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\t", " ")
+    return re.sub(r" {2,}", " ", text).strip()
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

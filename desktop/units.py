@@ -1,0 +1,219 @@
+"""The unit directory: who reports, and which categories of the 要点 each belongs to.
+
+The bundled ``forms/units.json`` is the default; units a user adds or renames are kept in the
+data directory (``units.json`` there) and layered on top, so an update of the program never
+loses them and the bundled file stays read-only.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop import paths
+from desktop.schema import DataFileError, load_json, load_validated, validate
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    label: str = ""
+    all_units: bool = False
+    optional: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    categories: tuple[str, ...] = ()
+    full_name: str = ""
+    title_name: str = ""
+    kind: str = "other"
+    aliases: tuple[str, ...] = ()
+    user_added: bool = False
+
+    @property
+    def report_name(self) -> str:
+        """Name used in the report title and signature (发文机关)."""
+        return self.title_name or self.name
+
+    def to_json(self) -> dict:
+        out: dict = {"name": self.name}
+        if self.full_name:
+            out["full_name"] = self.full_name
+        if self.title_name:
+            out["title_name"] = self.title_name
+        out["kind"] = self.kind
+        out["categories"] = list(self.categories)
+        if self.aliases:
+            out["aliases"] = list(self.aliases)
+        if self.user_added:
+            out["user_added"] = True
+        return out
+
+
+KIND_LABELS = {
+    "department": "市政府部门",
+    "district": "区市县政府",
+    "pilot_zone": "先导区管委会",
+    "university": "市属高校",
+    "party": "市委部门",
+    "vertical": "垂直管理部门",
+    "other": "其他单位",
+}
+
+
+@dataclass
+class Directory:
+    categories: list[Category]
+    units: list[Unit]
+    _by_alias: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._by_alias = {}
+        for c in self.categories:
+            self._by_alias[c.name] = c.name
+            for a in c.aliases:
+                self._by_alias.setdefault(a, c.name)
+        for u in self.units:
+            self._by_alias[u.name] = u.name
+            for a in u.aliases:
+                self._by_alias.setdefault(a, u.name)
+
+    # -- lookup -------------------------------------------------------------------------------
+    def unit(self, name: str) -> Unit | None:
+        canonical = self._by_alias.get(name.strip())
+        return next((u for u in self.units if u.name == canonical), None)
+
+    def category(self, name: str) -> Category | None:
+        canonical = self._by_alias.get(name.strip())
+        return next((c for c in self.categories if c.name == canonical), None)
+
+    def knows(self, name: str) -> bool:
+        return name.strip() in self._by_alias
+
+    def members(self, category: Category) -> list[Unit]:
+        if category.all_units:
+            return list(self.units)
+        return [u for u in self.units if category.name in u.categories]
+
+    def categories_of(self, unit: Unit) -> list[Category]:
+        cats = [c for c in self.categories if c.all_units or c.name in unit.categories]
+        return cats
+
+    def closest(self, name: str, n: int = 5) -> list[str]:
+        names = [u.name for u in self.units] + [a for u in self.units for a in u.aliases]
+        close = difflib.get_close_matches(name, names, n=n, cutoff=0.3)
+        contains = [u.name for u in self.units if name and (name in u.name or u.name in name)]
+        out: list[str] = []
+        for c in contains + close:
+            canonical = self._by_alias.get(c, c)
+            if canonical not in out:
+                out.append(canonical)
+        return out[:n]
+
+    def search(self, text: str) -> list[Unit]:
+        """Type-to-search: substring of name, full name or alias."""
+        text = text.strip()
+        if not text:
+            return list(self.units)
+        return [
+            u
+            for u in self.units
+            if text in u.name or text in u.full_name or any(text in a for a in u.aliases)
+        ]
+
+    def category_names(self) -> list[str]:
+        return [c.name for c in self.categories if not c.all_units]
+
+
+def _category(data: dict) -> Category:
+    return Category(
+        name=data["name"],
+        label=data.get("label", ""),
+        all_units=data.get("all_units", False),
+        optional=data.get("optional", False),
+        aliases=tuple(data.get("aliases", ())),
+    )
+
+
+def _unit(data: dict, user: bool = False) -> Unit:
+    return Unit(
+        name=data["name"],
+        categories=tuple(data.get("categories", ())),
+        full_name=data.get("full_name", ""),
+        title_name=data.get("title_name", ""),
+        kind=data.get("kind", "other"),
+        aliases=tuple(data.get("aliases", ())),
+        user_added=user or data.get("user_added", False),
+    )
+
+
+def _schema() -> dict:
+    return load_json(paths.forms_dir() / "schema" / "units.schema.json")
+
+
+def bundled_path() -> Path:
+    return paths.forms_dir() / "units.json"
+
+
+def load(bundled: Path | None = None, overlay: Path | None = None) -> Directory:
+    """The directory: the bundled file plus the user's additions and renames."""
+    bundled = bundled or bundled_path()
+    data = load_validated(bundled, paths.forms_dir() / "schema" / "units.schema.json")
+    categories = [_category(c) for c in data["categories"]]
+    units = [_unit(u) for u in data["units"]]
+    _check(categories, units, bundled.name)
+    overlay = overlay if overlay is not None else paths.units_override_path()
+    if overlay.is_file():
+        extra = load_validated(overlay, paths.forms_dir() / "schema" / "units.schema.json")
+        for raw in extra["units"]:
+            unit = _unit(raw, user=True)
+            old = raw.get("renamed_from") or unit.name
+            units = [u for u in units if u.name not in (old, unit.name)]
+            if raw.get("renamed_from") and raw["renamed_from"] not in unit.aliases:
+                unit = Unit(**{**unit.__dict__, "aliases": (*unit.aliases, raw["renamed_from"])})
+            units.append(unit)
+        _check(categories, units, overlay.name)
+    return Directory(categories, units)
+
+
+def _check(categories: list[Category], units: list[Unit], where: str) -> None:
+    names = {c.name for c in categories}
+    seen: set[str] = set()
+    for i, u in enumerate(units):
+        if u.name in seen:
+            raise DataFileError(f"{where}：units[{i}].name：单位“{u.name}”重复")
+        seen.add(u.name)
+        for cat in u.categories:
+            if cat not in names:
+                raise DataFileError(f"{where}：units[{i}].categories：没有名为“{cat}”的类别")
+
+
+def save_user_unit(unit: Unit, renamed_from: str | None = None, overlay: Path | None = None) -> None:
+    """Add (or rename) a unit in the user's layer of the directory; written atomically."""
+    overlay = overlay or paths.units_override_path()
+    if overlay.is_file():
+        data = load_json(overlay)
+    else:
+        data = {"version": 1, "categories": [], "units": []}
+    entry = unit.to_json()
+    entry["user_added"] = True
+    if renamed_from:
+        entry["renamed_from"] = renamed_from
+    data["units"] = [u for u in data["units"] if u["name"] not in (unit.name, renamed_from)]
+    data["units"].append(entry)
+    problems = validate(data, _schema())
+    if problems:
+        raise DataFileError("；".join(problems[:3]))
+    overlay.parent.mkdir(parents=True, exist_ok=True)
+    tmp = overlay.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, overlay)
