@@ -26,7 +26,9 @@ class Applicable:
         return {"id": self.task_id, "role": self.role, "optional": self.optional}
 
 
-def _reach(task: Task, unit: Unit, directory: Directory) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def _reach(
+    task: Task, unit: Unit, directory: Directory
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     mandatory: list[tuple[str, str]] = []
     optional: list[tuple[str, str]] = []
     for a in task.assignments:
@@ -60,7 +62,9 @@ def tasks_for(catalogue: Catalogue, directory: Directory, unit: Unit) -> list[Ap
     return out
 
 
-def units_for_task(catalogue: Catalogue, directory: Directory, task_id: str) -> list[tuple[Unit, Applicable]]:
+def units_for_task(
+    catalogue: Catalogue, directory: Directory, task_id: str
+) -> list[tuple[Unit, Applicable]]:
     """Every directory unit the task reaches (used by 汇总 to find who is missing)."""
     out = []
     for unit in directory.units:

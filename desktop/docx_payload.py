@@ -60,7 +60,9 @@ def embed(document: Document, payload_text: str) -> None:
     n = 1
     while f"/customXml/item{n}.xml" in existing:
         n += 1
-    item = Part(PackURI(f"/customXml/item{n}.xml"), "application/xml", payload_xml(payload_text), package)
+    item = Part(
+        PackURI(f"/customXml/item{n}.xml"), "application/xml", payload_xml(payload_text), package
+    )
     guid = "{" + str(uuid.uuid4()).upper() + "}"
     props_xml = (
         '<?xml version="1.0" encoding="UTF-8" standalone="no"?>'
@@ -107,9 +109,7 @@ def read(source: bytes | str | Path, name: str | None = None) -> str:
         total = sum(i.file_size for i in infos)
         if total > 20 * MAX_PART_BYTES:
             raise DocxPayloadError(f"{name}：解压后内容异常庞大（疑似压缩炸弹），已拒绝读取")
-        candidates = [
-            i for i in infos if re.fullmatch(r"customXml/item\d+\.xml", i.filename)
-        ]
+        candidates = [i for i in infos if re.fullmatch(r"customXml/item\d+\.xml", i.filename)]
         if "word/document.xml" not in {i.filename for i in infos}:
             raise DocxPayloadError(f"{name}：不是 Word 文档（缺少正文部分）")
         for info in candidates:

@@ -33,7 +33,9 @@ def free_name(path: Path) -> Path:
 
 def describe_os_error(exc: OSError, path: Path, what: str = "文件") -> FileWriteError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return FileWriteError(f"磁盘空间已满，无法保存{what}“{path.name}”。请清理磁盘或换一个位置保存。", path)
+        return FileWriteError(
+            f"磁盘空间已满，无法保存{what}“{path.name}”。请清理磁盘或换一个位置保存。", path
+        )
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         if path.exists() and not os.access(path.parent, os.W_OK):
             return FileWriteError(
@@ -48,7 +50,8 @@ def describe_os_error(exc: OSError, path: Path, what: str = "文件") -> FileWri
                 alt,
             )
         return FileWriteError(
-            f"没有权限在文件夹“{path.parent}”中保存{what}。请换一个文件夹（如“文档”或桌面）保存。", path
+            f"没有权限在文件夹“{path.parent}”中保存{what}。请换一个文件夹（如“文档”或桌面）保存。",
+            path,
         )
     if exc.errno == errno.ENOENT:
         return FileWriteError(f"文件夹“{path.parent}”不存在，无法保存{what}。", path)

@@ -154,7 +154,9 @@ def load(catalogue: Catalogue, common: Path | None = None, figures: Path | None 
                 if ref and ref not in keys:
                     raise DataFileError(f"{figures.name}：{place}：引用的字段“{ref}”不在该任务中")
             if fig.prefill_from and fig.prefill_from.split(".", 1)[1] not in profile_keys:
-                raise DataFileError(f"{figures.name}：{place}.prefill_from：封面信息中没有“{fig.prefill_from}”")
+                raise DataFileError(
+                    f"{figures.name}：{place}.prefill_from：封面信息中没有“{fig.prefill_from}”"
+                )
             if fig.min is not None and fig.max is not None and fig.min > fig.max:
                 raise DataFileError(f"{figures.name}：{place}：min 大于 max")
         spec.figures[task_id] = figs

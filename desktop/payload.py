@@ -90,7 +90,9 @@ def parse(text: str | bytes) -> dict:
     """JSON text → dict, or :class:`PayloadError` with a Chinese reason."""
     if isinstance(text, bytes):
         if len(text) > MAX_PAYLOAD_BYTES:
-            raise PayloadError([f"文件过大（{len(text) // 1024 // 1024} MB），不是本程序导出的报告数据"])
+            raise PayloadError(
+                [f"文件过大（{len(text) // 1024 // 1024} MB），不是本程序导出的报告数据"]
+            )
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -100,7 +102,9 @@ def parse(text: str | bytes) -> dict:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise PayloadError([f"第{exc.lineno}行第{exc.colno}列 JSON 格式错误（{exc.msg}），文件可能已损坏"]) from exc
+        raise PayloadError(
+            [f"第{exc.lineno}行第{exc.colno}列 JSON 格式错误（{exc.msg}），文件可能已损坏"]
+        ) from exc
     if not isinstance(data, dict):
         raise PayloadError(["文件内容不是报告数据（顶层应为对象）"])
     return data
@@ -114,7 +118,9 @@ def check_header(data: dict) -> list[str]:
     if not isinstance(version, int) or isinstance(version, bool):
         return ["报告数据缺少格式版本号"]
     if version > VERSION:
-        return [f"报告数据由更新版本的程序导出（格式版本{version}，本程序支持到{VERSION}），请升级本程序后再导入"]
+        return [
+            f"报告数据由更新版本的程序导出（格式版本{version}，本程序支持到{VERSION}），请升级本程序后再导入"
+        ]
     if version < 1:
         return [f"报告数据的格式版本{version}无效"]
     return []
@@ -125,8 +131,20 @@ def validate(data: dict, catalogue: Catalogue, form: FormSpec) -> list[str]:
     problems = check_header(data)
     if problems:
         return problems
-    allowed_top = {"format", "version", "catalogue", "unit", "unit_info", "status", "profile",
-                   "texts", "review", "answers", "exported_at", "app_version"}
+    allowed_top = {
+        "format",
+        "version",
+        "catalogue",
+        "unit",
+        "unit_info",
+        "status",
+        "profile",
+        "texts",
+        "review",
+        "answers",
+        "exported_at",
+        "app_version",
+    }
     for key in data:
         if key not in allowed_top:
             problems.append(f"{key}：不认识的项")
@@ -199,8 +217,9 @@ def _check_answer(answer: dict, form: FormSpec, task_id: str, where: str) -> lis
         elif key == "figures":
             problems += _check_figures(value, form, task_id, place)
         elif key in specs:
-            problems += check_value(value, specs[key].type, place, specs[key].options,
-                                    specs[key].max_length or MAX_TEXT)
+            problems += check_value(
+                value, specs[key].type, place, specs[key].options, specs[key].max_length or MAX_TEXT
+            )
         else:
             problems.append(f"{place}：不认识的项")
     return problems
@@ -271,7 +290,9 @@ def _check_text(value: Any, where: str, limit: int) -> list[str]:
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def check_value(value: Any, kind: str, where: str, options: tuple = (), limit: int = MAX_TEXT) -> list[str]:
+def check_value(
+    value: Any, kind: str, where: str, options: tuple = (), limit: int = MAX_TEXT
+) -> list[str]:
     """Type check of one value against a field type from ``forms/``."""
     if value is None:
         return []
@@ -319,5 +340,16 @@ def load(text: str | bytes, catalogue: Catalogue, form: FormSpec) -> Payload:
     return Payload(data)
 
 
-__all__ = ["FORMAT", "VERSION", "Payload", "PayloadError", "STATUSES", "check_header", "dumps",
-           "empty", "load", "parse", "validate"]
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "Payload",
+    "PayloadError",
+    "STATUSES",
+    "check_header",
+    "dumps",
+    "empty",
+    "load",
+    "parse",
+    "validate",
+]

@@ -122,7 +122,9 @@ def load_json(path: Path) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DataFileError(f"{path}：第{exc.lineno}行第{exc.colno}列 JSON 格式错误（{exc.msg}）") from exc
+        raise DataFileError(
+            f"{path}：第{exc.lineno}行第{exc.colno}列 JSON 格式错误（{exc.msg}）"
+        ) from exc
 
 
 def load_validated(path: Path, schema_path: Path) -> Any:

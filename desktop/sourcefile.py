@@ -80,7 +80,9 @@ def decode_text(data: bytes, name: str = "文件") -> tuple[str, str]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
     if b"\x00" in data[:4096]:
-        raise SourceError(f"{name} 不是文本文件（含有二进制数据），请选择 .txt 或 .docx 格式的要点。")
+        raise SourceError(
+            f"{name} 不是文本文件（含有二进制数据），请选择 .txt 或 .docx 格式的要点。"
+        )
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -92,7 +94,9 @@ def decode_text(data: bytes, name: str = "文件") -> tuple[str, str]:
             ) from exc
     controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\r\n\t\x0b\x0c")
     if controls > max(8, len(text[:20000]) // 50):
-        raise SourceError(f"{name} 不是文本文件（含有大量控制字符），请选择 .txt 或 .docx 格式的要点。")
+        raise SourceError(
+            f"{name} 不是文本文件（含有大量控制字符），请选择 .txt 或 .docx 格式的要点。"
+        )
     return text, encoding
 
 
@@ -164,8 +168,14 @@ _CN_DIGITS = "一二三四五六七八九十"
 
 
 def _format_counter(n: int, fmt: str) -> str:
-    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional",
-               "chineseLegalSimplified", "ideographDigital", "taiwaneseCounting"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "ideographTraditional",
+        "chineseLegalSimplified",
+        "ideographDigital",
+        "taiwaneseCounting",
+    ):
         from desktop.catalogue import cn_number
 
         return cn_number(n)

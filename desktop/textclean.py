@@ -52,7 +52,9 @@ def to_fullwidth_punct(text: str) -> str:
             elif _is_cjkish(nxt) and prev.isdigit() and ch in ",;":
                 ch = {",": "，", ";": "；"}[ch]
         elif ch == ".":
-            if (_is_cjkish(prev) or prev in "”’）") and (not nxt or not nxt.isascii() or nxt == " "):
+            if (_is_cjkish(prev) or prev in "”’）") and (
+                not nxt or not nxt.isascii() or nxt == " "
+            ):
                 ch = "。"
         elif ch == "(":
             convert = not prev or _is_cjkish(prev) or prev.isspace() or _cjk_inside(text, i)

@@ -197,7 +197,9 @@ def _check(categories: list[Category], units: list[Unit], where: str) -> None:
                 raise DataFileError(f"{where}：units[{i}].categories：没有名为“{cat}”的类别")
 
 
-def save_user_unit(unit: Unit, renamed_from: str | None = None, overlay: Path | None = None) -> None:
+def save_user_unit(
+    unit: Unit, renamed_from: str | None = None, overlay: Path | None = None
+) -> None:
     """Add (or rename) a unit in the user's layer of the directory; written atomically."""
     overlay = overlay or paths.units_override_path()
     if overlay.is_file():

@@ -31,13 +31,13 @@ RE_DOC_NUMBER = re.compile(
     r"(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔\[［【(（]\s*(?P<year>\d{4})\s*[〕\]］】)）]\s*(?P<n>\d+)\s*号"
 )
 RE_DATE = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
-RE_CN_DATE = re.compile(r"^(?P<y>[〇零一二三四五六七八九○]{4})年(?P<m>[一二三四五六七八九十]+)月(?P<d>[一二三四五六七八九十]+)日$")
+RE_CN_DATE = re.compile(
+    r"^(?P<y>[〇零一二三四五六七八九○]{4})年(?P<m>[一二三四五六七八九十]+)月(?P<d>[一二三四五六七八九十]+)日$"
+)
 RE_CLOSING = re.compile(
     r"(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日|底)\s*(?:前|之前).{0,40}?向(?P<to>[\u4e00-\u9fff]{2,20}?)(?:报送|报告|提交|上报)"
 )
-RE_CLOSING_ALT = re.compile(
-    r"(?:报送|提交|上报).{0,20}(?:落实情况|工作总结|情况报告)|落实情况报告"
-)
+RE_CLOSING_ALT = re.compile(r"(?:报送|提交|上报).{0,20}(?:落实情况|工作总结|情况报告)|落实情况报告")
 SENTENCE_END = "。；！？）)」”：:"
 MAX_TITLE = 40
 EVERYONE = "各地区、各部门"
@@ -218,9 +218,7 @@ class _Parser:
     def _is_clause_line(self, text: str) -> bool:
         return self._clause_of_line(text, warn_line=0) is not None
 
-    def _clause_of_line(
-        self, text: str, warn_line: int
-    ) -> tuple[list[Assignment], str] | None:
+    def _clause_of_line(self, text: str, warn_line: int) -> tuple[list[Assignment], str] | None:
         """A whole line that is a clause: ``（X牵头落实）``, ``X牵头落实``, ``牵头单位：X``."""
         stripped = text.strip().rstrip("。.")
         if stripped.startswith(("（", "(")) and stripped.endswith(("）", ")")):
@@ -359,7 +357,10 @@ class _Parser:
 
     def _check_sequence(self, expected: int, got: int, line: int, what: str) -> None:
         if expected != got:
-            self.warn(line, f"编号不连续：此处应为第{expected}个{what}，文件中为第{got}个，已按出现顺序编号。")
+            self.warn(
+                line,
+                f"编号不连续：此处应为第{expected}个{what}，文件中为第{got}个，已按出现顺序编号。",
+            )
 
     def _new_block(self, item: _Item, line: int) -> _Block:
         block = _Block(line)
@@ -398,7 +399,10 @@ class _Parser:
                 item.default = (assignments, text)
             return
         if section.default:
-            section.default = (merge(section.default[0] + assignments), f"{section.default[1]}；{text}")
+            section.default = (
+                merge(section.default[0] + assignments),
+                f"{section.default[1]}；{text}",
+            )
         else:
             section.default = (assignments, text)
 
@@ -411,7 +415,11 @@ class _Parser:
                 self.deadline_md = (int(m.group("m")), _month_end(int(m.group("m"))))
             self.report_to = m.group("to")
             return True
-        if RE_CLOSING_ALT.search(text) and len(self.sections) and split_trailing_bracket(text) is None:
+        if (
+            RE_CLOSING_ALT.search(text)
+            and len(self.sections)
+            and split_trailing_bracket(text) is None
+        ):
             last = self.sections[-1]
             # Only the very end of the document: the last section has items already.
             if last.items and any(w in text for w in ("各地区", "各部门", "各单位")):
@@ -477,16 +485,25 @@ class _Parser:
         idx = blocks.index(block)
         following = next((b for b in blocks[idx + 1 :] if b.closed), None)
         if following is not None:
-            self.warn(block.line, f"任务{task_id}没有单独的责任分工，按同一条目中其后的分工（{following.clause}）处理。")
+            self.warn(
+                block.line,
+                f"任务{task_id}没有单独的责任分工，按同一条目中其后的分工（{following.clause}）处理。",
+            )
             return following.assignments, following.clause
         preceding = next((b for b in reversed(blocks[:idx]) if b.closed), None)
         if preceding is not None:
-            self.warn(block.line, f"任务{task_id}没有单独的责任分工，按同一条目中其前的分工（{preceding.clause}）处理。")
+            self.warn(
+                block.line,
+                f"任务{task_id}没有单独的责任分工，按同一条目中其前的分工（{preceding.clause}）处理。",
+            )
             return preceding.assignments, preceding.clause
         if section.default:
             return section.default[0], section.default[1]
         if section_has_clauses:
-            self.warn(block.line, f"任务{task_id}没有找到责任分工，按“各地区、各部门”均需落实处理，请核对。")
+            self.warn(
+                block.line,
+                f"任务{task_id}没有找到责任分工，按“各地区、各部门”均需落实处理，请核对。",
+            )
         return [Assignment(EVERYONE, "responsible")], None
 
     def _header_fields(self) -> tuple[str, str, str, str, str]:
@@ -497,7 +514,11 @@ class _Parser:
         date = ""
         issuer = ""
         for text in lines[:6]:
-            if "关于" in text and text.endswith(("通知", "要点", "方案", "意见")) and len(text) <= 80:
+            if (
+                "关于" in text
+                and text.endswith(("通知", "要点", "方案", "意见"))
+                and len(text) <= 80
+            ):
                 notice_title = text
                 break
         for text in lines:
@@ -510,7 +531,12 @@ class _Parser:
             cm = RE_CN_DATE.match(text.replace(" ", ""))
             if cm and not date:
                 date = _cn_date(cm)
-            if not title and re.search(r"\d{4}年.*要点$", text) and len(text) <= 40 and "关于" not in text:
+            if (
+                not title
+                and re.search(r"\d{4}年.*要点$", text)
+                and len(text) <= 40
+                and "关于" not in text
+            ):
                 title = text.strip("《》")
         if not title and notice_title:
             m = re.search(r"印发(?:《)?(.+?)(?:》)?的通知$", notice_title)

@@ -37,14 +37,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
 
 
-def run_cli(*args: str, input: str | None = None, cwd: Path = ROOT, timeout: float = 120,
-            env: dict | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str,
+    input: str | None = None,
+    cwd: Path = ROOT,
+    timeout: float = 120,
+    env: dict | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run ``python main.py ARGS`` as a user would; returns the completed process."""
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True, text=True, encoding="utf-8", input=input, cwd=cwd,
-        timeout=timeout, env=full_env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        input=input,
+        cwd=cwd,
+        timeout=timeout,
+        env=full_env,
     )
 
 

@@ -9,12 +9,23 @@ import pytest
 from desktop.applicability import tasks_for
 from desktop.units import Unit
 
-SAFEGUARDS = [("5.1.1", "responsible", False), ("5.2.1", "responsible", False), ("5.3.1", "responsible", False)]
+SAFEGUARDS = [
+    ("5.1.1", "responsible", False),
+    ("5.2.1", "responsible", False),
+    ("5.3.1", "responsible", False),
+]
 RELATED_DEPARTMENT_TASKS = [
-    ("1.4.1", "responsible", True), ("1.5.1", "responsible", True), ("1.7.1", "responsible", True),
-    ("2.2.1", "responsible", True), ("2.3.1", "cooperate", True), ("3.1.2", "responsible", True),
-    ("3.1.3", "responsible", True), ("3.1.4", "responsible", True), ("3.2.1", "responsible", True),
-    ("3.2.3", "responsible", True), ("3.3.1", "responsible", True),
+    ("1.4.1", "responsible", True),
+    ("1.5.1", "responsible", True),
+    ("1.7.1", "responsible", True),
+    ("2.2.1", "responsible", True),
+    ("2.3.1", "cooperate", True),
+    ("3.1.2", "responsible", True),
+    ("3.1.3", "responsible", True),
+    ("3.1.4", "responsible", True),
+    ("3.2.1", "responsible", True),
+    ("3.2.3", "responsible", True),
+    ("3.3.1", "responsible", True),
 ]
 
 
@@ -29,37 +40,66 @@ def applicable(catalogue, directory, name):
 
 
 def test_lead_department_finance_bureau(catalogue, directory_bundled):
-    expected = _order([
-        ("1.1.1", "responsible", False), ("1.2.1", "responsible", False),
-        ("1.3.1", "cooperate", False), ("1.5.3", "cooperate", False),
-        ("1.6.1", "lead", False), ("1.8.1", "lead", False),
-        ("2.4.1", "lead", False), ("2.4.2", "lead", False),
-        ("3.1.1", "lead", False), ("3.2.2", "responsible", False),
-        ("4.2.1", "responsible", False), ("4.3.1", "cooperate", False),
-        *SAFEGUARDS, *RELATED_DEPARTMENT_TASKS,
-    ])
+    expected = _order(
+        [
+            ("1.1.1", "responsible", False),
+            ("1.2.1", "responsible", False),
+            ("1.3.1", "cooperate", False),
+            ("1.5.3", "cooperate", False),
+            ("1.6.1", "lead", False),
+            ("1.8.1", "lead", False),
+            ("2.4.1", "lead", False),
+            ("2.4.2", "lead", False),
+            ("3.1.1", "lead", False),
+            ("3.2.2", "responsible", False),
+            ("4.2.1", "responsible", False),
+            ("4.3.1", "cooperate", False),
+            *SAFEGUARDS,
+            *RELATED_DEPARTMENT_TASKS,
+        ]
+    )
     assert applicable(catalogue, directory_bundled, "市财政局") == expected
 
 
 def test_cooperating_department_water_bureau(catalogue, directory_bundled):
-    expected = _order([
-        ("1.1.1", "responsible", False), ("1.2.1", "responsible", False),
-        ("1.3.1", "cooperate", False), ("1.5.3", "cooperate", False),
-        ("1.6.1", "cooperate", False), ("1.10.1", "responsible", False),
-        ("3.1.1", "lead", False), ("3.2.2", "responsible", False),
-        ("4.2.1", "responsible", False), ("4.3.1", "cooperate", False),
-        *SAFEGUARDS, *RELATED_DEPARTMENT_TASKS,
-    ])
+    expected = _order(
+        [
+            ("1.1.1", "responsible", False),
+            ("1.2.1", "responsible", False),
+            ("1.3.1", "cooperate", False),
+            ("1.5.3", "cooperate", False),
+            ("1.6.1", "cooperate", False),
+            ("1.10.1", "responsible", False),
+            ("3.1.1", "lead", False),
+            ("3.2.2", "responsible", False),
+            ("4.2.1", "responsible", False),
+            ("4.3.1", "cooperate", False),
+            *SAFEGUARDS,
+            *RELATED_DEPARTMENT_TASKS,
+        ]
+    )
     assert applicable(catalogue, directory_bundled, "市水务局") == expected
 
 
 DISTRICT_TASKS = [
-    ("1.1.1", "responsible", False), ("1.2.1", "responsible", False), ("1.3.1", "cooperate", False),
-    ("1.4.1", "responsible", False), ("1.5.3", "cooperate", False), ("1.6.1", "cooperate", False),
-    ("1.7.1", "responsible", False), ("1.7.2", "responsible", False), ("3.1.1", "lead", False),
-    ("3.1.2", "responsible", False), ("3.1.3", "responsible", False), ("3.1.4", "responsible", False),
-    ("3.2.1", "responsible", False), ("3.2.2", "responsible", False), ("3.2.3", "responsible", False),
-    ("3.3.1", "responsible", False), ("4.2.1", "responsible", False), ("4.3.1", "cooperate", False),
+    ("1.1.1", "responsible", False),
+    ("1.2.1", "responsible", False),
+    ("1.3.1", "cooperate", False),
+    ("1.4.1", "responsible", False),
+    ("1.5.3", "cooperate", False),
+    ("1.6.1", "cooperate", False),
+    ("1.7.1", "responsible", False),
+    ("1.7.2", "responsible", False),
+    ("3.1.1", "lead", False),
+    ("3.1.2", "responsible", False),
+    ("3.1.3", "responsible", False),
+    ("3.1.4", "responsible", False),
+    ("3.2.1", "responsible", False),
+    ("3.2.2", "responsible", False),
+    ("3.2.3", "responsible", False),
+    ("3.3.1", "responsible", False),
+    ("4.2.1", "responsible", False),
+    ("4.3.1", "cooperate", False),
     *SAFEGUARDS,
 ]
 
@@ -75,7 +115,10 @@ def test_pilot_zone(catalogue, directory_bundled, name):
 
 
 def test_city_university(catalogue, directory_bundled):
-    assert applicable(catalogue, directory_bundled, "大连大学") == [("2.9.1", "lead", False), *SAFEGUARDS]
+    assert applicable(catalogue, directory_bundled, "大连大学") == [
+        ("2.9.1", "lead", False),
+        *SAFEGUARDS,
+    ]
 
 
 def test_strongest_role_wins_and_named_beats_optional(catalogue, directory_bundled):
@@ -83,12 +126,16 @@ def test_strongest_role_wins_and_named_beats_optional(catalogue, directory_bundl
     assert rows["4.3.1"] == ("lead", False)  # 牵头 beats 配合 via 市政府各部门
     assert rows["3.2.1"] == ("responsible", False)  # named, not merely a 相关部门
     assert rows["2.2.1"] == ("lead", False)
-    rows = dict((t, (r, o)) for t, r, o in applicable(catalogue, directory_bundled, "市政府新闻办公室"))
+    rows = dict(
+        (t, (r, o)) for t, r, o in applicable(catalogue, directory_bundled, "市政府新闻办公室")
+    )
     assert rows["3.3.1"] == ("responsible", False)
 
 
 def test_user_added_unit_gets_tasks_by_its_categories(catalogue, directory_bundled):
-    directory_bundled.units.append(Unit("市旅发委", ("市政府各部门", "市政府相关部门"), kind="department"))
+    directory_bundled.units.append(
+        Unit("市旅发委", ("市政府各部门", "市政府相关部门"), kind="department")
+    )
     directory_bundled._reindex()
     try:
         rows = applicable(catalogue, directory_bundled, "市旅发委")

@@ -8,8 +8,14 @@ import sys
 from tests.conftest import ROOT
 
 CORE = [
-    "desktop.catalogue", "desktop.yaodian_parser", "desktop.units", "desktop.applicability",
-    "desktop.forms", "desktop.payload", "desktop.cli", "desktop.commands.catalogue_cmd",
+    "desktop.catalogue",
+    "desktop.yaodian_parser",
+    "desktop.units",
+    "desktop.applicability",
+    "desktop.forms",
+    "desktop.payload",
+    "desktop.cli",
+    "desktop.commands.catalogue_cmd",
 ]
 
 

@@ -52,8 +52,12 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(catalogue.dumps())
         return 0
-    out = [catalogue.notice_title or catalogue.title, f"{catalogue.doc_number}  {catalogue.date}",
-           f"报送：{catalogue.report_to}，截止：{catalogue.deadline}", ""]
+    out = [
+        catalogue.notice_title or catalogue.title,
+        f"{catalogue.doc_number}  {catalogue.date}",
+        f"报送：{catalogue.report_to}，截止：{catalogue.deadline}",
+        "",
+    ]
     for s in catalogue.sections:
         out.append(f"{cn_number(s.no)}、{s.title}")
         for i in s.items:
@@ -63,7 +67,9 @@ def cmd_show(args: argparse.Namespace) -> int:
                 out.append(f"      {t.id}  {roles}")
     n_items = sum(len(s.items) for s in catalogue.sections)
     out.append("")
-    out.append(f"共 {len(catalogue.sections)} 部分、{n_items} 条、{len(catalogue.task_ids())} 项任务")
+    out.append(
+        f"共 {len(catalogue.sections)} 部分、{n_items} 条、{len(catalogue.task_ids())} 项任务"
+    )
     print("\n".join(out))
     return 0
 
@@ -87,7 +93,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     if directory is not None:
         for task_id, name in unknown_units(catalogue, directory):
             line = result.task_lines.get(task_id, 0)
-            warnings.append(f"第{line}行：任务{task_id}中的单位“{name}”不在单位名录中，导入后请在名录中添加。")
+            warnings.append(
+                f"第{line}行：任务{task_id}中的单位“{name}”不在单位名录中，导入后请在名录中添加。"
+            )
     for w in warnings:
         print(f"提示：{w}", file=sys.stderr)
     text = catalogue.dumps()
@@ -128,12 +136,16 @@ def cmd_tasks(args: argparse.Namespace) -> int:
         return fail(f"单位名录中没有“{args.unit}”{hint}")
     found = tasks_for(catalogue, directory, unit)
     if args.json:
-        sys.stdout.write(json.dumps([a.to_json() for a in found], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps([a.to_json() for a in found], ensure_ascii=False, indent=2) + "\n"
+        )
         return 0
     for a in found:
         task = catalogue.task(a.task_id)
         mark = "（相关部门，可选）" if a.optional else ""
         print(f"{a.task_id:8} {ROLE_LABELS[a.role]}{mark}  {task.text[:30]}…")
     must = sum(1 for a in found if not a.optional)
-    print(f"\n{unit.name}：必须报告 {must} 项，另有 {len(found) - must} 项相关部门任务可选择是否适用。")
+    print(
+        f"\n{unit.name}：必须报告 {must} 项，另有 {len(found) - must} 项相关部门任务可选择是否适用。"
+    )
     return 0
