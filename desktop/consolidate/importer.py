@@ -1,0 +1,237 @@
+"""A batch import: every file read and validated on its own, then one transaction.
+
+Per unit (and catalogue) the newest report is used (rule in :mod:`.records`). The report it
+replaces, an older report that arrives after a newer one, and the loser of two files claiming
+the same unit in one batch all go to ``history``: nothing a unit sent is lost, and the summary
+says which file was used and why.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from desktop.consolidate.officedb import OfficeDB
+from desktop.consolidate.reader import (
+    CatalogueCache,
+    Rejected,
+    RejectedFile,
+    discover,
+    read_file,
+)
+from desktop.consolidate.records import Report, compare
+from desktop.units import Directory
+
+Progress = Callable[[int, int, str], None]  # done, total, file name
+
+
+@dataclass
+class Replaced:
+    report: Report
+    old_name: str
+    reason: str
+
+
+@dataclass
+class Superseded:
+    """A report that was not used because a newer one for the same unit exists."""
+
+    report: Report
+    kept_name: str
+    reason: str
+    same_batch: bool
+
+
+@dataclass
+class ImportResult:
+    added: list[Report] = field(default_factory=list)
+    replaced: list[Replaced] = field(default_factory=list)
+    unchanged: list[Report] = field(default_factory=list)
+    superseded: list[Superseded] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    batch_id: int | None = None
+
+    @property
+    def imported(self) -> list[Report]:
+        """Reports now in use that came from this batch."""
+        return self.added + [r.report for r in self.replaced]
+
+    @property
+    def files_seen(self) -> int:
+        return (
+            len(self.added)
+            + len(self.replaced)
+            + len(self.unchanged)
+            + len(self.superseded)
+            + len(self.rejected)
+        )
+
+    def catalogue_ids(self) -> list[str]:
+        """Catalogues of the usable reports of this batch, most frequent first."""
+        counts: dict[str, int] = {}
+        for r in self.imported + self.unchanged + [s.report for s in self.superseded]:
+            counts[r.catalogue_id] = counts.get(r.catalogue_id, 0) + 1
+        return sorted(counts, key=lambda k: -counts[k])
+
+    def messages(self) -> list[str]:
+        """One Chinese line per file that was not simply added."""
+        out = []
+        for r in self.replaced:
+            out.append(
+                f"{r.report.source_name}：替换了“{r.report.unit}”原有的报告（{r.old_name}），"
+                f"{r.reason}；原报告已存入历史记录。"
+            )
+        for r in self.unchanged:
+            out.append(f"{r.source_name}：与已导入的“{r.unit}”报告内容相同，无需重复导入。")
+        for s in self.superseded:
+            where = "同批文件" if s.same_batch else "已导入的报告"
+            out.append(
+                f"{s.report.source_name}：与{where}“{s.kept_name}”都是“{s.report.unit}”的报告，"
+                f"{s.reason}，采用“{s.kept_name}”；本文件未采用（已存入历史记录）。"
+            )
+        out += [r.message() for r in self.rejected]
+        return out
+
+
+def import_paths(
+    db: OfficeDB,
+    items: Iterable[str | os.PathLike[str]],
+    directory: Directory,
+    progress: Progress | None = None,
+    catalogues: CatalogueCache | None = None,
+) -> ImportResult:
+    """Import report files and folders into *db*. Never raises for a bad file."""
+    result = ImportResult()
+    files, result.rejected = discover(items)
+    catalogues = catalogues or CatalogueCache()
+    reports: list[Report] = []
+    for n, path in enumerate(files):
+        if progress:
+            progress(n, len(files), path.name)
+        try:
+            report = read_file(path, catalogues, directory)
+        except RejectedFile as exc:
+            result.rejected.append(exc.rejected)
+            continue
+        report.order = n
+        result.warnings += report.warnings
+        reports.append(report)
+    if progress:
+        progress(len(files), len(files), "")
+
+    winners: dict[tuple[str, str], Report] = {}
+    losers: list[Superseded] = []
+    for report in reports:
+        key = (report.catalogue_id, report.unit)
+        best = winners.get(key)
+        if best is None:
+            winners[key] = report
+            continue
+        if report.sha256 == best.sha256:
+            losers.append(Superseded(report, best.source_name, "两份内容相同", True))
+            continue
+        newer, reason = compare(report, best)
+        if newer:
+            losers.append(Superseded(best, report.source_name, reason, True))
+            winners[key] = report
+        else:
+            losers.append(Superseded(report, best.source_name, reason, True))
+
+    now = datetime.now().isoformat(timespec="seconds")
+    with db.connect() as conn, conn.atomic():
+        batch_id = conn["batches"].insert({"started_at": now, "files": 0}).last_pk
+        result.batch_id = batch_id
+        for s in losers:
+            s.report.imported_at = now
+            # A loser identical to the winner is not worth a history row.
+            if s.reason != "两份内容相同":
+                _archive(conn, s.report, batch_id, now, f"同批有较新的报告“{s.kept_name}”")
+        result.superseded += losers
+        for (catalogue_id, unit), report in winners.items():
+            report.imported_at = now
+            rows = list(
+                conn.query(
+                    "select * from reports where catalogue_id = ? and unit = ?",
+                    [catalogue_id, unit],
+                )
+            )
+            if not rows:
+                report.row_id = conn["reports"].insert(_row(report, batch_id)).last_pk
+                result.added.append(report)
+                continue
+            old_row = rows[0]
+            if old_row["sha256"] == report.sha256:
+                result.unchanged.append(report)
+                continue
+            old = stored_report(old_row)
+            newer, reason = compare(report, old)
+            if newer:
+                _archive(conn, old, batch_id, now, f"被“{report.source_name}”替换：{reason}")
+                conn["reports"].update(old_row["id"], _row(report, batch_id))
+                report.row_id = old_row["id"]
+                result.replaced.append(Replaced(report, old.source_name, reason))
+            else:
+                _archive(conn, report, batch_id, now, f"已有较新的报告“{old.source_name}”")
+                result.superseded.append(Superseded(report, old.source_name, reason, False))
+        for r in result.rejected:
+            conn["rejections"].insert(
+                {"batch_id": batch_id, "name": r.name, "path": r.path, "reason": r.message()}
+            )
+        conn["batches"].update(
+            batch_id,
+            {
+                "files": result.files_seen,
+                "imported": len(result.imported),
+                "rejected": len(result.rejected),
+            },
+        )
+    return result
+
+
+def _row(report: Report, batch_id: int) -> dict:
+    from desktop.payload import dumps
+
+    return {
+        "catalogue_id": report.catalogue_id,
+        "unit": report.unit,
+        "known_unit": int(report.known_unit),
+        "source_name": report.source_name,
+        "source_path": report.source_path,
+        "source_kind": report.source_kind,
+        "source_mtime": report.source_mtime,
+        "report_date": report.report_date,
+        "exported_at": report.exported_at,
+        "status": report.status,
+        "sha256": report.sha256,
+        "payload": dumps(report.data),
+        "imported_at": report.imported_at or time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "batch_id": batch_id,
+    }
+
+
+def _archive(conn, report: Report, batch_id: int, now: str, note: str) -> None:
+    row = _row(report, batch_id)
+    conn["history"].insert({**row, "archived_at": now, "note": note})
+
+
+def stored_report(row: dict) -> Report:
+    """A :class:`Report` from a ``reports`` (or ``history``) row."""
+    import json
+
+    return Report(
+        catalogue_id=row["catalogue_id"],
+        unit=row["unit"],
+        data=json.loads(row["payload"]),
+        source_name=row["source_name"],
+        source_path=row["source_path"] or "",
+        source_kind=row["source_kind"] or "json",
+        source_mtime=row["source_mtime"] or 0.0,
+        sha256=row["sha256"],
+        imported_at=row["imported_at"] or "",
+        row_id=row["id"],
+        known_unit=bool(row["known_unit"]),
+    )

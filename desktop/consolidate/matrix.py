@@ -1,0 +1,206 @@
+"""The matrix: units × tasks, each cell the unit's role on the task and where it stands.
+
+A plain data structure (no Qt): the Qt view, the .xlsx writer and the CLI all read it.
+
+Rows are the units of the directory (all of them are expected: section 五 binds everyone) and
+any unit that reported without being in the directory (placed by the categories its report
+carries). A cell's role comes from the unit's answer when it gave one, otherwise from
+:mod:`desktop.applicability`; its state is one of :data:`STATES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.applicability import tasks_for
+from desktop.catalogue import ROLE_LABELS, Catalogue
+from desktop.consolidate.records import Report
+from desktop.forms import STATUSES, FormSpec
+from desktop.units import Directory, Unit
+
+NO_REPORT = "未报送"
+NO_STATUS = "未填写"
+NOT_APPLICABLE = "不适用"
+OPTIONAL_OPEN = "未选择"  # a 相关部门 task the unit did not take up (not a gap)
+STATES = (*STATUSES, NO_STATUS, NO_REPORT, NOT_APPLICABLE, OPTIONAL_OPEN)
+LAGGING = ("未完成", NO_STATUS, NO_REPORT)
+OTHER_CATEGORY = "其他单位"
+
+# Cell colours (hex, no '#'): shared by the Qt view and the .xlsx so they look the same.
+COLOURS = {
+    "已完成": "C6EFCE",
+    "持续推进": "FFEB9C",
+    "未完成": "FFC7CE",
+    NO_STATUS: "F8CBAD",
+    NO_REPORT: "D9D9D9",
+    NOT_APPLICABLE: "EDEDED",
+    OPTIONAL_OPEN: "FFFFFF",
+}
+
+
+@dataclass(frozen=True)
+class Cell:
+    unit: str
+    task_id: str
+    role: str  # lead / responsible / cooperate
+    optional: bool
+    state: str  # one of STATES
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS[self.role]
+
+    @property
+    def text(self) -> str:
+        if self.state == OPTIONAL_OPEN:
+            return f"{self.role_label}（可选）"
+        return f"{self.role_label}·{self.state}"
+
+    @property
+    def colour(self) -> str:
+        return COLOURS[self.state]
+
+    @property
+    def lagging(self) -> bool:
+        return self.state in LAGGING
+
+
+@dataclass
+class Row:
+    unit: str
+    categories: tuple[str, ...]
+    kind: str
+    known: bool
+    report: Report | None
+
+    @property
+    def reported(self) -> bool:
+        return self.report is not None
+
+
+@dataclass
+class Matrix:
+    catalogue: Catalogue
+    rows: list[Row]
+    task_ids: list[str]
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    category_names: list[str] = field(default_factory=list)
+
+    def cell(self, unit: str, task_id: str) -> Cell | None:
+        """None when the task does not concern the unit at all."""
+        return self.cells.get((unit, task_id))
+
+    def row(self, unit: str) -> Row:
+        return next(r for r in self.rows if r.unit == unit)
+
+    def units(self) -> list[str]:
+        return [r.unit for r in self.rows]
+
+    def cells_for_task(self, task_id: str) -> list[Cell]:
+        return [c for r in self.rows if (c := self.cells.get((r.unit, task_id))) is not None]
+
+    def counts(self, task_id: str) -> dict[str, int]:
+        out = dict.fromkeys(STATES, 0)
+        for c in self.cells_for_task(task_id):
+            out[c.state] += 1
+        return out
+
+    def filtered(
+        self, section: int | None = None, category: str | None = None, state: str | None = None
+    ) -> tuple[list[Row], list[str]]:
+        """Rows and task columns to show for the filters (``None`` = any).
+
+        *section* keeps the tasks of one section of the 要点; *category* the units of one
+        category (:data:`OTHER_CATEGORY` = units in none); *state* keeps the units and the
+        tasks that have at least one cell in that state among what remains.
+        """
+        columns = [t for t in self.task_ids if section is None or _section(t) == section]
+        rows = [r for r in self.rows if category is None or in_category(r, category)]
+        if state is not None:
+            hit = {
+                (r.unit, t)
+                for r in rows
+                for t in columns
+                if (c := self.cells.get((r.unit, t))) is not None and c.state == state
+            }
+            rows = [r for r in rows if any((r.unit, t) in hit for t in columns)]
+            kept = {r.unit for r in rows}
+            columns = [t for t in columns if any((u, t) in hit for u in kept)]
+        return rows, columns
+
+
+def _section(task_id: str) -> int:
+    return int(task_id.split(".", 1)[0])
+
+
+def in_category(row: Row, category: str) -> bool:
+    if category == OTHER_CATEGORY:
+        return not row.categories
+    return category in row.categories
+
+
+def filter_categories(directory: Directory) -> list[str]:
+    """Categories a user filters by: the real groups (not 'everyone', not 'optional')."""
+    return [c.name for c in directory.categories if not c.all_units and not c.optional] + [
+        OTHER_CATEGORY
+    ]
+
+
+def build(
+    catalogue: Catalogue,
+    form: FormSpec,
+    directory: Directory,
+    reports: dict[str, Report],
+) -> Matrix:
+    """The matrix for *reports* (unit name → report in use) of *catalogue*."""
+    del form  # the matrix needs no field specs; kept in the signature for symmetry
+    real = set(filter_categories(directory)) - {OTHER_CATEGORY}
+    units: list[Unit] = list(directory.units)
+    known = {u.name for u in units}
+    for name in sorted(set(reports) - known):
+        r = reports[name]
+        info = r.data.get("unit_info") or {}
+        units.append(
+            Unit(name=name, categories=r.unit_categories(), kind=info.get("kind", "other"))
+        )
+    matrix = Matrix(
+        catalogue=catalogue,
+        rows=[],
+        task_ids=catalogue.task_ids(),
+        category_names=filter_categories(directory),
+    )
+    for unit in units:
+        report = reports.get(unit.name)
+        row = Row(
+            unit=unit.name,
+            categories=tuple(c for c in unit.categories if c in real),
+            kind=unit.kind,
+            known=unit.name in known,
+            report=report,
+        )
+        matrix.rows.append(row)
+        expected = {a.task_id: a for a in tasks_for(catalogue, directory, unit)}
+        answers = report.answers() if report else {}
+        for task_id in matrix.task_ids:
+            app = expected.get(task_id)
+            answer = answers.get(task_id)
+            if app is None and answer is None:
+                continue
+            role = (answer or {}).get("role") or (app.role if app else "responsible")
+            optional = app.optional if app else bool((answer or {}).get("optional", False))
+            state = _state(report is not None, answer, optional)
+            matrix.cells[(unit.name, task_id)] = Cell(unit.name, task_id, role, optional, state)
+    return matrix
+
+
+def _state(reported: bool, answer: dict | None, optional: bool) -> str:
+    if answer is not None:
+        if answer.get("applicable") is False:
+            return NOT_APPLICABLE
+        status = answer.get("status")
+        if status in STATUSES:
+            return status
+        return NO_STATUS
+    if optional:
+        return OPTIONAL_OPEN
+    return NO_STATUS if reported else NO_REPORT

@@ -1,0 +1,171 @@
+"""What the 汇总报告 says, as a neutral outline (no Word here).
+
+The outline is a list of :class:`Part` — title, recipient, paragraphs, headings, a table, the
+signature and date — in reading order. :mod:`.docx_out` maps it onto the Word report writer's
+blocks; tests read the words here without Word.
+
+Per task of the 要点: how many units it concerns, how many reported, which are done, which
+lag (未完成, task not filled in, no report at all), and its figures totalled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from desktop.catalogue import cn_number
+
+if TYPE_CHECKING:
+    from desktop.consolidate.service import Consolidation
+    from desktop.consolidate.totals import TaskTally
+
+MAX_NAMES = 12  # units named in one sentence before "等N个单位"
+
+
+@dataclass
+class Part:
+    kind: str  # title / recipient / para / heading / table / closing / attachment_note /
+    #            signature / date / attachment_title
+    text: str = ""
+    level: int = 0  # headings: 1 = 一、 2 = （一）
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+
+
+def cn_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def names(units: list[str], limit: int = MAX_NAMES) -> str:
+    if len(units) <= limit:
+        return "、".join(units)
+    return "、".join(units[:limit]) + f"等{len(units)}个单位"
+
+
+def tally_sentence(t: TaskTally) -> str:
+    """One sentence per task: counts, who is done, who lags, figures totalled."""
+    parts = [f"涉及单位{t.involved}个，已报告{len(t.answered)}个"]
+    if t.answered:
+        parts.append(
+            f"其中已完成{len(t.done)}个、持续推进{len(t.ongoing)}个、未完成{len(t.unfinished)}个"
+        )
+    if t.done:
+        parts.append(f"已完成的有{names(t.done)}")
+    if t.unfinished:
+        parts.append(f"未完成的有{names(t.unfinished)}")
+    if t.no_status:
+        parts.append(f"报告中未填写此项的有{names(t.no_status)}")
+    if t.no_report:
+        parts.append(f"尚未报送报告的有{names(t.no_report)}")
+    if t.not_applicable:
+        parts.append(f"{len(t.not_applicable)}个单位说明不适用")
+    text = "；".join(parts) + "。"
+    figures = [
+        f"{f.label}合计{f.total_text}{f.spec.unit}（{f.units}个单位填报）"
+        for f in t.totals
+        if f.units
+    ]
+    if figures:
+        text += "据各单位填报，" + "，".join(figures) + "。"
+    return text
+
+
+def outline(c: Consolidation, today: date | None = None) -> list[Part]:
+    today = today or date.today()
+    cat = c.catalogue
+    issuer = cat.report_to or "市政府办公厅"
+    reported = [r.unit for r in c.matrix.rows if r.reported]
+    expected = c.expected_units
+    not_reported = [e.unit for e in c.missing if e.kind == "no_report"]
+    basis = f"《{cat.notice_title}》" if cat.notice_title else f"《{cat.title}》"
+    number = f"（{cat.doc_number}）" if cat.doc_number else ""
+    out = [
+        Part("title", f"{issuer}关于{cat.title}落实情况的汇总报告"),
+        Part("recipient", "市政府："),
+        Part(
+            "para",
+            f"根据{basis}{number}要求，各地区、各部门报送了落实情况报告。截至{cn_date(today)}，"
+            f"应报送单位{expected}个，已报送{len(reported)}个"
+            + (f"，尚未报送{len(not_reported)}个" if not_reported else "")
+            + "。现将汇总情况报告如下：",
+        ),
+        Part("heading", "一、总体情况", level=1),
+    ]
+    totals = {"已完成": 0, "持续推进": 0, "未完成": 0}
+    for t in c.tallies:
+        totals["已完成"] += len(t.done)
+        totals["持续推进"] += len(t.ongoing)
+        totals["未完成"] += len(t.unfinished)
+    lagging = [t for t in c.tallies if t.lagging]
+    out.append(
+        Part(
+            "para",
+            f"{cat.title}共{len(c.matrix.task_ids)}项任务。各单位已报告的任务落实情况中，"
+            f"已完成{totals['已完成']}项次、持续推进{totals['持续推进']}项次、"
+            f"未完成{totals['未完成']}项次；有{len(lagging)}项任务存在未完成、未填写或未报送的单位。",
+        )
+    )
+    out.append(Part("heading", "二、各项任务落实情况", level=1))
+    by_task = {t.task_id: t for t in c.tallies}
+    for n, (section, item) in enumerate(cat.items(), start=1):
+        out.append(Part("heading", f"（{cn_number(n)}）{item.title}", level=2))
+        for task in item.tasks:
+            t = by_task[task.id]
+            lead = f"（{names(t.lead_units)}牵头）" if t.lead_units else ""
+            label = f"第{cn_number(section.no)}部分第{cn_number(item.no)}条"
+            if len(item.tasks) > 1:
+                label += f"第{task.para_no}段"
+            out.append(Part("para", f"{label}（任务{task.id}）{lead}：{tally_sentence(t)}"))
+    out.append(Part("heading", "三、未报送及缺报情况", level=1))
+    if not_reported:
+        out.append(
+            Part(
+                "para",
+                f"尚未报送落实情况报告的单位{len(not_reported)}个：{'、'.join(not_reported)}。",
+            )
+        )
+    else:
+        out.append(Part("para", "应报送单位均已报送落实情况报告。"))
+    lead_gaps = [e for e in c.missing if e.kind == "lead_missing"]
+    if lead_gaps:
+        text = "；".join(f"{e.unit}（任务{'、'.join(e.lead_tasks)}）" for e in lead_gaps)
+        out.append(Part("para", f"报告中缺少牵头任务落实情况的单位{len(lead_gaps)}个：{text}。"))
+    out.append(Part("closing", "特此报告。"))
+    out.append(Part("attachment_note", "附件：各项任务落实情况汇总表"))
+    out.append(Part("signature", issuer))
+    out.append(Part("date", cn_date(today)))
+    out.append(Part("attachment_title", "各项任务落实情况汇总表"))
+    rows = []
+    for n, t in enumerate(c.tallies, start=1):
+        rows.append(
+            [
+                str(n),
+                t.task_id,
+                "、".join(t.lead_units) or "—",
+                str(t.involved),
+                str(len(t.answered)),
+                str(len(t.done)),
+                str(len(t.ongoing)),
+                str(len(t.unfinished)),
+                str(len(t.no_status) + len(t.no_report)),
+            ]
+        )
+    out.append(
+        Part(
+            "table",
+            header=[
+                "序号",
+                "任务",
+                "牵头单位",
+                "涉及单位",
+                "已报告",
+                "已完成",
+                "持续推进",
+                "未完成",
+                "未填写或未报送",
+            ],
+            rows=rows,
+        )
+    )
+    return out

@@ -1,0 +1,125 @@
+"""The 汇总表 workbook: the matrix, the figures totalled per task, the missing units.
+
+Sheet 1 「汇总矩阵」: one row per unit, one column per task, each cell the role and state in the
+same colours as the window; under the units, one row per state counting the units per task.
+Sheet 2 「数据合计」: every summable figure with its total, how many units gave it and the
+per-unit breakdown. Sheet 3 「缺报单位」: the missing list.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.consolidate.matrix import STATES, in_category
+from desktop.consolidate.totals import format_number
+from desktop.fileio import atomic_write
+
+if TYPE_CHECKING:
+    from desktop.consolidate.service import Consolidation
+
+SHEET_MATRIX = "汇总矩阵"
+SHEET_TOTALS = "数据合计"
+SHEET_MISSING = "缺报单位"
+FIXED_COLUMNS = ("单位", "类别", "报告文件", "报告日期")
+
+
+def build_workbook(c: Consolidation):
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    fills: dict[str, PatternFill] = {}
+
+    def fill(colour: str) -> PatternFill:
+        if colour not in fills:
+            fills[colour] = PatternFill("solid", start_color=colour, end_color=colour)
+        return fills[colour]
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET_MATRIX
+    m = c.matrix
+    ws.append([*FIXED_COLUMNS, *m.task_ids])
+    items = [m.catalogue.item_of(t)[1].title for t in m.task_ids]
+    ws.append(["", "", "", "要点条目", *items])
+    for cell in ws[1] + ws[2]:
+        cell.font = bold
+        cell.alignment = centre
+    first = len(FIXED_COLUMNS) + 1
+    for row in m.rows:
+        cats = "、".join(x for x in m.category_names if in_category(row, x))
+        report = row.report
+        values = [
+            row.unit + ("" if row.known else "（名录外）"),
+            cats,
+            report.source_name if report else "未报送",
+            report.report_date if report else "",
+        ]
+        for task_id in m.task_ids:
+            cell = m.cell(row.unit, task_id)
+            values.append(cell.text if cell else "")
+        ws.append(values)
+        r = ws.max_row
+        for n, task_id in enumerate(m.task_ids):
+            cell = m.cell(row.unit, task_id)
+            if cell is not None:
+                target = ws.cell(row=r, column=first + n)
+                target.fill = fill(cell.colour)
+                target.alignment = centre
+    ws.append([])
+    for state in STATES:
+        counts = [m.counts(t)[state] for t in m.task_ids]
+        ws.append(["", "", "", f"{state}（单位数）", *counts])
+        ws.cell(row=ws.max_row, column=4).font = bold
+    ws.freeze_panes = ws.cell(row=3, column=first)
+    widths = (18, 26, 24, 12)
+    for n, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(n)].width = w
+    for n in range(len(m.task_ids)):
+        ws.column_dimensions[get_column_letter(first + n)].width = 13
+    ws.row_dimensions[2].height = 60
+
+    ws2 = wb.create_sheet(SHEET_TOTALS)
+    ws2.append(["任务编号", "要点条目", "数据项", "合计", "计量单位", "填报单位数", "各单位数据"])
+    for cell in ws2[1]:
+        cell.font = bold
+    for t in c.totals:
+        detail = "；".join(f"{u} {format_number(v)}" for u, v in t.by_unit)
+        ws2.append(
+            [
+                t.task_id,
+                m.catalogue.item_of(t.task_id)[1].title,
+                t.label,
+                t.total,
+                t.spec.unit,
+                t.units,
+                detail,
+            ]
+        )
+        ws2.cell(row=ws2.max_row, column=7).alignment = wrap
+    for col, w in zip("ABCDEFG", (10, 30, 34, 10, 10, 12, 80), strict=True):
+        ws2.column_dimensions[col].width = w
+
+    ws3 = wb.create_sheet(SHEET_MISSING)
+    ws3.append(["单位", "情况", "涉及任务", "说明"])
+    for cell in ws3[1]:
+        cell.font = bold
+    for e in c.missing:
+        ws3.append([e.unit, e.label, "、".join(e.tasks), e.detail])
+        ws3.cell(row=ws3.max_row, column=3).alignment = wrap
+    for col, w in zip("ABCD", (20, 16, 60, 60), strict=True):
+        ws3.column_dimensions[col].width = w
+    return wb
+
+
+def write_xlsx(c: Consolidation, path: Path) -> Path:
+    """Build the workbook in memory, then write it atomically. Raises ``FileWriteError``."""
+    buffer = BytesIO()
+    build_workbook(c).save(buffer)
+    atomic_write(path, buffer.getvalue(), "汇总表")
+    return path
