@@ -11,12 +11,13 @@ and the outputs were written), 2 when nothing could be done (database, catalogue
 from __future__ import annotations
 
 import argparse
+import unicodedata
 from pathlib import Path
 
 from desktop.cli import fail
 
 MAX_LINES = 6  # per list, so the summary fits on one screen
-LINE_CHARS = 76
+LINE_COLS = 100  # terminal columns (a Chinese character takes two); Windows' console has 120
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -69,22 +70,39 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     return code
 
 
-def _clip(text: str, limit: int = LINE_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def width(text: str) -> int:
+    """Terminal columns: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _listing(title: str, items: list[str], joiner: str = "、", measure: str = "项") -> list[str]:
-    """``title（n）：a、b、c等n项`` on one line: as many items as fit, then the count."""
+def _clip(text: str, limit: int = LINE_COLS) -> str:
+    if width(text) <= limit:
+        return text
+    while width(text) > limit - 2:
+        text = text[:-1]
+    return text + "…"
+
+
+def _listing(
+    title: str, items: list[str], joiner: str = "、", measure: str = "项", max_lines: int = 2
+) -> list[str]:
+    """``title（n）：a、b、c`` wrapped over at most *max_lines* lines, then ``等n项``."""
     if not items:
         return []
-    head = f"{title}（{len(items)}）："
-    shown: list[str] = []
+    lines = [f"{title}（{len(items)}）："]
+    shown = 0
     for item in items:
-        if shown and len(head + joiner.join([*shown, item])) > LINE_CHARS - 6:
-            break
-        shown.append(item)
-    tail = "" if len(shown) == len(items) else f"等{len(items)}{measure}"
-    return [head + joiner.join(shown) + tail]
+        piece = (joiner if not lines[-1].endswith(("：", " ")) else "") + item
+        if width(lines[-1] + piece) > LINE_COLS - 14:
+            if len(lines) == max_lines:
+                break
+            lines.append("    " + item)
+        else:
+            lines[-1] += piece
+        shown += 1
+    if shown < len(items):
+        lines[-1] += f"等{len(items)}{measure}"
+    return lines
 
 
 def summary_lines(result, c) -> list[str]:
@@ -104,22 +122,22 @@ def summary_lines(result, c) -> list[str]:
         if not result.files_seen:
             out.append("  没有找到报告文件（.docx 或 .json）。")
         for r in result.rejected[:MAX_LINES]:
-            out.append("  ✗ " + _clip(f"{r.name}：{r.reason}", LINE_CHARS - 4))
+            out.append("  ✗ " + _clip(f"{r.name}：{r.reason}", LINE_COLS - 4))
         if len(result.rejected) > MAX_LINES:
             out.append(f"  …另有 {len(result.rejected) - MAX_LINES} 份未导入")
         hints = list(dict.fromkeys(r.hint for r in result.rejected if r.hint))
         for hint in hints[:2]:
-            out.append("  → " + _clip(hint, LINE_CHARS - 4))
+            out.append("  → " + _clip(hint, LINE_COLS - 4))
         notes = [
             f"{s.report.source_name}：{s.report.unit}，采用了较新的“{s.kept_name}”"
             for s in result.superseded
         ] + [f"{r.report.source_name}：替换了{r.report.unit}原有的报告" for r in result.replaced]
         for n in notes[:MAX_LINES]:
-            out.append("  · " + _clip(n, LINE_CHARS - 4))
+            out.append("  · " + _clip(n, LINE_COLS - 4))
         if len(notes) > MAX_LINES:
             out.append(f"  …另有 {len(notes) - MAX_LINES} 条说明")
         for w in result.warnings[:2]:
-            out.append("  ! " + _clip(w, LINE_CHARS - 4))
+            out.append("  ! " + _clip(w, LINE_COLS - 4))
     rows = c.matrix.rows
     reported = sum(1 for r in rows if r.reported)
     out.append(f"已报送：{reported}/{c.expected_units} 个单位")

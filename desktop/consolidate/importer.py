@@ -82,8 +82,8 @@ class ImportResult:
         out = []
         for r in self.replaced:
             out.append(
-                f"{r.report.source_name}：替换了“{r.report.unit}”原有的报告（{r.old_name}），"
-                f"{r.reason}；原报告已存入历史记录。"
+                f"{r.report.source_name}：替换了“{r.report.unit}”原有的报告“{r.old_name}”"
+                f"（{r.reason}）；原报告已存入历史记录。"
             )
         for r in self.unchanged:
             out.append(f"{r.source_name}：与已导入的“{r.unit}”报告内容相同，无需重复导入。")
@@ -91,7 +91,7 @@ class ImportResult:
             where = "同批文件" if s.same_batch else "已导入的报告"
             out.append(
                 f"{s.report.source_name}：与{where}“{s.kept_name}”都是“{s.report.unit}”的报告，"
-                f"{s.reason}，采用“{s.kept_name}”；本文件未采用（已存入历史记录）。"
+                f"采用“{s.kept_name}”（{s.reason}）；本文件未采用（已存入历史记录）。"
             )
         out += [r.message() for r in self.rejected]
         return out

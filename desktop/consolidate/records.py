@@ -65,14 +65,15 @@ def content_hash(payload_text: str) -> str:
 
 
 def compare(new: Report, old: Report) -> tuple[bool, str]:
-    """Whether *new* supersedes *old*, and the reason in Chinese (for the import summary)."""
+    """Whether *new* supersedes *old*, and why — phrased about the winner, so it reads the
+    same whichever of the two it is printed beside."""
     a, b = new.report_date, old.report_date
     if a and b and a != b:
-        return a > b, f"报告日期{a}{'晚于' if a > b else '早于'}{b}"
+        late, early = max(a, b), min(a, b)
+        return a > b, f"报告日期{late}晚于{early}"
     a, b = new.exported_at, old.exported_at
     if a and b and a != b:
-        return a > b, f"导出时间{'较晚' if a > b else '较早'}"
+        return a > b, "报告日期相同，以导出时间较晚的为准"
     if new.source_mtime and old.source_mtime and new.source_mtime != old.source_mtime:
-        later = new.source_mtime > old.source_mtime
-        return later, f"报告日期相同，文件修改时间{'较晚' if later else '较早'}"
+        return new.source_mtime > old.source_mtime, "报告日期相同，以文件修改时间较晚的为准"
     return True, "报告日期相同，以后导入的为准"
