@@ -18,6 +18,13 @@ class ReportWriterMissing(Exception):
     """The Word report writer is not part of this build yet."""
 
 
+def available() -> bool:
+    """Whether this build can write the 汇总报告 (the UI disables its button otherwise)."""
+    import importlib.util
+
+    return importlib.util.find_spec("desktop.report") is not None and False
+
+
 def write_docx(c: Consolidation, path: Path) -> Path:
     try:
         import desktop.report  # noqa: F401

@@ -154,6 +154,16 @@ class OfficeDB:
                 )
             )
 
+    def history_counts(self, catalogue_id: str) -> dict[str, int]:
+        with self.connect() as db:
+            return {
+                r["unit"]: r["n"]
+                for r in db.query(
+                    "select unit, count(*) as n from history where catalogue_id = ? group by unit",
+                    [catalogue_id],
+                )
+            }
+
     def last_batch(self) -> dict | None:
         with self.connect() as db:
             rows = list(db.query("select * from batches order by id desc limit 1"))

@@ -37,6 +37,7 @@ class Consolidation:
     missing: list[MissingEntry]
     totals: list[FigureTotal]
     tallies: list[TaskTally]
+    history_counts: dict[str, int]  # unit → older reports kept in history
 
     @property
     def expected_units(self) -> int:
@@ -123,6 +124,7 @@ class OfficeService:
             missing=missing(matrix),
             totals=figure_totals(matrix, form),
             tallies=tallies(matrix, form),
+            history_counts=self.db.history_counts(self.catalogue_id),
         )
 
     def matrix(self) -> matrix_mod.Matrix:

@@ -1,0 +1,256 @@
+"""The office window's tabs: the matrix with its filters and answer pane, the per-task view,
+the missing list and the import log. Each shows a :class:`Consolidation` it is given."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.catalogue import cn_number
+from desktop.consolidate.answers import answer_view, task_view
+from desktop.consolidate.matrix import COLOURS, STATES
+from desktop.consolidate.service import Consolidation
+from desktop.ui.office.models import MatrixModel, TaskModel
+
+ALL = "全部"
+
+
+def _legend() -> QWidget:
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(QLabel("图例："))
+    for state in STATES:
+        chip = QLabel(state)
+        chip.setFrameShape(QFrame.Shape.Box)
+        chip.setStyleSheet(f"background:#{COLOURS[state]}; color:#202020; padding:1px 6px;")
+        layout.addWidget(chip)
+    layout.addStretch(1)
+    return box
+
+
+class MatrixPanel(QWidget):
+    """Filters above the matrix; the clicked cell's answer below it."""
+
+    taskChosen = Signal(str)  # a column header was clicked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.consolidation: Consolidation | None = None
+        self.section = QComboBox()
+        self.section.setObjectName("sectionFilter")
+        self.category = QComboBox()
+        self.category.setObjectName("categoryFilter")
+        self.state = QComboBox()
+        self.state.setObjectName("stateFilter")
+        self.count = QLabel()
+        filters = QHBoxLayout()
+        for label, combo in (
+            ("部分", self.section),
+            ("单位类别", self.category),
+            ("状态", self.state),
+        ):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+
+        self.model = MatrixModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("matrixTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setDefaultSectionSize(96)
+        self.table.horizontalHeader().setSectionsClickable(True)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.clicked.connect(self._cell_clicked)
+        self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
+
+        self.answer = QTextBrowser()
+        self.answer.setObjectName("answerView")
+        self.answer.setPlaceholderText("点击表中的单元格，查看该单位对这项任务的答复。")
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.answer)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(_legend())
+        layout.addWidget(split, 1)
+        for combo in (self.section, self.category, self.state):
+            combo.currentIndexChanged.connect(self.apply_filters)
+
+    def show_consolidation(self, c: Consolidation) -> None:
+        self.consolidation = c
+        self._fill(
+            self.section,
+            [(f"{cn_number(s.no)}、{s.title[:14]}", s.no) for s in c.catalogue.sections],
+        )
+        self._fill(self.category, [(name, name) for name in c.matrix.category_names])
+        self._fill(self.state, [(state, state) for state in STATES])
+        self.apply_filters()
+
+    @staticmethod
+    def _fill(combo: QComboBox, entries: list[tuple[str, object]]) -> None:
+        keep = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(ALL, None)
+        for text, data in entries:
+            combo.addItem(text, data)
+        found = combo.findData(keep) if keep is not None else 0
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    def apply_filters(self) -> None:
+        c = self.consolidation
+        if c is None:
+            return
+        rows, columns = c.matrix.filtered(
+            section=self.section.currentData(),
+            category=self.category.currentData(),
+            state=self.state.currentData(),
+        )
+        self.model.show(c.matrix, rows, columns)
+        reported = sum(1 for r in rows if r.reported)
+        self.count.setText(f"显示 {len(rows)} 个单位（已报送 {reported}）、{len(columns)} 项任务")
+
+    def _cell_clicked(self, index: QModelIndex) -> None:
+        c = self.consolidation
+        if c is None or not index.isValid():
+            return
+        unit, task_id = self.model.unit_task(index)
+        view = answer_view(c.matrix, c.form, unit, task_id)
+        if view is None:
+            self.answer.setPlainText(f"任务{task_id}不涉及{unit}。")
+            return
+        text = view.text()
+        older = c.history_counts.get(unit, 0)
+        if older:
+            text += f"\n\n（该单位另有{older}份较早或未采用的报告保存在历史记录中。）"
+        self.answer.setPlainText(text)
+
+    def _header_clicked(self, section: int) -> None:
+        if 0 <= section < len(self.model.columns):
+            self.taskChosen.emit(self.model.columns[section])
+
+
+class TaskPanel(QWidget):
+    """One task, every unit's answer side by side (lead units first)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.consolidation: Consolidation | None = None
+        self.task = QComboBox()
+        self.task.setObjectName("taskChooser")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = QLabel()
+        self.model = TaskModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("taskTable")
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setDefaultSectionSize(240)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("任务"))
+        top.addWidget(self.task, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.text)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.task.currentIndexChanged.connect(self._show_task)
+
+    def show_consolidation(self, c: Consolidation) -> None:
+        self.consolidation = c
+        keep = self.task.currentData()
+        self.task.blockSignals(True)
+        self.task.clear()
+        for task in c.catalogue.tasks():
+            self.task.addItem(f"{task.id}  {task.text[:40]}…", task.id)
+        self.task.setCurrentIndex(max(self.task.findData(keep), 0) if keep else 0)
+        self.task.blockSignals(False)
+        self._show_task()
+
+    def choose(self, task_id: str) -> None:
+        self.task.setCurrentIndex(self.task.findData(task_id))
+
+    def _show_task(self) -> None:
+        c = self.consolidation
+        task_id = self.task.currentData()
+        if c is None or task_id is None:
+            self.model.show(None)
+            return
+        view = task_view(c.matrix, c.form, task_id)
+        self.text.setText(f"（{view.item_title}）{view.task_text}")
+        counts = c.matrix.counts(task_id)
+        shown = "，".join(f"{s}{counts[s]}" for s in STATES[:5] if counts[s])
+        self.summary.setText(f"涉及 {len(view.columns)} 个单位：{shown or '无'}")
+        self.model.show(view)
+
+
+class MissingPanel(QWidget):
+    HEADERS = ("单位", "情况", "涉及任务", "说明")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.table = QTableWidget(0, len(self.HEADERS))
+        self.table.setObjectName("missingTable")
+        self.table.setHorizontalHeaderLabels(list(self.HEADERS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 150)
+        self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(2, 260)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+
+    def show_consolidation(self, c: Consolidation) -> None:
+        entries = c.missing
+        silent = sum(1 for e in entries if e.kind == "no_report")
+        self.title.setText(
+            f"未报送报告 {silent} 个单位；报告中缺少牵头任务 {len(entries) - silent} 个单位。"
+        )
+        self.table.setRowCount(len(entries))
+        for r, e in enumerate(entries):
+            for col, text in enumerate((e.unit, e.label, "、".join(e.tasks), e.detail)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(r, col, item)
+
+
+class LogPanel(QPlainTextEdit):
+    """What the last imports and exports did, file by file (newest first)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importLog")
+        self.setReadOnly(True)
+        self.setPlaceholderText("导入报告后，这里逐个列出未导入或未采用的文件及原因。")
+
+    def add(self, lines: list[str]) -> None:
+        self.setPlainText("\n".join([*lines, "", self.toPlainText()]).strip())

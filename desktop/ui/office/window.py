@@ -1,0 +1,221 @@
+"""The office window: import reports, read the matrix, the per-task view, the missing list,
+export the 汇总表 / 汇总报告.
+
+``OfficeWindow(service, parent=None, dialogs=None)`` is the entry point the app's start screen
+opens. It only calls :class:`desktop.consolidate.service.OfficeService`; imports, consolidation
+and exports run on a worker through :class:`Background`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.consolidate.service import Consolidation, OfficeService
+from desktop.ui.office.background import Background
+from desktop.ui.office.dialogs import Dialogs
+from desktop.ui.office.panels import LogPanel, MatrixPanel, MissingPanel, TaskPanel
+
+XLSX_FILTER = "Excel 工作簿（*.xlsx）"
+DOCX_FILTER = "Word 文档（*.docx）"
+
+
+class OfficeWindow(QMainWindow):
+    refreshed = Signal()  # a new consolidation is on screen
+    importFinished = Signal(object)  # ImportResult
+    exportFinished = Signal(str)  # path written
+    failed = Signal(str)  # the Chinese message shown
+
+    def __init__(
+        self,
+        service: OfficeService,
+        parent: QWidget | None = None,
+        dialogs: Dialogs | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.dialogs = dialogs or Dialogs()
+        self.background = Background(self)
+        self.consolidation: Consolidation | None = None
+        self.setWindowTitle("政务公开工作要点落实情况汇总（市政府办公厅）")
+        self.resize(1280, 800)
+
+        self.import_files_button = QPushButton("导入报告文件…")
+        self.import_folder_button = QPushButton("导入文件夹…")
+        self.export_xlsx_button = QPushButton("导出汇总表（Excel）…")
+        self.export_docx_button = QPushButton("导出汇总报告（Word）…")
+        from desktop.consolidate.docx_out import available
+
+        if not available():
+            self.export_docx_button.setEnabled(False)
+            self.export_docx_button.setToolTip("本版本尚不能生成汇总报告（Word），请先导出汇总表。")
+        self.import_files_button.clicked.connect(self.pick_files)
+        self.import_folder_button.clicked.connect(self.pick_folder)
+        self.export_xlsx_button.clicked.connect(self.export_xlsx)
+        self.export_docx_button.clicked.connect(self.export_docx)
+        self.heading = QLabel("正在读取汇总数据…")
+        self.heading.setObjectName("heading")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+
+        bar = QHBoxLayout()
+        for b in (self.import_files_button, self.import_folder_button):
+            bar.addWidget(b)
+        bar.addSpacing(16)
+        for b in (self.export_xlsx_button, self.export_docx_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        bar.addWidget(self.progress)
+
+        self.matrix_panel = MatrixPanel()
+        self.task_panel = TaskPanel()
+        self.missing_panel = MissingPanel()
+        self.log = LogPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.matrix_panel, "汇总矩阵")
+        self.tabs.addTab(self.task_panel, "按任务查看")
+        self.tabs.addTab(self.missing_panel, "缺报单位")
+        self.tabs.addTab(self.log, "导入记录")
+        self.matrix_panel.taskChosen.connect(self.show_task)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(bar)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage("导入各单位报送的 .docx 报告或 .json 交换文件，开始汇总。")
+        self.refresh()
+
+    # -- state ---------------------------------------------------------------------------------
+    def _busy(self, busy: bool, text: str = "") -> None:
+        for b in (self.import_files_button, self.import_folder_button, self.export_xlsx_button):
+            b.setEnabled(not busy)
+        from desktop.consolidate.docx_out import available
+
+        self.export_docx_button.setEnabled(not busy and available())
+        self.progress.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+            self.statusBar().showMessage(text)
+
+    def _fail(self, title: str, exc: BaseException) -> None:
+        self._busy(False)
+        message = str(exc) or exc.__class__.__name__
+        self.statusBar().showMessage(message)
+        self.log.add([f"{title}：{message}"])
+        self.failed.emit(message)
+        self.dialogs.error(self, title, message)
+
+    def refresh(self) -> None:
+        """Rebuild the consolidation off the GUI thread, then show it."""
+        self._busy(True, "正在汇总…")
+        self.background.run(
+            lambda progress: self.service.consolidation(refresh=True),
+            self._show,
+            lambda exc: self._fail("无法读取汇总数据", exc),
+        )
+
+    def _show(self, c: Consolidation) -> None:
+        self._busy(False)
+        self.consolidation = c
+        reported = sum(1 for r in c.matrix.rows if r.reported)
+        lagging = len(c.lagging_tallies())
+        self.heading.setText(
+            f"{c.catalogue.label()}　已报送 {reported}/{c.expected_units} 个单位　"
+            f"未报送 {sum(1 for e in c.missing if e.kind == 'no_report')} 个　"
+            f"存在滞后的任务 {lagging} 项"
+        )
+        self.matrix_panel.show_consolidation(c)
+        self.task_panel.show_consolidation(c)
+        self.missing_panel.show_consolidation(c)
+        self.statusBar().showMessage("汇总已更新。")
+        self.refreshed.emit()
+
+    # -- import --------------------------------------------------------------------------------
+    def pick_files(self) -> None:
+        files = self.dialogs.open_files(self, "选择各单位报送的报告文件（可多选）")
+        if files:
+            self.import_paths(files)
+
+    def pick_folder(self) -> None:
+        folder = self.dialogs.open_folder(self, "选择存放各单位报告的文件夹")
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, items: list[str]) -> None:
+        self._busy(True, "正在导入报告…")
+
+        def work(progress):
+            result = self.service.import_paths(items, progress)
+            return result, self.service.consolidation(refresh=True)
+
+        self.background.run(
+            work, self._imported, lambda exc: self._fail("导入失败", exc), self._progress
+        )
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if name:
+            self.statusBar().showMessage(f"正在读取 {done + 1}/{total}：{name}")
+
+    def _imported(self, value) -> None:
+        result, c = value
+        self._show(c)
+        summary = (
+            f"导入完成：成功 {len(result.imported)} 份（新增 {len(result.added)}、"
+            f"替换 {len(result.replaced)}），内容未变 {len(result.unchanged)} 份，"
+            f"未采用 {len(result.superseded)} 份，未导入 {len(result.rejected)} 份。"
+        )
+        self.statusBar().showMessage(summary)
+        self.log.add([summary, *result.messages(), *result.warnings])
+        if result.rejected:
+            self.tabs.setCurrentWidget(self.log)
+        self.importFinished.emit(result)
+
+    # -- views ---------------------------------------------------------------------------------
+    def show_task(self, task_id: str) -> None:
+        self.task_panel.choose(task_id)
+        self.tabs.setCurrentWidget(self.task_panel)
+
+    # -- export --------------------------------------------------------------------------------
+    def export_xlsx(self) -> None:
+        self._export("导出汇总表", "汇总表.xlsx", XLSX_FILTER, self.service.export_xlsx)
+
+    def export_docx(self) -> None:
+        self._export("导出汇总报告", "汇总报告.docx", DOCX_FILTER, self.service.export_docx)
+
+    def _export(self, title: str, name: str, filter: str, write) -> None:
+        path = self.dialogs.save_file(self, title, name, filter)
+        if not path:
+            return
+        self._busy(True, f"正在{title}…")
+
+        def done(written: Path) -> None:
+            self._busy(False)
+            self.statusBar().showMessage(f"已保存：{written}")
+            self.log.add([f"{title}：已保存到 {written}"])
+            self.exportFinished.emit(str(written))
+
+        self.background.run(
+            lambda progress: write(path), done, lambda exc: self._fail(f"{title}失败", exc)
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A running import finishes its transaction; its callbacks must not outlive the window.
+        self.background.wait()
+        super().closeEvent(event)
