@@ -62,6 +62,7 @@ def make_payload(
     figure_for: FigureFor = default_figure,
     final: bool = True,
     include_optional: bool = False,
+    measures_chars: int = 0,
 ) -> dict:
     """A report of *unit* on every mandatory task that applies to it."""
     if isinstance(unit, str):
@@ -97,6 +98,11 @@ def make_payload(
         answer: dict = {"role": app.role, "optional": app.optional, "applicable": True}
         answer["status"] = status
         answer["measures"] = f"{unit.name}落实任务{app.task_id}的主要做法。"
+        if measures_chars:
+            filler = (
+                "通过政府网站专栏、新闻发布会和政务新媒体及时公开相关信息，并建立台账逐项落实。"
+            )
+            answer["measures"] += (filler * (measures_chars // len(filler) + 1))[:measures_chars]
         if status in ("已完成", "持续推进"):
             answer["results"] = f"{unit.name}任务{app.task_id}取得成效。"
         if status == "持续推进":
