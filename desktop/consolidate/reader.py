@@ -16,6 +16,7 @@ from pathlib import Path
 
 from desktop import payload as payload_mod
 from desktop.consolidate.records import Report, content_hash
+from desktop.textclean import xml_safe
 from desktop.units import Directory, Unit
 
 REPORT_SUFFIXES = (".docx", ".json")
@@ -198,10 +199,12 @@ def read_file(path: Path, catalogues: CatalogueCache, directory: Directory) -> R
             problems,
         )
     canonical_text = payload_mod.dumps(data)
-    unit = resolve_unit(directory, data["unit"])
+    # The unit's name keys the office's records: no control characters, no stray spaces.
+    claimed = xml_safe(data["unit"]).strip()
+    unit = resolve_unit(directory, claimed)
     report = Report(
         catalogue_id=catalogue.id,
-        unit=unit.name if unit else data["unit"].strip(),
+        unit=unit.name if unit else claimed,
         data=data,
         source_name=name,
         source_path=str(path),

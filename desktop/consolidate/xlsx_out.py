@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from desktop.consolidate.matrix import STATES, in_category
 from desktop.consolidate.totals import format_number
 from desktop.fileio import atomic_write
+from desktop.textclean import xml_safe
 
 if TYPE_CHECKING:
     from desktop.consolidate.service import Consolidation
@@ -23,6 +24,16 @@ SHEET_MATRIX = "汇总矩阵"
 SHEET_TOTALS = "数据合计"
 SHEET_MISSING = "缺报单位"
 FIXED_COLUMNS = ("单位", "类别", "报告文件", "报告日期")
+
+
+def _append(ws, values: list) -> None:
+    """Append a row whose text came from other people's files: control characters (which
+    openpyxl refuses) are dropped, and text starting with "=" stays text — never a formula
+    Excel would evaluate (formula injection through a unit name or file name)."""
+    ws.append([xml_safe(v) if isinstance(v, str) else v for v in values])
+    for cell in ws[ws.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def build_workbook(c: Consolidation):
@@ -44,9 +55,9 @@ def build_workbook(c: Consolidation):
     ws = wb.active
     ws.title = SHEET_MATRIX
     m = c.matrix
-    ws.append([*FIXED_COLUMNS, *m.task_ids])
+    _append(ws, [*FIXED_COLUMNS, *m.task_ids])
     items = [m.catalogue.item_of(t)[1].title for t in m.task_ids]
-    ws.append(["", "", "", "要点条目", *items])
+    _append(ws, ["", "", "", "要点条目", *items])
     for cell in ws[1] + ws[2]:
         cell.font = bold
         cell.alignment = centre
@@ -63,7 +74,7 @@ def build_workbook(c: Consolidation):
         for task_id in m.task_ids:
             cell = m.cell(row.unit, task_id)
             values.append(cell.text if cell else "")
-        ws.append(values)
+        _append(ws, values)
         r = ws.max_row
         for n, task_id in enumerate(m.task_ids):
             cell = m.cell(row.unit, task_id)
@@ -71,10 +82,10 @@ def build_workbook(c: Consolidation):
                 target = ws.cell(row=r, column=first + n)
                 target.fill = fill(cell.colour)
                 target.alignment = centre
-    ws.append([])
+    _append(ws, [])
     for state in STATES:
         counts = [m.counts(t)[state] for t in m.task_ids]
-        ws.append(["", "", "", f"{state}（单位数）", *counts])
+        _append(ws, ["", "", "", f"{state}（单位数）", *counts])
         ws.cell(row=ws.max_row, column=4).font = bold
     ws.freeze_panes = ws.cell(row=3, column=first)
     widths = (18, 26, 24, 12)
@@ -85,12 +96,13 @@ def build_workbook(c: Consolidation):
     ws.row_dimensions[2].height = 60
 
     ws2 = wb.create_sheet(SHEET_TOTALS)
-    ws2.append(["任务编号", "要点条目", "数据项", "合计", "计量单位", "填报单位数", "各单位数据"])
+    _append(ws2, ["任务编号", "要点条目", "数据项", "合计", "计量单位", "填报单位数", "各单位数据"])
     for cell in ws2[1]:
         cell.font = bold
     for t in c.totals:
         detail = "；".join(f"{u} {format_number(v)}" for u, v in t.by_unit)
-        ws2.append(
+        _append(
+            ws2,
             [
                 t.task_id,
                 m.catalogue.item_of(t.task_id)[1].title,
@@ -99,18 +111,18 @@ def build_workbook(c: Consolidation):
                 t.spec.unit,
                 t.units,
                 detail,
-            ]
+            ],
         )
         ws2.cell(row=ws2.max_row, column=7).alignment = wrap
     for col, w in zip("ABCDEFG", (10, 30, 34, 10, 10, 12, 80), strict=True):
         ws2.column_dimensions[col].width = w
 
     ws3 = wb.create_sheet(SHEET_MISSING)
-    ws3.append(["单位", "情况", "涉及任务", "说明"])
+    _append(ws3, ["单位", "情况", "涉及任务", "说明"])
     for cell in ws3[1]:
         cell.font = bold
     for e in c.missing:
-        ws3.append([e.unit, e.label, "、".join(e.tasks), e.detail])
+        _append(ws3, [e.unit, e.label, "、".join(e.tasks), e.detail])
         ws3.cell(row=ws3.max_row, column=3).alignment = wrap
     for col, w in zip("ABCD", (20, 16, 60, 60), strict=True):
         ws3.column_dimensions[col].width = w
