@@ -220,7 +220,14 @@ def test_summary_report_words(city):
     assert f"应报送单位44个，已报送{len(reporting)}个，尚未报送6个" in text
     (para,) = [p.text for p in parts if "（任务1.6.1）" in p.text]
     assert "（市财政局牵头）" in para and "未完成的有市财政局" in para
-    assert "尚未报送报告的有旅顺口区、金州区、长海县、保税区" in para
+    assert "另有4个单位尚未报送报告" in para  # named once, in 三、未报送及缺报情况
+    assert (
+        "尚未报送落实情况报告的单位6个：市委办公厅、旅顺口区、金州区、长海县、保税区、大连广播电视大学。"
+        in text
+    )
+    (para,) = [p.text for p in parts if "（任务3.1.1）" in p.text]
+    assert "（各区市县政府和先导区管委会、市政府各部门牵头）" in para
+    assert "其中牵头单位旅顺口区、金州区、长海县、保税区" in para
     (para,) = [p.text for p in parts if "（任务5.2.1）" in p.text]
     assert f"受理政府信息公开申请合计{10 * len(reporting)}件（{len(reporting)}个单位填报）" in para
     assert (
@@ -228,6 +235,8 @@ def test_summary_report_words(city):
     )
     (table,) = [p for p in parts if p.kind == "table"]
     assert len(table.rows) == 40 and table.rows[8][1] == "1.6.1" and table.rows[8][7] == "1"
+    assert table.rows[8][2] == "市财政局"
+    assert table.rows[[r[1] for r in table.rows].index("2.9.1")][2] == "市教育局、市属各高校"
 
 
 def test_docx_payloads_were_read_from_word_files(city):

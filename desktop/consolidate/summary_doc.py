@@ -57,7 +57,11 @@ def tally_sentence(t: TaskTally) -> str:
     if t.no_status:
         parts.append(f"报告中未填写此项的有{names(t.no_status)}")
     if t.no_report:
-        parts.append(f"尚未报送报告的有{names(t.no_report)}")
+        silent_leads = [u for u in t.no_report if u in t.lead_units]
+        text = f"另有{len(t.no_report)}个单位尚未报送报告"
+        if silent_leads:
+            text += f"，其中牵头单位{names(silent_leads)}"
+        parts.append(text)
     if t.not_applicable:
         parts.append(f"{len(t.not_applicable)}个单位说明不适用")
     text = "；".join(parts) + "。"
@@ -69,6 +73,11 @@ def tally_sentence(t: TaskTally) -> str:
     if figures:
         text += "据各单位填报，" + "，".join(figures) + "。"
     return text
+
+
+def lead_names(task) -> str:
+    """Who leads, as the 要点 names them (a unit or a category, e.g. 市属各高校)."""
+    return "、".join(a.unit for a in task.assignments if a.role == "lead")
 
 
 def outline(c: Consolidation, today: date | None = None) -> list[Part]:
@@ -112,7 +121,7 @@ def outline(c: Consolidation, today: date | None = None) -> list[Part]:
         out.append(Part("heading", f"（{cn_number(n)}）{item.title}", level=2))
         for task in item.tasks:
             t = by_task[task.id]
-            lead = f"（{names(t.lead_units)}牵头）" if t.lead_units else ""
+            lead = f"（{lead_names(task)}牵头）" if lead_names(task) else ""
             label = f"第{cn_number(section.no)}部分第{cn_number(item.no)}条"
             if len(item.tasks) > 1:
                 label += f"第{task.para_no}段"
@@ -142,7 +151,7 @@ def outline(c: Consolidation, today: date | None = None) -> list[Part]:
             [
                 str(n),
                 t.task_id,
-                "、".join(t.lead_units) or "—",
+                lead_names(cat.task(t.task_id)) or "—",
                 str(t.involved),
                 str(len(t.answered)),
                 str(len(t.done)),
