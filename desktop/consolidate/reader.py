@@ -44,7 +44,8 @@ class Rejected:
     problems: list[str] = field(default_factory=list)
 
     def message(self) -> str:
-        return f"{self.name}：{self.reason}" + (f" {self.hint}" if self.hint else "")
+        reason = self.reason if self.reason.endswith(("。", "）")) else self.reason + "。"
+        return f"{self.name}：{reason}{self.hint}"
 
 
 class RejectedFile(Exception):
