@@ -38,6 +38,7 @@ class Consolidation:
     totals: list[FigureTotal]
     tallies: list[TaskTally]
     history_counts: dict[str, int]  # unit → older reports kept in history
+    catalogue_counts: dict[str, int]  # every catalogue with reports → how many
 
     @property
     def expected_units(self) -> int:
@@ -125,6 +126,7 @@ class OfficeService:
             totals=figure_totals(matrix, form),
             tallies=tallies(matrix, form),
             history_counts=self.db.history_counts(self.catalogue_id),
+            catalogue_counts=self.db.catalogue_counts(),
         )
 
     def matrix(self) -> matrix_mod.Matrix:

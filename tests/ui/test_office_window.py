@@ -203,3 +203,35 @@ def test_cancelled_pick_does_nothing(qtbot, window):
     qtbot.mouseClick(window.import_folder_button, Qt.MouseButton.LeftButton)
     assert not window.background.busy
     assert window.dialogs.script == []
+
+
+def test_switch_to_another_catalogue(qtbot, window, tmp_path, catalogue, form, directory_bundled):
+    import json
+
+    from desktop import paths
+
+    other = json.loads(catalogue.dumps())
+    other["id"], other["title"] = "dalian-2017", "2017年政务公开工作要点"
+    target = paths.user_catalogues_dir() / "dalian-2017.json"
+    target.parent.mkdir(parents=True)
+    target.write_text(json.dumps(other, ensure_ascii=False), encoding="utf-8")
+    folder = tmp_path / "两个年度"
+    folder.mkdir()
+    samples.write_json(
+        folder / "2016.json", samples.make_payload(catalogue, form, directory_bundled, "中山区")
+    )
+    data = samples.make_payload(catalogue, form, directory_bundled, "市财政局")
+    data["catalogue"] = {"id": "dalian-2017", "title": "2017年政务公开工作要点"}
+    for answer in data["answers"].values():
+        answer.pop("figures", None)
+    samples.write_json(folder / "2017.json", data)
+    import_folder(qtbot, window, folder)
+
+    choice = window.catalogue_choice
+    assert choice.isVisibleTo(window) and choice.count() == 2
+    assert "《2016年政务公开工作要点》" in window.heading.text()
+    with qtbot.waitSignal(window.refreshed, timeout=10_000):
+        qtbot.keyClick(choice, Qt.Key.Key_Down)  # the next 要点 in the list: dalian-2017
+    assert "《2017年政务公开工作要点》" in window.heading.text()
+    assert window.matrix_panel.model.matrix.row("市财政局").reported
+    assert not window.matrix_panel.model.matrix.row("中山区").reported

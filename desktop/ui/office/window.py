@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -67,6 +68,11 @@ class OfficeWindow(QMainWindow):
         self.export_docx_button.clicked.connect(self.export_docx)
         self.heading = QLabel("正在读取汇总数据…")
         self.heading.setObjectName("heading")
+        # Shown only when office.db holds reports of more than one 要点 (e.g. 2016 and 2017).
+        self.catalogue_choice = QComboBox()
+        self.catalogue_choice.setObjectName("catalogueChoice")
+        self.catalogue_choice.hide()
+        self.catalogue_choice.activated.connect(self._catalogue_chosen)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.hide()
@@ -94,7 +100,10 @@ class OfficeWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(bar)
-        layout.addWidget(self.heading)
+        head = QHBoxLayout()
+        head.addWidget(self.catalogue_choice)
+        head.addWidget(self.heading, 1)
+        layout.addLayout(head)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.statusBar().showMessage("导入各单位报送的 .docx 报告或 .json 交换文件，开始汇总。")
@@ -139,11 +148,26 @@ class OfficeWindow(QMainWindow):
             f"未报送 {sum(1 for e in c.missing if e.kind == 'no_report')} 个　"
             f"存在滞后的任务 {lagging} 项"
         )
+        self._fill_catalogues(c)
         self.matrix_panel.show_consolidation(c)
         self.task_panel.show_consolidation(c)
         self.missing_panel.show_consolidation(c)
         self.statusBar().showMessage("汇总已更新。")
         self.refreshed.emit()
+
+    def _fill_catalogues(self, c: Consolidation) -> None:
+        ids = sorted(set(c.catalogue_counts) | {c.catalogue.id})
+        self.catalogue_choice.clear()
+        for cid in ids:
+            self.catalogue_choice.addItem(f"{cid}（{c.catalogue_counts.get(cid, 0)}份）", cid)
+        self.catalogue_choice.setCurrentIndex(self.catalogue_choice.findData(c.catalogue.id))
+        self.catalogue_choice.setVisible(len(ids) > 1)
+
+    def _catalogue_chosen(self, index: int) -> None:
+        chosen = self.catalogue_choice.itemData(index)
+        if chosen and (self.consolidation is None or chosen != self.consolidation.catalogue.id):
+            self.service.set_catalogue(chosen)
+            self.refresh()
 
     # -- import --------------------------------------------------------------------------------
     def pick_files(self) -> None:
