@@ -204,3 +204,18 @@ def test_export_with_empty_data_folder(data_dir, cli):
     done = cli("answers", "export", "--unit", "市财政局")
     assert done.returncode == 1 and "还没有填报数据" in done.stderr
     assert not data_dir.exists()  # exporting never creates anything
+
+
+def test_store_and_answers_command_are_qt_free():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys\n"
+        "import desktop.store, desktop.store.exchange, desktop.commands.answers_cmd\n"
+        "print(any(k.startswith('PySide6') for k in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.stdout.strip() == "False", done.stderr

@@ -157,7 +157,7 @@ def _damage(db_path: Path, backups_dir: Path) -> str | None:
     if header.is_sqlite and header.user_version > migrations.SCHEMA_VERSION:
         raise newer_error(db_path, header.user_version)
     if header.size == 0:
-        return "文件是空的（0 字节）"
+        return "文件是空的，0 字节"
     if not header.is_sqlite:
         return "文件开头不是数据库的标记，可能被其他程序覆盖"
     try:
