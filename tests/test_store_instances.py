@@ -93,7 +93,6 @@ def test_cli_import_refuses_while_the_wizard_holds_the_data(data_dir, cli, tmp_p
     holder = python(HOLDER)
     with holder:
         assert holder.stdout.readline().strip() == "ready", holder.stderr.read()
-        before = file_hashes(data_dir)
         sample = tmp_path / "x.json"
         sample.write_text(
             '{"format": "zwgk-report", "version": 1, "catalogue": {"id": "dalian-2016"},'
@@ -105,7 +104,6 @@ def test_cli_import_refuses_while_the_wizard_holds_the_data(data_dir, cli, tmp_p
     assert done.returncode == 1 and "另一个窗口" in done.stderr and "没有导入" in done.stderr
     with open_store().store as store:
         assert store.find_report("市财政局", "dalian-2016") is None
-    assert before  # the holder had written
 
 
 # -- read-only and odd data folders ------------------------------------------------------------
