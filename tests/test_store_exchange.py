@@ -219,3 +219,18 @@ def test_store_and_answers_command_are_qt_free():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_export_never_fails_on_a_lone_surrogate(data_dir, cli, tmp_path):
+    with open_store().store as store:
+        rid = store.create_report("中山区", "dalian-2016")
+        store.save_field(rid, "texts", "overview", "坏掉的粘贴\ud800结尾\x0b")
+    out = tmp_path / "out.json"
+    done = cli("answers", "export", "--unit", "中山区", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert (
+        json.loads(out.read_text(encoding="utf-8"))["texts"]["overview"]
+        == "坏掉的粘贴\ufffd结尾\x0b"
+    )
+    with open_store().store as store:  # the store itself still holds what was typed
+        assert store.load_values(rid)["texts"]["overview"] == "坏掉的粘贴\ud800结尾\x0b"

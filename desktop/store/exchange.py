@@ -12,6 +12,7 @@ cleared (with a revision, so it can be restored from the history).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,21 @@ from desktop.units import KIND_LABELS, Directory, Unit
 
 FIGURE_PREFIX = "figures."
 META_GROUPS = ("profile", "texts", "review")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _utf8_safe(value: Any) -> Any:
+    """Lone surrogates (a broken paste; the store keeps them) cannot be written as UTF-8:
+    the exchange file carries U+FFFD in their place, so writing it never fails."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_utf8_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _utf8_safe(v) for k, v in value.items()}
+    return value
 
 
 def _empty(value: Any) -> bool:
@@ -70,7 +86,7 @@ def export_payload(
             answer = {"applicable": True, **_answer(values[task_scope(task_id)])}
             answers[task_id] = answer
     data["answers"] = answers
-    return data
+    return _utf8_safe(data)
 
 
 def _answer(stored: dict[str, Any]) -> dict:
