@@ -59,6 +59,15 @@ def run(argv: list[str]) -> int:
     window = MainWindow(services)
     window.show()
     window.resume_last()
+    if "--quit-when-shown" in argv:
+        # Used by the start-up benchmark and the packaged build's smoke test.
+        from PySide6.QtCore import QTimer
+
+        def shown() -> None:
+            print(f"shown {window.windowTitle()}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, shown)
     notices = list(opened.notices)
     if settings.notice:
         notices.append(settings.notice)
