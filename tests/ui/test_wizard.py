@@ -7,8 +7,8 @@ from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QRadioButton
 
 from desktop.ui.main_window import MainWindow
-from tests.ui.conftest import type_text
 from desktop.ui.report_view import ReportView
+from tests.ui.conftest import type_text
 
 
 def make_window(qtbot, services) -> MainWindow:
