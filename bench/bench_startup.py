@@ -3,7 +3,7 @@
 1. Time from starting ``python main.py`` to the main window shown, against a bare PySide6
    QWizard window started the same way (a new Python process, offscreen). Target ≤ 1.5×.
 2. Page switching with a full report loaded (the unit with the most tasks, every optional task
-   applicable): first visit (page built) and later visits, against switching a bare
+   applicable): building each page, first and later visits, against switching a bare
    QStackedWidget. Target < 50 ms.
 
     python bench/bench_startup.py [--runs 7]
@@ -40,39 +40,48 @@ app.exec()
 """
 
 
-def time_until_shown(cmd: list[str], env: dict) -> float:
+def time_until_shown(cmd: list[str], env: dict) -> tuple[float, float]:
+    """(seconds until the window is shown, seconds until it is filled with data and usable)."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT
     )
     assert proc.stdout is not None
+    shown = ready = 0.0
     for line in proc.stdout:
         if line.startswith("shown"):
-            elapsed = time.perf_counter() - start
-            break
-    else:
-        raise RuntimeError(f"window never shown: {proc.stderr.read() if proc.stderr else ''}")
+            shown = time.perf_counter() - start
+        elif line.startswith("ready"):
+            ready = time.perf_counter() - start
     proc.wait(timeout=60)
-    return elapsed
+    if not shown:
+        raise RuntimeError(f"window never shown: {proc.stderr.read() if proc.stderr else ''}")
+    return shown, ready or shown
 
 
 def startup(runs: int) -> None:
     data = tempfile.mkdtemp(prefix="zwgk-bench-")
+    seed = ROOT / "scripts" / "seed_screenshot_data.py"
+    subprocess.run(
+        [sys.executable, str(seed), data, "市财政局", "task:1.6.1"], check=True, cwd=ROOT
+    )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ZWGK_DATA_DIR": data}
     app_cmd = [sys.executable, str(ROOT / "main.py"), "--quit-when-shown"]
     base_cmd = [sys.executable, "-c", BASELINE]
-    time_until_shown(
-        app_cmd, env
-    )  # first run creates the database: not what a clerk waits for daily
+    time_until_shown(app_cmd, env)  # warm the file cache for both
     time_until_shown(base_cmd, env)
-    app_times, base_times = [], []
+    shown, ready, base = [], [], []
     for _ in range(runs):
-        base_times.append(time_until_shown(base_cmd, env))
-        app_times.append(time_until_shown(app_cmd, env))
-    app_med, base_med = statistics.median(app_times), statistics.median(base_times)
+        base.append(time_until_shown(base_cmd, env)[0])
+        s, r = time_until_shown(app_cmd, env)
+        shown.append(s)
+        ready.append(r)
+    b, s, r = statistics.median(base), statistics.median(shown), statistics.median(ready)
+    print(f"start-up, median of {runs} runs (a report in progress, resumed at its last page):")
+    print(f"  bare PySide6 QWizard shown: {b * 1000:.0f} ms")
+    print(f"  app window shown:           {s * 1000:.0f} ms, ratio {s / b:.2f}x (target <= 1.5x)")
     print(
-        f"start-up, median of {runs}: app {app_med * 1000:.0f} ms, bare QWizard {base_med * 1000:.0f} ms, "
-        f"ratio {app_med / base_med:.2f}× (target ≤ 1.5×)"
+        f"  app ready (database opened and checked, report open at its last page): {r * 1000:.0f} ms, ratio {r / b:.2f}x"
     )
 
 
@@ -101,10 +110,17 @@ def page_switching() -> None:
         session.set_value(scope, "results", "公开信息累计访问量显著提升。" * 40)
     session.flush()
     view = ReportView(services.open_session(report_id), services.settings)
+    view._prebuild.stop()  # measured explicitly below
     view.resize(1280, 820)
     view.show()
     app.processEvents()
     keys = list(view.nav.order)
+    cold = []
+    for key in keys:  # what building a page costs (done in idle time after start-up)
+        t0 = time.perf_counter()
+        view.page(key)
+        cold.append((time.perf_counter() - t0) * 1000)
+    app.processEvents()
     first, again = [], []
     for visits in (first, again):
         for key in keys:
@@ -125,7 +141,9 @@ def page_switching() -> None:
         base.append((time.perf_counter() - t0) * 1000)
     print(f"page switch over {len(keys)} pages ({len(session.tasks)} tasks answered):")
     print(
-        f"  first visit (builds the page): median {statistics.median(first):.1f} ms, max {max(first):.1f} ms"
+        f"  building a page (done in idle time after start-up): median {statistics.median(cold):.1f} ms, "
+        f"max {max(cold):.1f} ms\n"
+        f"  first visit: median {statistics.median(first):.1f} ms, max {max(first):.1f} ms"
     )
     print(f"  later visits: median {statistics.median(again):.1f} ms, max {max(again):.1f} ms")
     print(

@@ -36,6 +36,35 @@ def configure(app: QApplication) -> None:
 
 def run(argv: list[str]) -> int:
     app = make_app(argv)
+    from PySide6.QtCore import QTimer
+
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    probe = "--quit-when-shown" in argv  # start-up benchmark and the packaged build's smoke test
+    if probe:
+        QTimer.singleShot(0, lambda: print("shown", flush=True))
+    state = {"code": 0, "store": None}
+
+    def load() -> None:
+        code = attach_data(window, state)
+        if code:
+            state["code"] = code
+            app.quit()
+        elif probe:
+            print(f"ready {window.windowTitle()}", flush=True)
+            app.quit()
+
+    QTimer.singleShot(0, load)
+    code = app.exec()
+    if state["store"] is not None:
+        state["store"].close()
+    return state["code"] or code
+
+
+def attach_data(window, state: dict) -> int:
+    """Open the store and the data files, then fill the window. Non-zero: could not start."""
     from desktop.settings import Settings
     from desktop.store import StoreError, open_store
     from desktop.ui import dialogs
@@ -43,10 +72,11 @@ def run(argv: list[str]) -> int:
     try:
         opened = open_store()
     except StoreError as exc:
-        dialogs.error(None, "无法打开数据", str(exc))
+        dialogs.error(window, "无法打开数据", str(exc))
         return 1
+    state["store"] = opened.store
     from desktop.services import Services
-    from desktop.ui.main_window import MainWindow, show_notices
+    from desktop.ui.main_window import show_notices
 
     settings = Settings()
     services = Services(opened.store, settings)
@@ -54,24 +84,12 @@ def run(argv: list[str]) -> int:
         services.directory()
         services.form(services.catalogue("dalian-2016"))
     except Exception as exc:  # noqa: BLE001 - a broken data file must say which and why
-        dialogs.error(None, "数据文件有误", f"程序自带的数据文件有误，无法启动：{exc}")
+        dialogs.error(window, "数据文件有误", f"程序自带的数据文件有误，无法启动：{exc}")
         return 1
-    window = MainWindow(services)
-    window.show()
+    window.attach(services)
     window.resume_last()
-    if "--quit-when-shown" in argv:
-        # Used by the start-up benchmark and the packaged build's smoke test.
-        from PySide6.QtCore import QTimer
-
-        def shown() -> None:
-            print(f"shown {window.windowTitle()}", flush=True)
-            app.quit()
-
-        QTimer.singleShot(0, shown)
     notices = list(opened.notices)
     if settings.notice:
         notices.append(settings.notice)
     show_notices(window, notices)
-    code = app.exec()
-    opened.store.close()
-    return code
+    return 0

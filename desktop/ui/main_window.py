@@ -2,35 +2,51 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from desktop import APP_NAME, __version__
-from desktop.catalogue import CatalogueError
-from desktop.schema import DataFileError
-from desktop.services import Services
-from desktop.store import StoreError
 from desktop.ui import dialogs
-from desktop.ui.report_view import ReportView
-from desktop.ui.start_page import StartPage
+
+if TYPE_CHECKING:
+    from desktop.services import Services
+    from desktop.ui.report_view import ReportView
+    from desktop.ui.start_page import StartPage
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    """Shown at once; the data (store, catalogue, start page) is attached right after, so a
+    clerk on an old PC sees the window while the database is being opened and checked."""
+
+    def __init__(self, services: Services | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.services: Services | None = None
         self.setWindowTitle(APP_NAME)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
-        self.start_page = StartPage(services, self)
-        self.stack.addWidget(self.start_page)
+        self.loading = QLabel("正在打开数据，请稍候……", self)
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        self.start_page: StartPage | None = None
         self.report_view: ReportView | None = None
         self.office_window: QWidget | None = None
-        self.start_page.open_requested.connect(self.open_report)
-        self.start_page.office_requested.connect(self.open_office)
         self._menus()
         self.resize(1280, 820)
+        if services is not None:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        from desktop.ui.start_page import StartPage
+
+        self.services = services
+        self.start_page = StartPage(services, self)
+        self.stack.addWidget(self.start_page)
+        self.stack.setCurrentWidget(self.start_page)
+        self.start_page.open_requested.connect(self.open_report)
+        self.start_page.office_requested.connect(self.open_office)
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -72,11 +88,17 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         open_report = self.report_view is not None
+        self.switch_action.setEnabled(self.services is not None)
         self.save_action.setEnabled(open_report)
         self.export_action.setEnabled(open_report)
 
     # -- switching -----------------------------------------------------------------------------
     def open_report(self, report_id: int) -> bool:
+        from desktop.catalogue import CatalogueError
+        from desktop.schema import DataFileError
+        from desktop.store import StoreError
+        from desktop.ui.report_view import ReportView
+
         if self.report_view is not None and not self.close_report():
             return False
         try:
@@ -108,7 +130,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_start(self) -> None:
-        if not self.close_report():
+        if self.start_page is None or not self.close_report():
             return
         self.setWindowTitle(APP_NAME)
         self.start_page.refresh()
@@ -116,6 +138,8 @@ class MainWindow(QMainWindow):
 
     def resume_last(self) -> None:
         """Reopen the report the clerk worked on last, where they left off."""
+        if self.services is None:
+            return
         last = self.services.settings.get("last_report_id")
         if last and any(r.id == last for r in self.services.store.list_reports()):
             self.open_report(last)
@@ -133,11 +157,8 @@ class MainWindow(QMainWindow):
             self.report_view.save_now()
 
     def about(self) -> None:
-        dialogs.info(
-            self,
-            "关于",
-            f"{APP_NAME} {__version__}\n数据保存位置：{self.services.store.path}\n本程序不使用网络。",
-        )
+        where = self.services.store.path if self.services else "（尚未打开）"
+        dialogs.info(self, "关于", f"{APP_NAME} {__version__}\n数据保存位置：{where}\n本程序不使用网络。")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self.report_view is not None and not self.report_view.can_close():

@@ -84,6 +84,19 @@ class ReportView(QWidget):
         if start not in self.nav.items:
             start = "profile"
         self.show_page(start)
+        # Build the other pages while the clerk reads this one, one per idle moment, so that
+        # every later switch only shows an existing page.
+        self._prebuild = QTimer(self)
+        self._prebuild.setInterval(30)
+        self._prebuild.timeout.connect(self._build_next)
+        self._prebuild.start()
+
+    def _build_next(self) -> None:
+        for key in self.nav.order:
+            if key not in self.pages:
+                self.page(key)
+                return
+        self._prebuild.stop()
 
     # -- pages ------------------------------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -129,8 +142,7 @@ class ReportView(QWidget):
             self.session.prefill_figures()
         page = self.page(key)
         if previous != key:
-            if key in ("review", "export", "scope"):
-                page.refresh()
+            page.refresh()  # values may have changed elsewhere (prefill, history, another page)
             self.stack.setCurrentWidget(page)
         self.nav.select(key)
         self.back_button.setEnabled(self.nav.neighbour(key, -1) is not None)
@@ -153,6 +165,7 @@ class ReportView(QWidget):
         if scope.startswith("task:"):
             if key == "applicable":
                 self.nav.rebuild()
+                self._prebuild.start()
             else:
                 self.nav.refresh_states(scope)
         if scope == "profile":

@@ -64,6 +64,9 @@ class StartPage(QWidget):
         self.reports.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.reports.setAccessibleName("已有报告")
         ex_layout.addWidget(self.reports, 1)
+        self.empty_label = QLabel("本机还没有报告。请在右侧选择填报单位，点“开始填报”。", existing)
+        self.empty_label.setWordWrap(True)
+        ex_layout.addWidget(self.empty_label)
         self.open_button = QPushButton("打开所选报告(&O)", existing)
         ex_layout.addWidget(self.open_button)
         columns.addWidget(existing, 3)
@@ -143,6 +146,7 @@ class StartPage(QWidget):
         if infos:
             self.reports.selectRow(0)
         self.open_button.setEnabled(bool(infos))
+        self.empty_label.setVisible(not infos)
 
     def fill_catalogues(self) -> None:
         current = self.catalogues.currentData() or catalogue_mod.BUILTIN_ID
