@@ -34,9 +34,21 @@ class MainWindow(QMainWindow):
         self.report_view: ReportView | None = None
         self.office_window: QWidget | None = None
         self._menus()
-        self.resize(1280, 820)
+        self._fit_to_screen()
         if services is not None:
             self.attach(services)
+
+    def _fit_to_screen(self) -> None:
+        """1280×820 where there is room; never larger than the screen (150% scaling on a
+        1366×768 office monitor leaves about 900×480 logical pixels)."""
+        screen = self.screen()
+        if screen is None:
+            self.resize(1280, 820)
+            return
+        room = screen.availableGeometry()
+        self.resize(min(1280, int(room.width() * 0.95)), min(820, int(room.height() * 0.92)))
+        if room.width() < 1100 or room.height() < 700:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def attach(self, services: Services) -> None:
         from desktop.ui.start_page import StartPage
