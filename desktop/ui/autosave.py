@@ -42,12 +42,15 @@ class Autosave(QObject):
         if not self.timer.isActive() and not self.failing:
             self.timer.start()
 
-    def flush_now(self) -> bool:
-        """Save what is queued now. True when nothing is left unsaved."""
+    def flush_now(self, seal: bool = False) -> bool:
+        """Save what is queued now. True when nothing is left unsaved. ``seal``: an explicit
+        save — the next edit of each field starts a new history entry."""
         self.timer.stop()
         if not self.session.pending:
+            if seal:
+                self.session.flush(seal=True)
             return True
-        error = self.session.flush()
+        error = self.session.flush(seal=seal)
         if error is None:
             self.last_saved = time.strftime("%H:%M:%S")
             if self.failing:

@@ -170,7 +170,9 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         where = self.services.store.path if self.services else "（尚未打开）"
-        dialogs.info(self, "关于", f"{APP_NAME} {__version__}\n数据保存位置：{where}\n本程序不使用网络。")
+        dialogs.info(
+            self, "关于", f"{APP_NAME} {__version__}\n数据保存位置：{where}\n本程序不使用网络。"
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         if self.report_view is not None and not self.report_view.can_close():

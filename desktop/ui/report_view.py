@@ -137,7 +137,7 @@ class ReportView(QWidget):
             return
         previous = self.current_key()
         if previous and previous != key:
-            self.autosave.flush_now()
+            self.autosave.flush_now(seal=True)
         if key == "export" or key.startswith("task:"):
             self.session.prefill_figures()
         page = self.page(key)
@@ -195,7 +195,7 @@ class ReportView(QWidget):
         self.save_label.setStyleSheet("")
 
     def save_now(self) -> bool:
-        ok = self.autosave.flush_now()
+        ok = self.autosave.flush_now(seal=True)
         if ok:
             self.save_label.setText(f"已保存 {self.autosave.last_saved or ''}".strip())
         return ok
