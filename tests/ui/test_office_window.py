@@ -11,7 +11,6 @@ from PySide6.QtCore import QPoint, Qt
 from desktop.consolidate import sample_reports as samples
 from desktop.consolidate.docx_out import available
 from desktop.consolidate.service import OfficeService
-from desktop.ui.office.dialogs import Dialogs
 from desktop.ui.office.window import OfficeWindow
 
 UNITS = ("市财政局", "市审计局", "中山区", "西岗区", "大连大学")
@@ -38,10 +37,11 @@ def inbox(tmp_path, catalogue, form, directory_bundled) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, directory_bundled):
-    dialogs = Dialogs()
-    dialogs.script = []  # any dialog nobody answered fails the test instead of hanging
-    w = OfficeWindow(OfficeService(directory=directory_bundled), dialogs=dialogs)
+def window(qtbot, directory_bundled, answers):
+    # Dialogs are answered through tests/ui/conftest.py's ``answers``: a dialog nobody
+    # expected fails the test instead of hanging.
+    w = OfficeWindow(OfficeService(directory=directory_bundled))
+    w.answers = answers
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.refreshed, timeout=10_000):
         w.show()
@@ -49,10 +49,10 @@ def window(qtbot, directory_bundled):
 
 
 def import_folder(qtbot, window, folder: Path) -> None:
-    window.dialogs.script = [str(folder)]
+    window.answers.expect("directory", str(folder))
     with qtbot.waitSignal(window.importFinished, timeout=20_000):
         qtbot.mouseClick(window.import_folder_button, Qt.MouseButton.LeftButton)
-    assert window.dialogs.asked[-1][0] == "open_folder"
+    assert window.answers.seen[-1][:2] == ("directory", "选择存放各单位报告的文件夹")
 
 
 def click_tab(qtbot, window, title: str) -> None:
@@ -84,14 +84,14 @@ def test_empty_start_lists_every_unit_as_missing(qtbot, window):
 def test_export_docx(qtbot, window, inbox, tmp_path):
     import_folder(qtbot, window, inbox)
     out = tmp_path / "汇总报告.docx"
-    window.dialogs.script = [str(out)]
+    window.answers.expect("save_path", str(out))
     with qtbot.waitSignal(window.exportFinished, timeout=20_000):
         qtbot.mouseClick(window.export_docx_button, Qt.MouseButton.LeftButton)
     from docx import Document
 
     texts = [p.text for p in Document(str(out)).paragraphs]
     assert any("已报送5个" in t for t in texts)
-    assert window.dialogs.asked[-1][:2] == ("save_file", "导出汇总报告")
+    assert window.answers.seen[-1][:2] == ("save_path", "导出汇总报告")
 
 
 def test_import_folder_then_click_a_cell_reads_the_answer(qtbot, window, inbox):
@@ -171,14 +171,16 @@ def test_header_click_opens_the_task_side_by_side_lead_first(qtbot, window, inbo
 
 
 def test_multi_file_pick_and_export_xlsx(qtbot, window, inbox, tmp_path):
-    window.dialogs.script = [[str(inbox / "市财政局.json"), str(inbox / "市审计局.docx")]]
+    window.answers.expect(
+        "open_paths", [str(inbox / "市财政局.json"), str(inbox / "市审计局.docx")]
+    )
     with qtbot.waitSignal(window.importFinished, timeout=20_000):
         qtbot.mouseClick(window.import_files_button, Qt.MouseButton.LeftButton)
     assert "已报送 2/44 个单位" in window.heading.text()
 
     out = tmp_path / "导出" / "汇总表.xlsx"
     out.parent.mkdir()
-    window.dialogs.script = [str(out)]
+    window.answers.expect("save_path", str(out))
     with qtbot.waitSignal(window.exportFinished, timeout=20_000):
         qtbot.mouseClick(window.export_xlsx_button, Qt.MouseButton.LeftButton)
     from openpyxl import load_workbook
@@ -189,20 +191,21 @@ def test_multi_file_pick_and_export_xlsx(qtbot, window, inbox, tmp_path):
 
 
 def test_export_failure_is_a_chinese_message_and_nothing_hangs(qtbot, window, tmp_path):
-    window.dialogs.script = [str(tmp_path / "没有这个文件夹" / "汇总表.xlsx"), None]
+    window.answers.expect("save_path", str(tmp_path / "没有这个文件夹" / "汇总表.xlsx"))
+    window.answers.expect("error")
     with qtbot.waitSignal(window.failed, timeout=20_000) as signal:
         qtbot.mouseClick(window.export_xlsx_button, Qt.MouseButton.LeftButton)
     assert "不存在" in signal.args[0]
-    kind, title, text = window.dialogs.asked[-1]
+    kind, title, text = window.answers.seen[-1]
     assert (kind, title) == ("error", "导出汇总表失败") and "不存在" in text
     assert window.import_folder_button.isEnabled()  # not left busy
 
 
 def test_cancelled_pick_does_nothing(qtbot, window):
-    window.dialogs.script = [""]
+    window.answers.expect("directory", "")
     qtbot.mouseClick(window.import_folder_button, Qt.MouseButton.LeftButton)
-    assert not window.background.busy
-    assert window.dialogs.script == []
+    assert not window.busy
+    assert window.answers.queue == []
 
 
 def test_switch_to_another_catalogue(qtbot, window, tmp_path, catalogue, form, directory_bundled):

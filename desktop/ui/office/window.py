@@ -1,16 +1,17 @@
 """The office window: import reports, read the matrix, the per-task view, the missing list,
 export the 汇总表 / 汇总报告.
 
-``OfficeWindow(service, parent=None, dialogs=None)`` is the entry point the app's start screen
-opens. It only calls :class:`desktop.consolidate.service.OfficeService`; imports, consolidation
-and exports run on a worker through :class:`Background`.
+``OfficeWindow(service, parent=None)`` is the entry point the app's start screen opens. It only
+calls :class:`desktop.consolidate.service.OfficeService`; imports, consolidation and exports
+run off the GUI thread through the app's one helper (:mod:`desktop.ui.worker`), and every
+modal question goes through :mod:`desktop.ui.dialogs`, which tests answer.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,12 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.consolidate.service import Consolidation, OfficeService
-from desktop.ui.office.background import Background
-from desktop.ui.office.dialogs import Dialogs
+from desktop.ui import dialogs
 from desktop.ui.office.panels import LogPanel, MatrixPanel, MissingPanel, TaskPanel
+from desktop.ui.worker import run_in_background
 
+REPORT_FILTER = "报告文件（*.docx *.json）;;Word 报告（*.docx）;;交换文件（*.json）"
 XLSX_FILTER = "Excel 工作簿（*.xlsx）"
 DOCX_FILTER = "Word 文档（*.docx）"
+
+
+class _Progress(QObject):
+    """Lives on the GUI thread; the import worker emits, the window's slot runs queued."""
+
+    advanced = Signal(int, int, str)
 
 
 class OfficeWindow(QMainWindow):
@@ -39,17 +47,14 @@ class OfficeWindow(QMainWindow):
     exportFinished = Signal(str)  # path written
     failed = Signal(str)  # the Chinese message shown
 
-    def __init__(
-        self,
-        service: OfficeService,
-        parent: QWidget | None = None,
-        dialogs: Dialogs | None = None,
-    ) -> None:
+    def __init__(self, service: OfficeService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.dialogs = dialogs or Dialogs()
-        self.background = Background(self)
         self.consolidation: Consolidation | None = None
+        self._jobs = 0  # background jobs of this window still running
+        self._closed = False
+        self._progress_relay = _Progress(self)
+        self._progress_relay.advanced.connect(self._progress)
         self.setWindowTitle("政务公开工作要点落实情况汇总（市政府办公厅）")
         self.resize(1280, 800)
 
@@ -109,6 +114,27 @@ class OfficeWindow(QMainWindow):
         self.statusBar().showMessage("导入各单位报送的 .docx 报告或 .json 交换文件，开始汇总。")
         self.refresh()
 
+    # -- background work -----------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self._jobs > 0
+
+    def _run(self, fn, on_success, on_failure) -> None:
+        """Run *fn* off the GUI thread; the callbacks run on it, unless the window has gone."""
+        self._jobs += 1
+
+        def done(value) -> None:
+            self._jobs -= 1
+            if not self._closed:
+                on_success(value)
+
+        def failed(exc: Exception) -> None:
+            self._jobs -= 1
+            if not self._closed:
+                on_failure(exc)
+
+        run_in_background(fn, done, failed)
+
     # -- state ---------------------------------------------------------------------------------
     def _busy(self, busy: bool, text: str = "") -> None:
         for b in (self.import_files_button, self.import_folder_button, self.export_xlsx_button):
@@ -127,13 +153,13 @@ class OfficeWindow(QMainWindow):
         self.statusBar().showMessage(message)
         self.log.add([f"{title}：{message}"])
         self.failed.emit(message)
-        self.dialogs.error(self, title, message)
+        dialogs.error(self, title, message)
 
     def refresh(self) -> None:
         """Rebuild the consolidation off the GUI thread, then show it."""
         self._busy(True, "正在汇总…")
-        self.background.run(
-            lambda progress: self.service.consolidation(refresh=True),
+        self._run(
+            lambda: self.service.consolidation(refresh=True),
             self._show,
             lambda exc: self._fail("无法读取汇总数据", exc),
         )
@@ -171,25 +197,27 @@ class OfficeWindow(QMainWindow):
 
     # -- import --------------------------------------------------------------------------------
     def pick_files(self) -> None:
-        files = self.dialogs.open_files(self, "选择各单位报送的报告文件（可多选）")
+        files = dialogs.open_paths(
+            self, "选择各单位报送的报告文件（可多选）", "", REPORT_FILTER, many=True
+        )
         if files:
             self.import_paths(files)
 
     def pick_folder(self) -> None:
-        folder = self.dialogs.open_folder(self, "选择存放各单位报告的文件夹")
+        folder = dialogs.directory(self, "选择存放各单位报告的文件夹", "")
         if folder:
             self.import_paths([folder])
 
     def import_paths(self, items: list[str]) -> None:
         self._busy(True, "正在导入报告…")
 
-        def work(progress):
+        progress = self._progress_relay.advanced.emit  # thread-safe: a queued signal
+
+        def work():
             result = self.service.import_paths(items, progress)
             return result, self.service.consolidation(refresh=True)
 
-        self.background.run(
-            work, self._imported, lambda exc: self._fail("导入失败", exc), self._progress
-        )
+        self._run(work, self._imported, lambda exc: self._fail("导入失败", exc))
 
     def _progress(self, done: int, total: int, name: str) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -224,7 +252,7 @@ class OfficeWindow(QMainWindow):
         self._export("导出汇总报告", "汇总报告.docx", DOCX_FILTER, self.service.export_docx)
 
     def _export(self, title: str, name: str, filter: str, write) -> None:
-        path = self.dialogs.save_file(self, title, name, filter)
+        path = dialogs.save_path(self, title, name, filter)
         if not path:
             return
         self._busy(True, f"正在{title}…")
@@ -235,11 +263,12 @@ class OfficeWindow(QMainWindow):
             self.log.add([f"{title}：已保存到 {written}"])
             self.exportFinished.emit(str(written))
 
-        self.background.run(
-            lambda progress: write(path), done, lambda exc: self._fail(f"{title}失败", exc)
-        )
+        self._run(lambda: write(path), done, lambda exc: self._fail(f"{title}失败", exc))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # A running import finishes its transaction; its callbacks must not outlive the window.
-        self.background.wait()
+        # A running import finishes its transaction (the pool is waited for); its results are
+        # then dropped instead of reaching widgets that are gone.
+        self._closed = True
+        if self.busy:
+            QThreadPool.globalInstance().waitForDone(30_000)
         super().closeEvent(event)
