@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -56,7 +56,7 @@ class OfficeWindow(QMainWindow):
         self._progress_relay = _Progress(self)
         self._progress_relay.advanced.connect(self._progress)
         self.setWindowTitle("政务公开工作要点落实情况汇总（市政府办公厅）")
-        self.resize(1280, 800)
+        self._fit_to_screen()
 
         self.import_files_button = QPushButton("导入报告文件…")
         self.import_folder_button = QPushButton("导入文件夹…")
@@ -113,6 +113,18 @@ class OfficeWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar().showMessage("导入各单位报送的 .docx 报告或 .json 交换文件，开始汇总。")
         self.refresh()
+
+    def _fit_to_screen(self) -> None:
+        """1280×800 where there is room, never larger than the screen (150% scaling on a
+        1366×768 monitor leaves about 900×480 logical pixels): then maximised."""
+        screen = self.screen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        room = screen.availableGeometry()
+        self.resize(min(1280, int(room.width() * 0.95)), min(800, int(room.height() * 0.92)))
+        if room.width() < 1100 or room.height() < 700:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # -- background work -----------------------------------------------------------------------
     @property
@@ -272,3 +284,17 @@ class OfficeWindow(QMainWindow):
         if self.busy:
             QThreadPool.globalInstance().waitForDone(30_000)
         super().closeEvent(event)
+
+
+def open_office_window(services=None, parent: QWidget | None = None) -> OfficeWindow:
+    """Open the office window (a top-level window even with a parent) from the start screen.
+
+    *services* is the app's :class:`desktop.services.Services` (its unit directory is reused,
+    so units the user added count as expected) or None. The office keeps its own database,
+    ``office.db`` in the data directory; the clerks' store is not touched.
+    """
+    directory = services.directory() if services is not None else None
+    window = OfficeWindow(OfficeService(directory=directory), parent)
+    window.show()
+    window.raise_()
+    return window
