@@ -58,12 +58,12 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
             service.export_xlsx(args.xlsx)
             print(f"已写出汇总表：{args.xlsx}")
         if args.docx:
-            from desktop.consolidate.docx_out import ReportWriterMissing
+            from desktop.consolidate.docx_out import SummaryDocError
 
             try:
                 service.export_docx(args.docx)
                 print(f"已写出汇总报告：{args.docx}")
-            except ReportWriterMissing as exc:
+            except SummaryDocError as exc:
                 return fail(str(exc))
     except FileWriteError as exc:
         return fail(str(exc))

@@ -7,8 +7,10 @@ Qt-free. The pieces, one concern each:
 - :mod:`.officedb` — the office's own SQLite database (``office.db`` in the data dir);
 - :mod:`.importer` — a batch import: newest report per unit, older ones kept in history;
 - :mod:`.matrix`, :mod:`.missing`, :mod:`.totals`, :mod:`.answers` — what the office looks at;
-- :mod:`.xlsx_out` — the 汇总表 workbook;
-- :mod:`.service` — the one API the Qt views and the CLI call (:class:`OfficeService`).
+- :mod:`.xlsx_out` — the 汇总表 workbook; :mod:`.summary_doc` the 汇总报告's words and
+  :mod:`.docx_out` its Word file (through the team's report writer, ``desktop.report``);
+- :mod:`.service` — the one API the Qt views and the CLI call (:class:`OfficeService`);
+- :mod:`.sample_reports` — generated unit reports for tests, the benchmark and screenshots.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.catalogue import ROLE_LABELS, ROLE_RANK
+from desktop.catalogue import ROLE_RANK
 from desktop.consolidate.matrix import NO_REPORT, NOT_APPLICABLE, OPTIONAL_OPEN, Matrix
 from desktop.consolidate.totals import format_number
 from desktop.forms import FormSpec
@@ -158,7 +158,3 @@ def task_view(matrix: Matrix, form: FormSpec, task_id: str) -> TaskView:
         )
     )
     return TaskView(task_id, matrix.catalogue.task(task_id).text, item.title, labels, columns)
-
-
-def role_label(role: str) -> str:
-    return ROLE_LABELS[role]

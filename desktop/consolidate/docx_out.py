@@ -25,7 +25,11 @@ MISSING_MESSAGE = "本版本尚不能生成汇总报告（Word），请先导出
 TABLE_WEIGHTS = (10, 16, 36, 14, 14, 14, 16, 14, 22)
 
 
-class ReportWriterMissing(Exception):
+class SummaryDocError(Exception):
+    """The 汇总报告 cannot be written; the message is Chinese and says what to do."""
+
+
+class ReportWriterMissing(SummaryDocError):
     """The Word report writer is not part of this build."""
 
 
@@ -43,7 +47,6 @@ def build_model(c: Consolidation, today: date | None = None):
     from desktop.report import prose
 
     model = M.ReportModel()
-    numbers = {1: 0, 2: 0}
     parts = outline(c, today)
     for part in parts:
         kind = part.kind
@@ -60,7 +63,6 @@ def build_model(c: Consolidation, today: date | None = None):
         elif kind == "heading":
             # summary_doc writes the ordinal into the text; the writer wants it apart.
             number, text = _split_ordinal(part.text)
-            numbers[part.level] = numbers.get(part.level, 0) + 1
             model.add(M.Heading(part.level, number, text))
         elif kind == "attachment_note":
             model.add(M.AttachmentNote((part.text.removeprefix("附件："),)))
@@ -100,14 +102,17 @@ def _split_ordinal(text: str) -> tuple[str, str]:
 def render(c: Consolidation, today: date | None = None) -> bytes:
     if not available():
         raise ReportWriterMissing(MISSING_MESSAGE)
-    from desktop.report import render_docx
+    from desktop.report import TemplateError, render_docx
 
-    return render_docx(build_model(c, today))
+    try:
+        return render_docx(build_model(c, today))
+    except TemplateError as exc:
+        raise SummaryDocError(f"无法生成汇总报告：{exc}") from exc
 
 
 def write_docx(c: Consolidation, path: Path) -> Path:
-    """Render and write all-or-nothing. Raises :class:`ReportWriterMissing` or
-    :class:`desktop.fileio.FileWriteError`."""
+    """Render and write all-or-nothing. Raises :class:`SummaryDocError` (including
+    :class:`ReportWriterMissing`) or :class:`desktop.fileio.FileWriteError`."""
     data = render(c)
     atomic_write(path, data, "汇总报告")
     return path

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from desktop.applicability import tasks_for
 from desktop.catalogue import ROLE_LABELS, Catalogue
 from desktop.consolidate.records import Report
-from desktop.forms import STATUSES, FormSpec
+from desktop.forms import STATUSES
 from desktop.units import Directory, Unit
 
 NO_REPORT = "未报送"
@@ -146,14 +146,8 @@ def filter_categories(directory: Directory) -> list[str]:
     ]
 
 
-def build(
-    catalogue: Catalogue,
-    form: FormSpec,
-    directory: Directory,
-    reports: dict[str, Report],
-) -> Matrix:
+def build(catalogue: Catalogue, directory: Directory, reports: dict[str, Report]) -> Matrix:
     """The matrix for *reports* (unit name → report in use) of *catalogue*."""
-    del form  # the matrix needs no field specs; kept in the signature for symmetry
     real = set(filter_categories(directory)) - {OTHER_CATEGORY}
     units: list[Unit] = list(directory.units)
     known = {u.name for u in units}

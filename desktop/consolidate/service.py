@@ -115,7 +115,7 @@ class OfficeService:
         catalogue, form = CatalogueCache().get(self.catalogue_id)
         reports = {row["unit"]: stored_report(row) for row in self.db.current(self.catalogue_id)}
         directory = self.directory
-        matrix = matrix_mod.build(catalogue, form, directory, reports)
+        matrix = matrix_mod.build(catalogue, directory, reports)
         return Consolidation(
             catalogue=catalogue,
             form=form,
@@ -160,9 +160,9 @@ class OfficeService:
         return write_xlsx(self.consolidation(), Path(path))
 
     def export_docx(self, path: str | os.PathLike[str]) -> Path:
-        """Write the 汇总报告. Raises :class:`desktop.fileio.FileWriteError`, or
-        :class:`desktop.consolidate.docx_out.ReportWriterMissing` while the Word report
-        writer is not available."""
+        """Write the 汇总报告. Raises :class:`desktop.fileio.FileWriteError` or
+        :class:`desktop.consolidate.docx_out.SummaryDocError` (``ReportWriterMissing`` while
+        the Word report writer is not in the build)."""
         from desktop.consolidate.docx_out import write_docx
 
         return write_docx(self.consolidation(), Path(path))

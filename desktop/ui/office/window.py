@@ -149,7 +149,12 @@ class OfficeWindow(QMainWindow):
 
     # -- state ---------------------------------------------------------------------------------
     def _busy(self, busy: bool, text: str = "") -> None:
-        for b in (self.import_files_button, self.import_folder_button, self.export_xlsx_button):
+        for b in (
+            self.import_files_button,
+            self.import_folder_button,
+            self.export_xlsx_button,
+            self.catalogue_choice,
+        ):
             b.setEnabled(not busy)
         from desktop.consolidate.docx_out import available
 
