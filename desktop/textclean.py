@@ -53,7 +53,7 @@ def to_fullwidth_punct(text: str) -> str:
                 ch = {",": "，", ";": "；"}[ch]
         elif ch == ".":
             if (_is_cjkish(prev) or prev in "”’）") and (
-                not nxt or not nxt.isascii() or nxt == " "
+                not nxt or not nxt.isascii() or nxt in " ("
             ):
                 ch = "。"
         elif ch == "(":
