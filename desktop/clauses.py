@@ -44,8 +44,10 @@ _VERB_ROLE = [
 _VERBS = "|".join(v for v, _ in _VERB_ROLE)
 _ROLE_OF = dict(_VERB_ROLE)
 _SEGMENT = re.compile(
-    rf"^(?P<units>.+?)(?:按职责分工|按照职责分工|按职责)?(?:分别|共同|具体)?(?P<verb>{_VERBS})$"
+    rf"^(?P<units>.+?)(?:(?:按照?|根据)职(?:责|能)(?:分工)?)?(?:分别|共同|具体)?(?P<verb>{_VERBS})$"
 )
+# "市财政局、市税务局等有关部门" reaches 有关部门 too; "…等部门" / "…等" adds no one.
+_ETC = re.compile(r"等(?P<rest>有关部门|相关部门|部门|单位)?$")
 _TOGETHER = re.compile(
     r"^(?P<units>.+?)会同(?P<others>.+?)(?:共同)?(?:负责落实|落实|负责|推进|实施)?$"
 )
@@ -78,6 +80,9 @@ _UNIT_SUFFIX = re.compile(
     r"镇|乡|街道|公司|集团|社|行|校|馆|台|署|团|组|科|司|庭|监|关|机构|地区|企业|府|省)$"
 )
 _TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
+# Clauses stand in round brackets, in some Word documents in 【】.
+OPEN = "（(【"
+CLOSE = "）)】"
 
 
 @dataclass
@@ -109,6 +114,12 @@ def _units(text: str) -> list[str]:
         name = raw.strip().strip("“”\"'").strip()
         if name.startswith("由"):
             name = name[1:]
+        etc = _ETC.search(name)
+        if etc and len(name) > etc.end() - etc.start() + 1:
+            name = name[: etc.start()]
+            if etc.group("rest") in ("有关部门", "相关部门"):
+                units.extend([name, etc.group("rest")])
+                continue
         if name:
             units.append(name)
     return units
@@ -213,7 +224,7 @@ def split_trailing_bracket(text: str) -> tuple[str, str] | None:
     body = text.rstrip()
     while body.endswith(("。", ".", "；", ";")):
         body = body[:-1].rstrip()
-    if not body.endswith(("）", ")")):
+    if not body.endswith(tuple(CLOSE)):
         return None
     start = _matching_open(body, len(body) - 1)
     if start is None:
@@ -225,9 +236,9 @@ def _matching_open(text: str, close: int) -> int | None:
     depth = 0
     for i in range(close, -1, -1):
         ch = text[i]
-        if ch in "）)":
+        if ch in CLOSE:
             depth += 1
-        elif ch in "（(":
+        elif ch in OPEN:
             depth -= 1
             if depth == 0:
                 return i
@@ -251,7 +262,7 @@ def split_inline_clauses(text: str) -> list[tuple[str, str | None]]:
     i = 0
     n = len(text)
     while i < n:
-        if text[i] not in "（(":
+        if text[i] not in OPEN:
             i += 1
             continue
         close = _matching_close(text, i)
@@ -280,9 +291,9 @@ def _matching_close(text: str, open_: int) -> int | None:
     depth = 0
     for i in range(open_, len(text)):
         ch = text[i]
-        if ch in "（(":
+        if ch in OPEN:
             depth += 1
-        elif ch in "）)":
+        elif ch in CLOSE:
             depth -= 1
             if depth == 0:
                 return i

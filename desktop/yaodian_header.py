@@ -26,8 +26,10 @@ _CN_DATE = (
     r"(?P<cd>[一二三四五六七八九十]{1,3})日"
 )
 RE_DATE_LINE = re.compile(rf"^(?P<who>[\u4e00-\u9fff（）]{{0,30}}?)(?:{_DATE}|{_CN_DATE})$")
-_TITLE_END = ("要点", "实施方案", "分工方案", "任务分解表", "任务分工", "重点任务", "工作方案")
-RE_TITLE = re.compile(rf"(?:19|20)\d{{2}}年.*(?:{'|'.join(_TITLE_END)})$")
+_TITLE_END = ("要点", "实施方案", "分工方案", "分解表", "任务分工", "重点任务", "工作方案", "清单")
+# 2017年辽东省政务公开工作要点 / 北京市政务公开工作重点任务分工（2016-2020年）
+RE_TITLE = re.compile(rf"(?:{'|'.join(_TITLE_END)})(?:（[^（）]{{1,20}}）)?$")
+RE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _ISSUER_END = re.compile(r"(政府|办公厅|办公室|委员会|领导小组|局|委|厅)$")
 
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -87,6 +89,9 @@ def _date_of(text: str) -> tuple[str, str] | None:
 def _notice_title(lines: list[str]) -> tuple[str, int]:
     """The ``…关于印发…的通知`` line (joined when wrapped over up to three lines) and its index."""
     for i, text in enumerate(lines[:10]):
+        # Web copies put the 文号 in front: 京政办发〔2016〕26号《北京市人民政府办公厅关于…》
+        m = RE_DOC_NUMBER.match(text)
+        text = text[m.end() :] if m else text
         if "关于" not in text or len(text) > 80:
             continue
         joined = text
@@ -105,21 +110,33 @@ def read_header(texts: list[str], warn: Callable[[int, str], None]) -> Header:
     h.notice_title, at = _notice_title(texts)
     for text in texts:
         m = RE_DOC_NUMBER.search(text)
-        if m and len(text) <= 40 and not h.doc_number:
+        # Its own line, or at either end of the notice title; not cited in the intro sentence.
+        at_edge = m is not None and (m.start() == 0 or m.end() >= len(text) - 1)
+        if m and (len(text) <= 40 or at_edge) and not h.doc_number:
             h.doc_number = f"{m.group('prefix')}〔{m.group('year')}〕{m.group('n')}号"
         dated = _date_of(text)
         if dated and not h.date:
             h.date = dated[1]
             if dated[0] and _ISSUER_END.search(dated[0]):
                 h.issuer = h.issuer or dated[0]
-        if not h.title and RE_TITLE.search(text) and len(text) <= 50 and "关于" not in text:
-            h.title = text.strip("《》")
+        if (
+            not h.title
+            and RE_TITLE.search(text)
+            and RE_YEAR.search(text)
+            and len(text) <= 50
+            and "关于" not in text
+            and not text.startswith("《")  # 《…要点》已经…同意 is the notice's sentence
+        ):
+            h.title = text
     if not h.title and h.notice_title:
         m = re.search(r"印发(?:《|〈)?(.+?)(?:》|〉)?的通知$", h.notice_title)
         h.title = m.group(1) if m else h.notice_title
-    if not h.title:
-        h.title = texts[0][:60] if texts else "工作要点"
-        warn(0, "未找到要点名称（如“2016年政务公开工作要点”），已用第一行代替。")
+    if not h.title and texts:
+        h.title = texts[0][:60]
+        warn(0, "未找到要点名称（如“2016年政务公开工作要点”），已用第一行代替，请在导入后核对。")
+    elif not h.title:
+        h.title = "工作要点"
+        warn(0, "未找到要点名称（如“2016年政务公开工作要点”），暂称“工作要点”，请在导入后核对。")
     if h.notice_title and not h.notice_title.startswith("关于"):
         m = re.match(r"^(.+?)关于", h.notice_title)
         h.issuer = m.group(1) if m else h.issuer

@@ -21,7 +21,9 @@ from pathlib import Path
 
 from desktop.catalogue import Assignment, Catalogue, Item, Section, Task
 from desktop.clauses import (
+    CLOSE,
     KEYED_LINE,
+    OPEN,
     is_time_line,
     merge,
     parse_clause,
@@ -145,7 +147,7 @@ class _Parser:
     def clause_of_line(self, text: str, warn_line: int) -> Clause | None:
         """A whole line that is a clause: ``（X牵头落实）``, ``X牵头落实``, ``牵头单位：X``."""
         stripped = text.strip().rstrip("。.")
-        if stripped.startswith(("（", "(")) and stripped.endswith(("）", ")")):
+        if stripped.startswith(tuple(OPEN)) and stripped.endswith(tuple(CLOSE)):
             split = split_trailing_bracket(stripped)
             if split is not None and not split[0]:
                 parsed = parse_clause(split[1])

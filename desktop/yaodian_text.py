@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop import hanzi
-from desktop.clauses import ROLE_KEYS, TIME_KEYS, parse_clause
+from desktop.clauses import ROLE_KEYS, TIME_KEYS, looks_like_unit, parse_clause, split_top
 from desktop.sourcefile import CELL_SEP, PARA_SEP
 from desktop.textclean import normalise_space, to_fullwidth_punct
 
@@ -206,11 +206,18 @@ def _header_columns(cells: list[str]) -> list[str] | None:
 def _row_lines(cells: list[list[str]], columns: list[str] | None) -> list[str]:
     out: list[str] = []
     seq = ""
+    filled = [i for i, paras in enumerate(cells) if any(paras)]
     for idx, paras in enumerate(cells):
         paras = [p for p in paras if p]
         if not paras:
             continue
         kind = columns[idx] if columns and idx < len(columns) else "text"
+        if kind == "text" and columns and idx == filled[-1] and idx > 0:
+            # A web copy drops merged cells, shifting the row left: a bare list of units in a
+            # text column, last in its row, belongs under the table's (empty) role column.
+            role = next((k for k in columns[idx + 1 :] if k.startswith("role:")), None)
+            if role and _unit_list(paras):
+                kind = role
         joined = "、".join(paras)
         if kind == "seq" and re.fullmatch(r"\d{1,3}", joined):
             seq = joined
@@ -227,6 +234,13 @@ def _row_lines(cells: list[list[str]], columns: list[str] | None) -> list[str]:
                 seq = ""
             out.extend(paras)
     return out
+
+
+def _unit_list(paras: list[str]) -> bool:
+    names = [n for p in paras for n in split_top(p, "、，,")]
+    return all(
+        0 < len(n.strip()) <= 20 and looks_like_unit(n.strip()) and "。" not in n for n in names
+    )
 
 
 # -- the whole file ------------------------------------------------------------------------

@@ -144,3 +144,68 @@ def test_big5_and_gbk_are_told_apart():
     gbk = read_bytes(simp.encode("gbk"), "b.txt")
     assert (big5.encoding, big5.lines[0]) == ("big5", "二、圍繞經濟發展推進公開")
     assert (gbk.encoding, gbk.lines[0]) == ("gb18030", "二、围绕经济发展推进公开")
+
+
+def test_clauses_in_square_black_brackets():
+    text = "公开部门预算。【牵头单位：市财政局；责任单位：市直各部门】"
+    assert split_inline_clauses(text) == [(text, "牵头单位：市财政局；责任单位：市直各部门")]
+
+
+def test_etc_in_unit_lists():
+    parsed = parse_clause("市发展改革委、市财政局等有关部门按职能分工负责")
+    assert parsed is not None
+    assert [(a.unit, a.role) for a in parsed.assignments] == [
+        ("市发展改革委", R),
+        ("市财政局", R),
+        ("有关部门", R),
+    ]
+    parsed = parse_clause("市教育局等部门负责")
+    assert parsed is not None
+    assert [(a.unit, a.role) for a in parsed.assignments] == [("市教育局", R)]
+
+
+def test_header_fields_in_web_copies():
+    from desktop.yaodian_header import read_header
+
+    warnings: list[tuple[int, str]] = []
+    h = read_header(
+        [
+            "京政办发[2016]26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》",
+            "各区人民政府，市政府各委、办、局：",
+            "北京市人民政府办公厅 2016年5月28日",
+        ],
+        lambda line, msg: warnings.append((line, msg)),
+    )
+    assert (h.issuer, h.title, h.doc_number, h.date) == (
+        "北京市人民政府办公厅",
+        "北京市2016年政务公开工作要点",
+        "京政办发〔2016〕26号",
+        "2016-05-28",
+    )
+    assert warnings == []
+    h = read_header(["北京市政务公开工作重点任务分工（2016-2020年）"], lambda *a: None)
+    assert h.title == "北京市政务公开工作重点任务分工（2016-2020年）"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "各地区、各部门要在11月30日前向市政府办公厅报送政务公开工作要点落实情况报告。",
+            (11, 30, 0, "市政府办公厅"),
+        ),
+        (
+            "请于2017年12月5日前将落实情况报市政府办公厅（政务公开办）。",
+            (12, 5, 2017, "市政府办公厅（政务公开办）"),
+        ),
+        ("各乡镇、各部门要在十一月底前将落实情况报送县政府办公室。", (11, 30, 0, "县政府办公室")),
+        ("市政务公开主管部门拟定10月底前组织培训，并将计划报市政府办公厅。", None),
+        ("各单位要认真落实。", None),
+    ],
+)
+def test_closing_sentences(text, expected):
+    from desktop.yaodian_header import find_closing
+
+    found = find_closing(text)
+    got = None if found is None else (found.month, found.day, found.year, found.report_to)
+    assert got == expected
