@@ -119,14 +119,7 @@ def read_header(texts: list[str], warn: Callable[[int, str], None]) -> Header:
             h.date = dated[1]
             if dated[0] and _ISSUER_END.search(dated[0]):
                 h.issuer = h.issuer or dated[0]
-        if (
-            not h.title
-            and RE_TITLE.search(text)
-            and RE_YEAR.search(text)
-            and len(text) <= 50
-            and "关于" not in text
-            and not text.startswith("《")  # 《…要点》已经…同意 is the notice's sentence
-        ):
+        if not h.title and is_title_line(text):
             h.title = text
     if not h.title and h.notice_title:
         m = re.search(r"印发(?:《|〈)?(.+?)(?:》|〉)?的通知$", h.notice_title)
@@ -157,6 +150,17 @@ def read_header(texts: list[str], warn: Callable[[int, str], None]) -> Header:
     if not h.date:
         warn(0, "未找到成文日期。")
     return h
+
+
+def is_title_line(text: str) -> bool:
+    """``2017年辽东省政务公开工作要点``, ``…任务分工（2016-2020年）``: a 要点's own title."""
+    return (
+        bool(RE_TITLE.search(text))
+        and bool(RE_YEAR.search(text))
+        and len(text) <= 50
+        and "关于" not in text
+        and not text.startswith("《")  # 《…要点》已经…同意 is the notice's sentence
+    )
 
 
 def find_closing(text: str) -> Closing | None:

@@ -14,26 +14,39 @@ every line that is not header, structure or text of a task comes back as a
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.catalogue import Assignment, Catalogue, Item, Section, Task
+from desktop.catalogue import Catalogue
 from desktop.clauses import (
     CLOSE,
     KEYED_LINE,
     OPEN,
     is_time_line,
-    merge,
     parse_clause,
     split_inline_clauses,
     split_trailing_bracket,
 )
 from desktop.sourcefile import SourceError, SourceText, read_source
-from desktop.yaodian_header import find_closing, is_closing_alt, month_end, read_header
+from desktop.yaodian_draft import (
+    Block,
+    Clause,
+    DraftItem,
+    DraftSection,
+    SectionBuilder,
+    catalogue_id,
+    first_sentence,
+    join_default,
+    year_of,
+)
+from desktop.yaodian_header import (
+    find_closing,
+    is_closing_alt,
+    is_title_line,
+    month_end,
+    read_header,
+)
 from desktop.yaodian_text import (
-    MAX_TITLE,
     Line,
     ParseWarning,
     heading_only,
@@ -42,9 +55,7 @@ from desktop.yaodian_text import (
     prepare,
 )
 
-EVERYONE = "各地区、各部门"
 _TASK_KIND = {"item": "arabic", "arabic": "paren_ar"}
-Clause = tuple[list[Assignment], str]
 
 
 @dataclass
@@ -59,60 +70,6 @@ class ParseError(Exception):
     """No catalogue can be made; ``str()`` is a one-line Chinese reason."""
 
 
-# -- internal model -------------------------------------------------------------------------
-
-
-@dataclass
-class _Block:
-    line: int
-    texts: list[str] = field(default_factory=list)
-    assignments: list[Assignment] = field(default_factory=list)
-    clause: str | None = None
-    clause_line: int = 0
-
-    @property
-    def closed(self) -> bool:
-        return self.clause is not None
-
-    def text(self) -> str:
-        return "\n".join(t for t in self.texts if t)
-
-    def close(self, clause: Clause, line: int) -> None:
-        self.assignments = merge(self.assignments + clause[0])
-        self.clause = clause[1] if self.clause is None else f"{self.clause}；{clause[1]}"
-        self.clause_line = line
-
-
-@dataclass
-class _Item:
-    line: int
-    title: str
-    blocks: list[_Block] = field(default_factory=list)
-    default: Clause | None = None
-    default_line: int = 0
-
-
-@dataclass
-class _Section:
-    line: int
-    title: str
-    items: list[_Item] = field(default_factory=list)
-    default: Clause | None = None
-    default_line: int = 0
-    implicit_items: bool = False
-
-
-def _first_sentence(text: str) -> str:
-    m = re.match(r"^(.+?)[。；：！？]", text)
-    title = (m.group(1) if m else text).strip()
-    split = split_trailing_bracket(title)
-    if split and split[0] and parse_clause(split[1]) is not None:
-        title = split[0]
-    if len(title) > MAX_TITLE:
-        title = title[:MAX_TITLE].rstrip("，、") + "…"
-    return title
-
-
 def _strip_title(text: str) -> str:
     return text.strip().rstrip("。.：:；;").strip()
 
@@ -121,15 +78,11 @@ def _clip(text: str, n: int = 30) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
 
-def _join_default(old: Clause | None, new: Clause) -> Clause:
-    return new if old is None else (merge(old[0] + new[0]), f"{old[1]}；{new[1]}")
-
-
 class _Parser:
     def __init__(self, raw: list[str]) -> None:
         self.raw = raw
         self.warnings: list[ParseWarning] = []
-        self.sections: list[_Section] = []
+        self.sections: list[DraftSection] = []
         self.header_texts: list[str] = []
         self.closing = None
         self.closing_line = 0
@@ -192,6 +145,7 @@ class _Parser:
             )
         if first is None:
             raise ParseError("没有找到任何“一、”或“（一）”编号的条目，这不像是一份工作要点。")
+        first = self._attachment_start(lines, first)
         self.header_texts = [ln.text for ln in lines[:first] if ln.text]
         body = join_wrapped(lines[first:], self.is_clause_line)
         item_kind = self._item_kind(body)
@@ -217,6 +171,23 @@ class _Parser:
                     self.closing, self.closing_line = found, ln.no
                     break
 
+    @staticmethod
+    def _attachment_start(lines: list[Line], first: int) -> int:
+        """A notice with numbered paragraphs of its own (一、加强组织领导…) above the attached
+        要点 or task table: the body starts after the attachment's title line."""
+        titles = [
+            i
+            for i, ln in enumerate(lines)
+            if i > first and ln.text and marker(ln.text) is None and is_title_line(ln.text)
+        ]
+        for t in reversed(titles):
+            after = next(
+                (i for i in range(t + 1, len(lines)) if _kind(lines[i].text) is not None), None
+            )
+            if after is not None:
+                return after
+        return first
+
     def _line(self, st: _State, ln: Line, after_last_marker: bool) -> None:
         text = ln.text
         m = marker(text)
@@ -225,7 +196,7 @@ class _Parser:
             self._new_section(st, ln, m)
             return
         if st.section is None:
-            st.section = _Section(ln.no, "")
+            st.section = DraftSection(ln.no, "")
             self.sections.append(st.section)
             self.warn(ln.no, "文件没有“一、”级标题，全部条目归入同一部分。")
         section = st.section
@@ -252,7 +223,7 @@ class _Parser:
         if st.item is None:
             # Paragraphs directly under a section heading: each one is an item of its own.
             section.implicit_items = True
-            st.item = self._add_item(section, ln.no, _first_sentence(m[2] if m else text))
+            st.item = self._add_item(section, ln.no, first_sentence(m[2] if m else text))
             st.block = self._new_block(st.item, ln.no)
             self._add_text(st, text, ln.no)
             return
@@ -260,12 +231,12 @@ class _Parser:
         if st.block is None or st.block.closed or starts_task:
             st.block = self._new_block(st.item, ln.no)
         if not st.item.title:
-            st.item.title = _first_sentence(m[2] if m else text)
+            st.item.title = first_sentence(m[2] if m else text)
         # The task's own number ("1.") is in its id; the text starts after it.
         self._add_text(st, m[2] if starts_task and m and m[2] else text, ln.no)
 
     def _new_section(self, st: _State, ln: Line, m: tuple[str, int, str]) -> None:
-        section = _Section(ln.no, _strip_title(m[2]))
+        section = DraftSection(ln.no, _strip_title(m[2]))
         self._check_sequence([len(self.sections) + 1], m[1], ln.no, "部分")
         self.sections.append(section)
         st.section, st.item, st.block = section, None, None
@@ -283,7 +254,7 @@ class _Parser:
         st.item, st.block = item, None
         rest = m[2]
         trailing = self._trailing_clause(rest, 0) if rest else None
-        if trailing and heading_only(trailing[0]):
+        if trailing and heading_only(trailing[0]) and self._body_follows(st):
             # "（一）标题（X牵头）" with the body below: the clause covers the whole item.
             self._trailing_clause(rest, ln.no)  # report what the clause could not place
             item.title = _strip_title(trailing[0])
@@ -292,7 +263,7 @@ class _Parser:
         if not rest or (heading_only(rest) and self._body_follows(st)):
             item.title = _strip_title(rest)
             return
-        item.title = _first_sentence(rest)
+        item.title = first_sentence(rest)
         st.block = self._new_block(item, ln.no)
         self._add_text(st, rest, ln.no)
 
@@ -307,8 +278,8 @@ class _Parser:
         kind = _kind(nxt)
         return kind is None or (kind != "section" and kind != st.item_kind)
 
-    def _add_item(self, section: _Section, line: int, title: str) -> _Item:
-        item = _Item(line, title)
+    def _add_item(self, section: DraftSection, line: int, title: str) -> DraftItem:
+        item = DraftItem(line, title)
         section.items.append(item)
         self.items_seen += 1
         return item
@@ -331,8 +302,8 @@ class _Parser:
                 f"编号不连续：此处应为第{expected[0]}个{what}，文件中为第{got}个，已按出现顺序编号。",
             )
 
-    def _new_block(self, item: _Item, line: int) -> _Block:
-        block = _Block(line)
+    def _new_block(self, item: DraftItem, line: int) -> Block:
+        block = Block(line)
         item.blocks.append(block)
         return block
 
@@ -365,16 +336,16 @@ class _Parser:
                     st.item = st.block = None
                 return
         if item is not None:
-            item.default = _join_default(item.default, clause)
+            item.default = join_default(item.default, clause)
             item.default_line = item.default_line or line
             return
-        section.default = _join_default(section.default, clause)
+        section.default = join_default(section.default, clause)
         section.default_line = section.default_line or line
 
     # -- the catalogue ------------------------------------------------------------------------
     def build(self) -> Catalogue:
         header = read_header(self.header_texts, self.warn)
-        year = _year_of(header.title) or _year_of(header.date) or _year_of(header.notice_title)
+        year = year_of(header.title) or year_of(header.date) or year_of(header.notice_title)
         deadline, report_to = "", ""
         if self.closing is not None:
             c = self.closing
@@ -386,17 +357,11 @@ class _Parser:
             self.warn(0, "未找到报送期限（如“11月30日前…报送”），请在导入后核对。")
         if not report_to:
             self.warn(0, "未找到报告报送机关（如“向市政府办公厅报送”），请在导入后核对。")
-        sections: list[Section] = []
-        for s_no, sec in enumerate(self.sections, start=1):
-            has_clauses = sec.default is not None or any(
-                it.default is not None or any(b.closed for b in it.blocks) for it in sec.items
-            )
-            section = Section(s_no, sec.title)
-            for i_no, it in enumerate(sec.items, start=1):
-                section.items.append(self._build_item(s_no, i_no, it, sec, has_clauses))
-            sections.append(section)
+        builder = SectionBuilder(self.warn)
+        sections = builder.sections(self.sections)
+        self.task_lines, self.clause_lines = builder.task_lines, builder.clause_lines
         return Catalogue(
-            id=_catalogue_id(year, header.doc_number, header.title),
+            id=catalogue_id(year, header.doc_number, header.title),
             title=header.title,
             issuer=header.issuer,
             doc_number=header.doc_number,
@@ -407,66 +372,14 @@ class _Parser:
             notice_title=header.notice_title,
         )
 
-    def _build_item(self, s_no: int, i_no: int, it: _Item, sec: _Section, has: bool) -> Item:
-        blocks = [b for b in it.blocks if b.texts]
-        item = Item(i_no, it.title or (_first_sentence(blocks[0].text()) if blocks else ""))
-        if not blocks:
-            blocks = [_Block(it.line, [it.title])]
-            self.warn(it.line, f"条目“{it.title}”没有正文，按标题作为任务处理。")
-        for p_no, b in enumerate(blocks, start=1):
-            task_id = f"{s_no}.{i_no}.{p_no}"
-            assignments, clause, line = self._resolve(b, blocks, it, sec, has, task_id)
-            item.tasks.append(Task(task_id, b.text(), assignments, clause))
-            self.task_lines[task_id] = b.line
-            if line:
-                self.clause_lines[task_id] = line
-        return item
-
-    def _resolve(
-        self,
-        block: _Block,
-        blocks: list[_Block],
-        item: _Item,
-        section: _Section,
-        section_has_clauses: bool,
-        task_id: str,
-    ) -> tuple[list[Assignment], str | None, int]:
-        if block.closed:
-            return block.assignments, block.clause, block.clause_line
-        if item.default:
-            return item.default[0], item.default[1], item.default_line
-        idx = blocks.index(block)
-        following = next((b for b in blocks[idx + 1 :] if b.closed), None)
-        if following is not None:
-            self.warn(
-                block.line,
-                f"任务{task_id}没有单独的责任分工，按同一条目中其后的分工（{following.clause}）处理。",
-            )
-            return following.assignments, following.clause, following.clause_line
-        preceding = next((b for b in reversed(blocks[:idx]) if b.closed), None)
-        if preceding is not None:
-            self.warn(
-                block.line,
-                f"任务{task_id}没有单独的责任分工，按同一条目中其前的分工（{preceding.clause}）处理。",
-            )
-            return preceding.assignments, preceding.clause, preceding.clause_line
-        if section.default:
-            return section.default[0], section.default[1], section.default_line
-        if section_has_clauses:
-            self.warn(
-                block.line,
-                f"任务{task_id}没有找到责任分工，按“各地区、各部门”均需落实处理，请核对。",
-            )
-        return [Assignment(EVERYONE, "responsible")], None, 0
-
 
 @dataclass
 class _State:
     item_kind: str
     task_kind: str | None
-    section: _Section | None = None
-    item: _Item | None = None
-    block: _Block | None = None
+    section: DraftSection | None = None
+    item: DraftItem | None = None
+    block: Block | None = None
     ended: bool = False
     next_text: str = ""
 
@@ -478,16 +391,6 @@ def _kind(text: str) -> str | None:
 
 def _is_section(text: str) -> bool:
     return _kind(text) == "section"
-
-
-def _year_of(text: str) -> int:
-    m = re.search(r"(19|20)\d{2}", text or "")
-    return int(m.group(0)) if m else 0
-
-
-def _catalogue_id(year: int, doc_number: str, title: str) -> str:
-    digest = hashlib.sha1((doc_number + title).encode("utf-8")).hexdigest()[:8]
-    return f"yaodian-{year or 'x'}-{digest}"
 
 
 # -- public API -------------------------------------------------------------------------------

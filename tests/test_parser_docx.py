@@ -121,3 +121,22 @@ def test_docx_with_broken_xml_is_refused(tmp_path):
     path = _zip(tmp_path / "坏.docx", {"word/document.xml": b"<w:document><w:body>"})
     with pytest.raises(SourceError, match="正文已损坏"):
         read_source(path)
+
+
+def test_the_2016_source_reads_the_same_as_docx_and_as_gb18030(tmp_path):
+    from docx import Document
+
+    from tests.conftest import ROOT
+
+    source = ROOT / "forms" / "sources" / "dalian-2016-yaodian.txt"
+    text = source.read_text(encoding="utf-8")
+    doc = Document()
+    for line in text.splitlines():
+        doc.add_paragraph(line)
+    doc.save(tmp_path / "dalian.docx")
+    (tmp_path / "dalian-gb18030.txt").write_bytes(text.replace("\n", "\r\n").encode("gb18030"))
+    want = parse_file(source, "dalian-2016")
+    for other in ("dalian.docx", "dalian-gb18030.txt"):
+        got = parse_file(tmp_path / other, "dalian-2016")
+        assert got.catalogue.to_json() == want.catalogue.to_json(), other
+        assert [str(w) for w in got.warnings] == [str(w) for w in want.warnings], other

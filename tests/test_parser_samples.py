@@ -1,4 +1,4 @@
-"""The parser on 要点 it was not written for: nine text samples in tests/samples (see README.md
+"""The parser on 要点 it was not written for: ten text samples in tests/samples (see README.md
 there for the real document each one is modelled on).
 
 Each expectation is what a careful reader takes from the sample: the header fields, the
@@ -239,6 +239,27 @@ SAMPLE_CASES = {
             (3, "无法识别的分工表述“视情况另行安排”，该部分未计入责任分工。"),
             _nobody(4, "1.3.1"),
         ],
+    },
+    # 邹城2019 shape: a notice with numbered paragraphs of its own (一、加强组织领导…, holding the
+    # deadline) above the attached 任务分解表, tab-separated; 责任单位 cells with bare names and
+    # one with a clause written in it.
+    "qinghe-2019-notice-and-table.txt": {
+        "header": {
+            "notice_title": "清河市人民政府办公室关于印发清河市2019年政务公开工作任务分解表的通知",
+            "title": "清河市2019年政务公开工作任务分解表",
+            "issuer": "清河市人民政府办公室",
+            "doc_number": "清政办字〔2019〕33号",
+            "date": "2019-04-28",
+            "report_to": "市政府办公室",
+            "deadline": "2019-12-20",
+        },
+        "sections": [("加强政策解读", 2), ("深化重点领域信息公开", 1)],
+        "tasks": {
+            "1.1.1": [("市政府新闻办", R), ("市政府各部门", R)],
+            "1.2.1": [("市委网信办", R)],
+            "2.1.1": [("市财政局", L), ("各部门", R)],
+        },
+        "warnings": [],
     },
     # A web reprint in traditional characters with pinyin inserted after characters
     # (公開(kāi)工作(zuò), as on cptp.org.cn), half-width brackets, 二○一八年 date, "二." heading.
