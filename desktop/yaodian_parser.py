@@ -154,11 +154,20 @@ class _Parser:
         )
         state = _State(item_kind, _TASK_KIND.get(item_kind))
         texts = [(i, ln) for i, ln in enumerate(body) if ln.text]
+        # For each line, the next section or item marker below it (kind), for look-ahead.
+        upcoming: list[str | None] = [None] * len(texts)
+        nxt: str | None = None
+        for n in range(len(texts) - 1, -1, -1):
+            upcoming[n] = nxt
+            kind = _kind(texts[n][1].text)
+            if kind in ("section", item_kind):
+                nxt = kind
         for n, (idx, ln) in enumerate(texts):
             if state.ended:
                 self.warn(ln.no, f"正文结束后的内容未导入：{_clip(ln.text)}")
                 continue
             state.next_text = texts[n + 1][1].text if n + 1 < len(texts) else ""
+            state.items_follow = upcoming[n] == item_kind
             self._line(state, ln, idx > last_marker)
         if not any(s.items for s in self.sections):
             raise ParseError("没有识别出任何条目，请检查文件是否为工作要点正文。")
@@ -221,6 +230,10 @@ class _Parser:
             self._attach_clause(st, clause, ln.no)
             return
         if st.item is None:
+            if st.items_follow and not section.items and split_inline_clauses(text)[0][1] is None:
+                # A lead-in paragraph between a section heading and its first item.
+                self.warn(ln.no, f"部分标题下的引言未作为任务导入：{_clip(text)}")
+                return
             # Paragraphs directly under a section heading: each one is an item of its own.
             section.implicit_items = True
             st.item = self._add_item(section, ln.no, first_sentence(m[2] if m else text))
@@ -382,6 +395,7 @@ class _State:
     block: Block | None = None
     ended: bool = False
     next_text: str = ""
+    items_follow: bool = False  # an item marker comes before the next section
 
 
 def _kind(text: str) -> str | None:

@@ -86,3 +86,17 @@ def test_keyed_line_with_an_unreadable_part_is_still_a_clause():
     )
     assert tasks == {"1.1.1": [("市财政局", L)]}
     assert warnings == [(4, "无法识别的分工表述“另行通知”，该部分未计入责任分工。")]
+
+
+def test_lead_in_paragraph_before_the_first_item_is_warned_not_numbered():
+    _, tasks, warnings = _parse(
+        [
+            "一、推进公开",
+            "各部门要高度重视，认真落实以下任务。",
+            "（一）公开预算。（市财政局负责）",
+            "二、保障措施",
+            "各地区、各部门要明确分管负责同志。",
+        ]
+    )
+    assert tasks == {"1.1.1": [("市财政局", R)], "2.1.1": [("各地区、各部门", R)]}
+    assert warnings == [(3, "部分标题下的引言未作为任务导入：各部门要高度重视，认真落实以下任务。")]
