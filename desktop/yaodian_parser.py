@@ -227,7 +227,7 @@ class _Parser:
             return
         clause = self.clause_of_line(text, ln.no)
         if clause is not None:
-            self._attach_clause(st, clause, ln.no)
+            self._attach_clause(st, clause, ln.no, bracketed=text.startswith(tuple(OPEN)))
             return
         if st.item is None:
             if st.items_follow and not section.items and split_inline_clauses(text)[0][1] is None:
@@ -246,7 +246,7 @@ class _Parser:
         if not st.item.title:
             st.item.title = first_sentence(m[2] if m else text)
         # The task's own number ("1.") is in its id; the text starts after it.
-        self._add_text(st, m[2] if starts_task and m and m[2] else text, ln.no)
+        self._add_text(st, m[2] if starts_task and m and m[2] else text, ln.no, ln.cont)
 
     def _new_section(self, st: _State, ln: Line, m: tuple[str, int, str]) -> None:
         section = DraftSection(ln.no, _strip_title(m[2]))
@@ -320,7 +320,7 @@ class _Parser:
         item.blocks.append(block)
         return block
 
-    def _add_text(self, st: _State, text: str, line: int) -> None:
+    def _add_text(self, st: _State, text: str, line: int, cont: bool = False) -> None:
         """Text of the current task; a clause inside it closes the task there, and the text
         after it starts the next task of the same item."""
         assert st.item is not None and st.block is not None
@@ -328,7 +328,10 @@ class _Parser:
         for n, (chunk, inner) in enumerate(parts):
             if n > 0:
                 st.block = self._new_block(st.item, line)
-            st.block.texts.append(chunk)
+            if n == 0 and cont and st.block.texts:
+                st.block.texts[-1] += chunk  # same paragraph, cut at a full line
+            else:
+                st.block.texts.append(chunk)
             if inner is not None:
                 parsed = parse_clause(inner)
                 assert parsed is not None
@@ -337,13 +340,16 @@ class _Parser:
         if st.section is not None and st.section.implicit_items and st.block.closed:
             st.item = st.block = None
 
-    def _attach_clause(self, st: _State, clause: Clause, line: int) -> None:
+    def _attach_clause(self, st: _State, clause: Clause, line: int, bracketed: bool) -> None:
         block, item, section = st.block, st.item, st.section
         assert section is not None
         if block is not None and item is not None and block in item.blocks:
             # A clause line closes the task above it, or adds to a clause just given
             # (牵头单位 / 责任单位 / 配合单位 on consecutive lines).
             if block.clause is None or block.clause_line >= line - 3:
+                if bracketed and block.clause is None and block.texts:
+                    # "（X牵头落实）" wrapped onto its own line ends the paragraph's text.
+                    block.texts[-1] += clause[1].join(("（", "）"))
                 block.close(clause, line)
                 if section.implicit_items:
                     st.item = st.block = None

@@ -67,6 +67,9 @@ class ParseWarning:
 class Line:
     no: int
     text: str
+    # Continues the paragraph above although that ended a sentence (a hard-wrapped copy whose
+    # line was full): the task's text goes on without a line break.
+    cont: bool = False
 
 
 # -- numbering markers --------------------------------------------------------------------
@@ -295,16 +298,22 @@ def _wrap_width(lines: list[Line]) -> int:
 
 
 def join_wrapped(lines: list[Line], is_clause_line: Callable[[str], bool]) -> list[Line]:
-    """Re-join paragraphs that were hard-wrapped (copied from a PDF, an e-mail or a web page)."""
+    """Re-join paragraphs that were hard-wrapped (copied from a PDF, an e-mail or a web page).
+
+    A line is continued by the next one when it stops mid-sentence; a page break in a PDF copy
+    (a blank line or two, the form feed) may stand between the two halves.
+    """
     width = _wrap_width(lines)
     out: list[Line] = []
+    blanks: list[Line] = []
     for ln in lines:
         if not ln.text:
-            out.append(ln)
+            blanks.append(ln)
             continue
         prev = out[-1] if out and out[-1].text else None
         if (
-            prev is not None
+            isinstance(prev, _Joined)
+            and len(blanks) <= 2
             and prev.no != ln.no  # cells of one table row stay apart
             and prev.text[-1] not in SENTENCE_END
             and marker(ln.text) is None
@@ -317,10 +326,20 @@ def join_wrapped(lines: list[Line], is_clause_line: Callable[[str], bool]) -> li
         ):
             prev.text += ln.text
             prev.last = ln.text
+            blanks = []
             continue
-        joined = _Joined(ln.no, ln.text)
-        out.append(joined)
-    return [Line(ln.no, ln.text) for ln in out]
+        cont = (
+            isinstance(prev, _Joined)
+            and len(blanks) <= 2
+            and width > 0
+            and len(prev.last) >= width - 1
+            and marker(ln.text) is None
+        )
+        out.extend(blanks)
+        blanks = []
+        out.append(_Joined(ln.no, ln.text, cont))
+    out.extend(blanks)
+    return [Line(ln.no, ln.text, ln.cont) for ln in out]
 
 
 @dataclass

@@ -308,8 +308,8 @@ def test_sample_parses_as_a_careful_reader_reads_it(name):
 
 
 def test_every_sample_is_covered():
-    names = {p.name for p in SAMPLES.glob("*.txt")}
-    assert names == set(SAMPLE_CASES)
+    names = {p.name for p in SAMPLES.glob("*.txt")} - {"dalian-2016-pdftotext.txt"}
+    assert names == set(SAMPLE_CASES)  # the pdftotext copy: tests/test_parser_pdfcopy.py
     assert len(names) >= 8
 
 
