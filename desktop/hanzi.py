@@ -27,6 +27,7 @@ _PAIRS = (
 # More pairs for traditional reprints of whole 要点 (headings, body text, unit names); every
 # traditional character here lies outside GB2312, so simplified text passes through unchanged.
 _MORE = (
+    "亂乱傾倾揮挥換换欄栏濃浓納纳脫脱"
     "曉晓溝沟僅仅儀仪剛刚劇剧卻却啓启喚唤嘆叹囑嘱圓圆壩坝夾夹奧奥峽峡彌弥惡恶愛爱慣惯慶庆懸悬擺摆擋挡"
     "擠挤擾扰攬揽棟栋槍枪樞枢樹树殼壳漲涨濱滨灑洒滲渗煙烟燒烧爛烂猶犹獵猎疊叠礙碍禪禅穫获竊窃紳绅紹绍"
     "緯纬縫缝縱纵繩绳纜缆罵骂羨羡聳耸脈脉膚肤艙舱蒼苍蓋盖虧亏謎谜謙谦謬谬豎竖貳贰貶贬賑赈輯辑邁迈鋁铝"

@@ -355,3 +355,28 @@ def test_traditional_reprints_come_out_simplified():
     pinyin = parse_file(SAMPLES / "huaxi-2018-reprint-pinyin.txt").catalogue
     assert pinyin.task("1.1.1").text.startswith("实行重大决策预公开。")
     assert not re.search(r"[a-zāáǎà]", "".join(t.text for t in pinyin.tasks()))
+
+
+def test_the_2016_source_reprinted_in_traditional_characters_as_big5(tmp_path):
+    """Every character the converter knows written back in its traditional form, saved as Big5
+    (which has no no-break space): the same catalogue, text included, plus one warning."""
+    from desktop import hanzi
+    from tests.conftest import ROOT
+
+    source = ROOT / "forms" / "sources" / "dalian-2016-yaodian.txt"
+    to_trad: dict[str, str] = {}
+    for trad, simp in hanzi.TRAD_TO_SIMP.items():
+        if trad.encode("cp950", "ignore"):  # Big5 writes 眾, not 衆
+            to_trad.setdefault(simp, trad)
+    # 着 stays: 著 is a correct simplified character too, so it is not in the table.
+    text = source.read_text(encoding="utf-8").translate(str.maketrans(to_trad))
+    text = text.replace("着", "著")
+    assert "牽頭落實" in text and "辦公廳" in text
+    reprint = tmp_path / "大連2016要點.txt"
+    reprint.write_bytes(text.replace("\xa0", " ").encode("cp950"))
+    want = parse_file(source, "dalian-2016")
+    got = parse_file(reprint, "dalian-2016")
+    assert got.catalogue.dumps().replace("著", "着") == want.catalogue.dumps()
+    messages = [w.message for w in got.warnings]
+    assert re.fullmatch(r"文件含繁体字（\d+处），已按简体识别。", messages[0])
+    assert messages[1:] == [w.message for w in want.warnings]
