@@ -40,6 +40,7 @@ from desktop.yaodian_draft import (
     year_of,
 )
 from desktop.yaodian_header import (
+    Closing,
     find_closing,
     is_closing_alt,
     is_title_line,
@@ -84,7 +85,7 @@ class _Parser:
         self.warnings: list[ParseWarning] = []
         self.sections: list[DraftSection] = []
         self.header_texts: list[str] = []
-        self.closing = None
+        self.closing: Closing | None = None
         self.closing_line = 0
         self.task_lines: dict[str, int] = {}
         self.clause_lines: dict[str, int] = {}
