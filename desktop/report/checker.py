@@ -527,7 +527,10 @@ def _check_forms(paras: list[_Para]) -> list[Deviation]:
     half = [
         p
         for p in paras
-        if p.role not in ("attachment_body",) and p.text and to_fullwidth_punct(p.text) != p.text
+        # the 主送 line and 附件说明 have their own, more specific message above
+        if p.role not in ("attachment_body", "recipient", "attachment_note")
+        and p.text
+        and to_fullwidth_punct(p.text) != p.text
     ]
     if half:
         where = f"第{half[0].index}段“{_snippet(half[0].text)}”" + (

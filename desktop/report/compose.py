@@ -36,8 +36,8 @@ from desktop.report.model import (
 NOT_APPLICABLE = "不涉及"
 # Weights are millimetres of the 156 mm text block: 完成状态 fits 持续推进 in 小四 on one line.
 TABLE_COLUMNS = (
-    Column("序号", 11, "center"),
-    Column("工作任务", 43),
+    Column("序号", 13, "center"),
+    Column("工作任务", 41),
     Column("责任类型", 14, "center"),
     Column("完成状态", 20, "center"),
     Column("主要公开载体/网址", 42),

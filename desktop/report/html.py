@@ -24,6 +24,11 @@ _FAMILY = {
 }
 
 
+def _px(points: float) -> str:
+    """Qt's rich text takes indents and margins in pixels only (96 per inch)."""
+    return f"{round(points * 96 / 72)}px"
+
+
 def _style(name: str, **extra: str) -> str:
     rule = R.STYLE_BY_NAME[name]
     css = {
@@ -34,7 +39,7 @@ def _style(name: str, **extra: str) -> str:
         "margin-bottom": "0px",
     }
     if rule.first_line_chars:
-        css["text-indent"] = f"{rule.first_line_chars / 100 * rule.size:g}pt"
+        css["text-indent"] = _px(rule.first_line_chars / 100 * rule.size)
     css.update({k.replace("_", "-"): v for k, v in extra.items()})
     return "; ".join(f"{k}: {v}" for k, v in css.items())
 
@@ -80,7 +85,7 @@ def to_html(model: M.ReportModel) -> str:
             out.append(_p(f"Heading {min(max(block.level, 1), 4)}", block.full_text, **extra))
         elif isinstance(block, M.AttachmentNote):
             for j, line in enumerate(M.attachment_note_lines(block)):
-                indent = {"text_indent": "32pt"} if j == 0 else {"margin_left": "80pt"}
+                indent = {"text_indent": _px(32)} if j == 0 else {"margin_left": _px(80)}
                 out.append(_p("Normal", line, **indent, **extra))
         elif isinstance(block, M.Signature):
             date = next((b for b in blocks[i + 1 :] if isinstance(b, M.Date)), None)
@@ -90,10 +95,10 @@ def to_html(model: M.ReportModel) -> str:
 
                 shift = max(0.0, (text_width(date.text) - text_width(block.text)) / 2)
             right = (R.STYLE_BY_NAME["Date"].right_chars / 100 + shift) * R.SIZE_3
-            out.append(_p("Signature", block.text, margin_right=f"{right:g}pt", **extra))
+            out.append(_p("Signature", block.text, margin_right=_px(right), **extra))
         elif isinstance(block, M.Date):
             right = R.STYLE_BY_NAME["Date"].right_chars / 100 * R.SIZE_3
-            out.append(_p("Date", block.text, margin_right=f"{right:g}pt", **extra))
+            out.append(_p("Date", block.text, margin_right=_px(right), **extra))
         elif isinstance(block, M.Note):
             out.append(_p("Contact Note", block.text, **extra))
         elif isinstance(block, M.PageBreak):

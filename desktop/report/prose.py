@@ -14,7 +14,8 @@ from typing import Any
 from desktop.forms import FigureSpec
 from desktop.textclean import to_fullwidth_punct, xml_safe
 
-_END_PUNCT = "。！？；：…”’）》"
+_END_PUNCT = "。！？；：…"
+_CLOSERS = "”’）》」』"
 _SPACES = " \t\u3000\xa0"
 _DIGITS = "0123456789"
 
@@ -52,8 +53,9 @@ def sentence(text: str) -> str:
         return ""
     if text[-1] in "，、,;":
         text = text[:-1]
-    if text[-1] in _END_PUNCT and not text.endswith(("：", "（")):
-        return text
+    stripped = text.rstrip(_CLOSERS)
+    if stripped and stripped[-1] in _END_PUNCT:
+        return text  # 。 or ！ already there, possibly inside closing quotes: “……。”
     return text + "。"
 
 
