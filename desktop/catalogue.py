@@ -268,3 +268,13 @@ def load(catalogue_id: str) -> Catalogue:
     if catalogue_id not in files:
         raise CatalogueError(f"找不到要点目录“{catalogue_id}”。请先导入该年度的要点文件。")
     return load_file(files[catalogue_id])
+
+
+def install(catalogue: Catalogue) -> Path:
+    """Make an imported catalogue selectable in the wizard (written to the data directory)."""
+    from desktop.fileio import atomic_write
+
+    target = paths.user_catalogues_dir() / f"{catalogue.id}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, catalogue.dumps().encode("utf-8"), "要点目录")
+    return target

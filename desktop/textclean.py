@@ -85,3 +85,15 @@ def normalise_space(text: str) -> str:
 
 def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_PASTE_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean_pasted(text: str) -> str:
+    """Text pasted from Word/Excel as a clerk expects it: soft line breaks (\\x0b), page breaks
+    and paragraph separators become newlines, other control characters (cell marks \\x07,
+    NULs) are dropped; tabs and newlines stay."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SOFT_BREAKS.sub("\n", text)
+    return _PASTE_DROP.sub("", text)

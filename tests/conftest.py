@@ -26,6 +26,10 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh per-test data directory, also seen by subprocesses through the environment."""
     d = tmp_path / "data"
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(d))
+    # Even if a test drops the override, nothing may reach the real per-user directory.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("APPDATA", str(tmp_path / "appdata"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     paths.set_data_dir(None)
     yield d
     paths.set_data_dir(None)

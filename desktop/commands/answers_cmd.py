@@ -1,0 +1,194 @@
+"""``answers export | import | list``: one unit's report as a JSON exchange file.
+
+Exit codes: 0 done; 2 bad input (unknown unit, a file with problems — one line per problem);
+1 the data could not be read or written (locked by another window, disk full, damaged, …).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.catalogue import BUILTIN_ID
+from desktop.cli import fail
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("answers", help="填报数据：导出、导入交换文件（JSON），列出已有报告")
+    asub = p.add_subparsers(dest="answers_command", metavar="子命令")
+
+    exp = asub.add_parser("export", help="把一个单位的报告导出为 JSON 交换文件")
+    exp.add_argument("--unit", required=True, help="单位名称，如 市财政局、中山区")
+    exp.add_argument("--catalogue", default=BUILTIN_ID, metavar="ID", help="要点目录编号")
+    exp.add_argument("--out", type=Path, metavar="F.json", help="写入此文件（默认输出到屏幕）")
+    exp.set_defaults(func=cmd_export)
+
+    imp = asub.add_parser("import", help="导入 JSON 交换文件（全部导入或全部不导入）")
+    imp.add_argument("file", type=Path, metavar="F.json", help="answers export 导出的文件")
+    imp.set_defaults(func=cmd_import)
+
+    lst = asub.add_parser("list", help="列出数据库中的报告")
+    lst.set_defaults(func=cmd_list)
+
+    p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
+
+
+def _notices(notices: list[str]) -> None:
+    for n in notices:
+        print(f"提示：{n}", file=sys.stderr)
+
+
+def _form_and_directory(catalogue_id: str):
+    from desktop import catalogue as cat_mod
+    from desktop import forms, units
+
+    catalogue = cat_mod.load(catalogue_id)
+    return catalogue, forms.load(catalogue), units.load()
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.catalogue import CatalogueError
+    from desktop.fileio import FileWriteError, atomic_write
+    from desktop.payload import dumps, validate
+    from desktop.schema import DataFileError
+    from desktop.store import StoreError, open_store
+    from desktop.store.exchange import export_payload, orphan_tasks
+
+    try:
+        catalogue, form, directory = _form_and_directory(args.catalogue)
+    except (CatalogueError, DataFileError) as exc:
+        return fail(str(exc))
+    unit = directory.unit(args.unit)
+    name = unit.name if unit is not None else args.unit.strip()
+    try:
+        opened = open_store(read_only=True, backup_on_open=False)
+    except StoreError as exc:
+        return fail(str(exc), 1)
+    store = opened.store
+    try:
+        report_id = store.find_report(name, catalogue.id)
+        if report_id is None:
+            have = [f"{r.unit}（{r.catalogue_id}）" for r in store.list_reports()]
+            listing = f"数据库中已有：{'、'.join(have)}" if have else "数据库中还没有任何报告"
+            close = directory.closest(args.unit) if unit is None else []
+            hint = f"；您是不是要找：{'、'.join(close)}" if close else ""
+            return fail(f"没有找到“{name}”对《{catalogue.title}》的报告。{listing}{hint}。")
+        data = export_payload(store, report_id, catalogue, form, directory)
+    except StoreError as exc:
+        return fail(str(exc), 1)
+    finally:
+        store.close()
+    for problem in validate(data, catalogue, form):
+        print(f"提示：导出的内容有一处不合要求，导入时会被拒绝：{problem}", file=sys.stderr)
+    orphans = orphan_tasks(data)
+    if orphans:
+        print(
+            f"提示：任务 {'、'.join(orphans)} 有填写内容，但按单位名录不属于“{name}”，已照样导出。",
+            file=sys.stderr,
+        )
+    text = dumps(data)
+    if args.out:
+        try:
+            atomic_write(args.out, text.encode("utf-8"), "交换文件")
+        except FileWriteError as exc:
+            return fail(str(exc), 1)
+        filled = sum(
+            1 for a in data["answers"].values() if "status" in a or a.get("applicable") is False
+        )
+        print(
+            f"已导出“{name}”的报告到 {args.out}（{len(data['answers'])} 项任务，其中 {filled} 项已填写）。",
+            file=sys.stderr,
+        )
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop import catalogue as cat_mod
+    from desktop import forms, units
+    from desktop.catalogue import CatalogueError
+    from desktop.payload import PayloadError, check_header, parse
+    from desktop.schema import DataFileError
+    from desktop.store import StoreError, open_store
+    from desktop.store.exchange import apply_payload
+
+    try:
+        raw = args.file.read_bytes()
+    except OSError as exc:
+        return fail(f"无法读取文件“{args.file}”：{exc.strerror or exc}。请检查文件名和位置。")
+    try:
+        data = parse(raw)
+        problems = check_header(data)
+        if problems:
+            raise PayloadError(problems)
+    except PayloadError as exc:
+        return _problems(args.file, exc.problems)
+    cat = data.get("catalogue")
+    wanted = cat.get("id") if isinstance(cat, dict) else None
+    try:
+        try:
+            catalogue = cat_mod.load(wanted) if isinstance(wanted, str) else None
+        except CatalogueError:
+            catalogue = None
+        # Unknown or missing catalogue: validate against the built-in one, which reports it.
+        catalogue = catalogue or cat_mod.load_builtin()
+        form = forms.load(catalogue)
+        directory = units.load()
+    except (CatalogueError, DataFileError) as exc:
+        return fail(str(exc))
+    try:
+        opened = open_store()
+    except StoreError as exc:
+        return fail(str(exc), 1)
+    _notices(opened.notices)
+    store = opened.store
+    try:
+        if store.read_only:
+            return fail("没有导入：数据已在另一个窗口中打开。请关闭填报窗口后再导入。", 1)
+        result = apply_payload(store, data, catalogue, form, directory)
+    except PayloadError as exc:
+        return _problems(args.file, exc.problems)
+    except StoreError as exc:
+        return fail(f"没有导入：{exc}", 1)
+    finally:
+        store.close()
+    _notices(result.notices)
+    print(
+        f"已导入“{result.unit}”的报告：写入 {result.written} 项，清空 {result.cleared} 项。",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _problems(path: Path, problems: list[str]) -> int:
+    print(
+        f"没有导入“{path.name}”：发现 {len(problems)} 处问题，请改正后重新导入。", file=sys.stderr
+    )
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 2
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from desktop.store import StoreError, open_store
+
+    try:
+        opened = open_store(read_only=True, backup_on_open=False)
+    except StoreError as exc:
+        if exc.kind == "missing":
+            print("数据库中还没有任何报告。")
+            return 0
+        return fail(str(exc), 1)
+    with opened.store as store:
+        reports = store.list_reports()
+    if not reports:
+        print("数据库中还没有任何报告。")
+    status = {"draft": "草稿", "final": "定稿"}
+    for r in reports:
+        print(
+            f"{r.unit}\t{r.catalogue_id}\t{status.get(r.status, r.status)}\t"
+            f"已填 {r.answered_tasks} 项\t最后修改 {r.updated_at.replace('T', ' ')}"
+        )
+    return 0

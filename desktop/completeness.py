@@ -1,0 +1,190 @@
+"""How complete a report is: per-task state, missing required fields, below-minimum figures.
+
+Qt-free and shared by the wizard (side-panel marks, review page, the finalise gate) and the
+export (warnings). Values are the store's shape: scope → key → value, with figures under
+``figures.<key>`` in the task's scope.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.applicability import Applicable
+from desktop.forms import FieldSpec, FigureSpec, FormSpec
+
+EMPTY, PARTIAL, DONE, WARNING, NOT_APPLICABLE, UNDECIDED = (
+    "empty",
+    "partial",
+    "done",
+    "warning",
+    "not_applicable",
+    "undecided",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    page: str  # page key: "profile", "scope", "task:<id>", "texts", "review"
+    label: str  # what a clerk reads: "1.6.1 深入推进预决算公开：未填写“主要做法”"
+    kind: str  # "missing" or "warning"
+    field: str = ""  # the field key, to focus it after jumping
+
+
+def task_scope(task_id: str) -> str:
+    return f"task:{task_id}"
+
+
+def is_empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, dict)):
+        return not value
+    return False
+
+
+def evidence_filled(value: Any) -> bool:
+    return isinstance(value, list) and any(
+        isinstance(e, dict) and (str(e.get("url", "")).strip() or str(e.get("path", "")).strip())
+        for e in value
+    )
+
+
+def visible_fields(form: FormSpec, values: dict[str, Any]) -> list[FieldSpec]:
+    return [f for f in form.task_fields if f.visible(values)]
+
+
+def missing_task_fields(form: FormSpec, values: dict[str, Any]) -> list[FieldSpec]:
+    missing = []
+    for f in visible_fields(form, values):
+        if not f.required:
+            continue
+        value = values.get(f.key)
+        if f.type == "evidence":
+            if not evidence_filled(value):
+                missing.append(f)
+        elif is_empty(value):
+            missing.append(f)
+    return missing
+
+
+def _num(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+def figure_warnings(
+    form: FormSpec, task_id: str, values: dict[str, Any]
+) -> list[tuple[FigureSpec, str]]:
+    """Figures below what the 要点 demands, or inconsistent with each other (warnings only)."""
+    out: list[tuple[FigureSpec, str]] = []
+    figures = form.figures_for(task_id)
+    by_key = {f.key: values.get(f.store_key) for f in figures}
+    for fig in figures:
+        value = by_key[fig.key]
+        if value is None or value == "":
+            continue
+        number = _num(value)
+        if fig.demand_min is not None and number is not None and number < fig.demand_min:
+            out.append(
+                (
+                    fig,
+                    f"“{fig.label}”为{value:g}{fig.unit}，低于要点要求的{fig.demand_min:g}{fig.unit}。",
+                )
+            )
+        if fig.demand_true and value is False:
+            out.append((fig, f"“{fig.label}”为“否”，要点要求做到。"))
+        if fig.at_most_field:
+            other = _num(by_key.get(fig.at_most_field))
+            if number is not None and other is not None and number > other:
+                ref = next(f for f in figures if f.key == fig.at_most_field)
+                out.append(
+                    (fig, f"“{fig.label}”（{value:g}）大于“{ref.label}”（{other:g}），请核对。")
+                )
+        if fig.at_least_field:
+            other = _num(by_key.get(fig.at_least_field))
+            if number is not None and other is not None and number < other:
+                ref = next(f for f in figures if f.key == fig.at_least_field)
+                out.append(
+                    (
+                        fig,
+                        f"“{fig.label}”（{value:g}）少于“{ref.label}”（{other:g}），要点要求每起都在24小时内发布。",
+                    )
+                )
+    return out
+
+
+def task_state(form: FormSpec, app: Applicable, values: dict[str, Any]) -> str:
+    if app.optional:
+        decided = values.get("applicable")
+        if decided is None:
+            return UNDECIDED
+        if decided is False:
+            return NOT_APPLICABLE
+    keys = [f.key for f in form.task_fields] + [f.store_key for f in form.figures_for(app.task_id)]
+    if all(is_empty(values.get(k)) for k in keys):
+        return EMPTY
+    if missing_task_fields(form, values):
+        return PARTIAL
+    if figure_warnings(form, app.task_id, values):
+        return WARNING
+    return DONE
+
+
+def review(
+    form: FormSpec,
+    applicable: list[Applicable],
+    values: dict[str, dict[str, Any]],
+    task_titles: dict[str, str],
+) -> list[Problem]:
+    """Everything missing or questionable, in wizard order; each names the page to jump to."""
+    problems: list[Problem] = []
+    profile = values.get("profile", {})
+    for f in form.profile_fields:
+        if f.required and is_empty(profile.get(f.key)):
+            problems.append(Problem("profile", f"封面信息：未填写“{f.label}”", "missing", f.key))
+    for app in applicable:
+        task_values = values.get(task_scope(app.task_id), {})
+        title = task_titles.get(app.task_id, app.task_id)
+        page = task_scope(app.task_id)
+        if app.optional:
+            decided = task_values.get("applicable")
+            if decided is None:
+                problems.append(
+                    Problem("scope", f"{title}：请确认本单位是否适用", "missing", app.task_id)
+                )
+                continue
+            if decided is False:
+                if is_empty(task_values.get("not_applicable_reason")):
+                    problems.append(
+                        Problem(
+                            "scope", f"{title}：选择了“不适用”，请填写原因", "missing", app.task_id
+                        )
+                    )
+                continue
+        for f in missing_task_fields(form, task_values):
+            problems.append(Problem(page, f"{title}：未填写“{f.label}”", "missing", f.key))
+        for fig, message in figure_warnings(form, app.task_id, task_values):
+            problems.append(Problem(page, f"{title}：{message}", "warning", fig.store_key))
+    texts = values.get("texts", {})
+    for f in form.report_fields:
+        if f.required and is_empty(texts.get(f.key)):
+            problems.append(Problem("texts", f"报告正文：未填写“{f.label}”", "missing", f.key))
+    return problems
+
+
+def review_missing(form: FormSpec, values: dict[str, dict[str, Any]]) -> list[Problem]:
+    out = []
+    rv = values.get("review", {})
+    for f in form.review_fields:
+        value = rv.get(f.key)
+        if f.required and (is_empty(value) or value is False):
+            out.append(Problem("review", f"保密审查：未填写“{f.label}”", "missing", f.key))
+    return out
+
+
+def can_finalise(problems: list[Problem], review_problems: list[Problem]) -> bool:
+    return not any(p.kind == "missing" for p in problems) and not review_problems

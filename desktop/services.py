@@ -1,0 +1,62 @@
+"""What the app works with, loaded once and passed in (no global registry).
+
+Qt-free: the GUI and the smoke test build one :class:`Services` and hand it down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop import catalogue as catalogue_mod
+from desktop import forms, units
+from desktop.catalogue import Catalogue
+from desktop.forms import FormSpec
+from desktop.session import ReportSession
+from desktop.settings import Settings
+from desktop.store import Store
+from desktop.units import Directory
+
+
+@dataclass
+class Services:
+    store: Store
+    settings: Settings
+    _directory: Directory | None = None
+    _catalogues: dict[str, Catalogue] = field(default_factory=dict)
+    _forms: dict[str, FormSpec] = field(default_factory=dict)
+
+    def directory(self) -> Directory:
+        if self._directory is None:
+            self._directory = units.load()
+        return self._directory
+
+    def reload_directory(self) -> Directory:
+        self._directory = None
+        return self.directory()
+
+    def catalogue(self, catalogue_id: str) -> Catalogue:
+        if catalogue_id not in self._catalogues:
+            self._catalogues[catalogue_id] = catalogue_mod.load(catalogue_id)
+        return self._catalogues[catalogue_id]
+
+    def form(self, catalogue: Catalogue) -> FormSpec:
+        if catalogue.id not in self._forms:
+            self._forms[catalogue.id] = forms.load(catalogue)
+        return self._forms[catalogue.id]
+
+    def open_session(self, report_id: int) -> ReportSession:
+        info = self.store.report_info(report_id)
+        cat = self.catalogue(info.catalogue_id)
+        return ReportSession(self.store, report_id, cat, self.form(cat), self.directory())
+
+    def start_report(self, unit_name: str, catalogue_id: str) -> int:
+        """Find or create the report of *unit_name* for the catalogue; new ones get the unit's
+        report name as 发文机关名称 (editable)."""
+        existing = self.store.find_report(unit_name, catalogue_id)
+        if existing is not None:
+            return existing
+        report_id = self.store.create_report(unit_name, catalogue_id)
+        unit = self.directory().unit(unit_name)
+        name = unit.report_name if unit is not None else unit_name
+        self.store.save_field(report_id, "profile", "issuer_name", name)
+        return report_id

@@ -1,0 +1,217 @@
+"""One open report, as the wizard sees it: the service between widgets and the store.
+
+Widgets read and write values here; they never see SQL. Every edit lands in memory at once
+(:meth:`ReportSession.set_value`) and is queued; :meth:`flush` writes the queue to the store in
+one transaction. If the store cannot write (disk full, file locked, database gone read-only)
+the queue is kept and the error returned, so the UI can tell the clerk and retry — nothing
+typed is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from desktop import completeness
+from desktop.applicability import Applicable, tasks_for
+from desktop.catalogue import Catalogue, cn_number
+from desktop.completeness import Problem, task_scope
+from desktop.forms import FormSpec
+from desktop.store import Revision, Store, StoreError
+from desktop.units import Directory, Unit
+
+
+@dataclass(frozen=True)
+class TaskRef:
+    """A task as the wizard lists it."""
+
+    app: Applicable
+    section_no: int
+    item_title: str
+    text: str
+    clause: str | None
+    paragraph: int
+    paragraphs: int
+
+    @property
+    def task_id(self) -> str:
+        return self.app.task_id
+
+    @property
+    def ordinal(self) -> str:
+        """一（六）, with 之二 for a second paragraph of the same item."""
+        s, i, _ = self.task_id.split(".")
+        base = f"{cn_number(int(s))}（{cn_number(int(i))}）"
+        return base + (f"之{cn_number(self.paragraph)}" if self.paragraphs > 1 else "")
+
+    @property
+    def title(self) -> str:
+        return f"{self.ordinal}{self.item_title}"
+
+
+class ReportSession:
+    def __init__(
+        self,
+        store: Store,
+        report_id: int,
+        catalogue: Catalogue,
+        form: FormSpec,
+        directory: Directory,
+    ) -> None:
+        self.store = store
+        self.report_id = report_id
+        self.catalogue = catalogue
+        self.form = form
+        self.directory = directory
+        info = store.report_info(report_id)
+        self.unit_name = info.unit
+        self.status = info.status
+        unit = directory.unit(info.unit)
+        self.unit: Unit = unit if unit is not None else Unit(info.unit)
+        self.values: dict[str, dict[str, Any]] = store.load_values(report_id)
+        self.pending: dict[tuple[str, str], Any] = {}
+        self.last_error: StoreError | None = None
+        self.listeners: list[Callable[[str, str], None]] = []
+        self.tasks: list[TaskRef] = []
+        for app in tasks_for(catalogue, directory, self.unit):
+            section, item = catalogue.item_of(app.task_id)
+            task = catalogue.task(app.task_id)
+            self.tasks.append(
+                TaskRef(
+                    app,
+                    section.no,
+                    item.title,
+                    task.text,
+                    task.clause,
+                    task.para_no,
+                    len(item.tasks),
+                )
+            )
+        self._by_id = {t.task_id: t for t in self.tasks}
+
+    # -- reading --------------------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    def value(self, scope: str, key: str, default: Any = None) -> Any:
+        return self.values.get(scope, {}).get(key, default)
+
+    def task(self, task_id: str) -> TaskRef:
+        return self._by_id[task_id]
+
+    def task_values(self, task_id: str) -> dict[str, Any]:
+        return self.values.get(task_scope(task_id), {})
+
+    def is_applicable(self, task_id: str) -> bool | None:
+        """True for mandatory tasks; for optional ones the clerk's choice (None = undecided)."""
+        ref = self._by_id[task_id]
+        if not ref.app.optional:
+            return True
+        return self.value(task_scope(task_id), "applicable")
+
+    def answer_tasks(self) -> list[TaskRef]:
+        """Tasks that get an answer page: mandatory ones and optional ones marked 适用."""
+        return [t for t in self.tasks if self.is_applicable(t.task_id) is True]
+
+    def optional_tasks(self) -> list[TaskRef]:
+        return [t for t in self.tasks if t.app.optional]
+
+    def task_state(self, task_id: str) -> str:
+        return completeness.task_state(
+            self.form, self._by_id[task_id].app, self.task_values(task_id)
+        )
+
+    def progress(self) -> tuple[int, int]:
+        """(answered, owed) over the tasks the unit must answer (optional 不适用 count as done)."""
+        done = total = 0
+        for t in self.tasks:
+            state = self.task_state(t.task_id)
+            total += 1
+            if state in (completeness.DONE, completeness.WARNING, completeness.NOT_APPLICABLE):
+                done += 1
+        return done, total
+
+    def problems(self) -> list[Problem]:
+        titles = {t.task_id: f"{t.task_id} {t.title}" for t in self.tasks}
+        return completeness.review(self.form, [t.app for t in self.tasks], self.values, titles)
+
+    def review_problems(self) -> list[Problem]:
+        return completeness.review_missing(self.form, self.values)
+
+    def can_finalise(self) -> bool:
+        return completeness.can_finalise(self.problems(), self.review_problems())
+
+    def history(self, scope: str, key: str) -> list[Revision]:
+        self.flush(seal=True)
+        return self.store.history(self.report_id, scope, key)
+
+    # -- writing --------------------------------------------------------------------------------
+    def set_value(self, scope: str, key: str, value: Any) -> bool:
+        """Record an edit in memory and queue it for the store. False when nothing changed."""
+        if self.value(scope, key) == value:
+            return False
+        self.values.setdefault(scope, {})[key] = value
+        self.pending[(scope, key)] = value
+        for listener in self.listeners:
+            listener(scope, key)
+        return True
+
+    def flush(self, seal: bool = False) -> StoreError | None:
+        """Write every queued edit in one transaction. Returns the error (queue kept) or None.
+
+        Autosaves coalesce into the field's open revision; ``seal`` (an explicit save, leaving
+        a page) closes the revisions so the next edit starts a new history entry.
+        """
+        if not self.pending:
+            if seal:
+                self.store.seal_revisions()
+            return None
+        changes = [(scope, key, value) for (scope, key), value in self.pending.items()]
+        try:
+            self.store.save_fields(self.report_id, changes, coalesce=True)
+            if seal:
+                self.store.seal_revisions()
+        except StoreError as exc:
+            self.last_error = exc
+            return exc
+        for scope, key, value in changes:
+            if self.pending.get((scope, key)) == value:
+                del self.pending[(scope, key)]
+        self.last_error = None
+        return None
+
+    def set_status(self, status: str) -> None:
+        error = self.flush(seal=True)
+        if error is not None:
+            raise error
+        self.store.set_status(self.report_id, status)
+        self.status = status
+
+    def set_ui_state(self, key: str, value: Any) -> None:
+        try:
+            self.store.set_ui_state(self.report_id, key, value)
+        except StoreError:
+            pass  # where the clerk left off is a convenience, never worth an error box
+
+    def get_ui_state(self, key: str, default: Any = None) -> Any:
+        return self.store.get_ui_state(self.report_id, key, default)
+
+    def prefill_figures(self) -> None:
+        """Copy profile values into figures that declare ``prefill_from`` while those are empty."""
+        for t in self.answer_tasks():
+            for fig in self.form.figures_for(t.task_id):
+                if not fig.prefill_from:
+                    continue
+                source = self.value("profile", fig.prefill_from.split(".", 1)[1])
+                scope = task_scope(t.task_id)
+                if source and completeness.is_empty(self.value(scope, fig.store_key)):
+                    self.set_value(scope, fig.store_key, source)
+
+    def payload(self) -> dict:
+        """The report as the exchange document (for preview, export, 汇总)."""
+        from desktop.store.exchange import export_payload
+
+        self.flush()
+        return export_payload(self.store, self.report_id, self.catalogue, self.form, self.directory)

@@ -1,0 +1,103 @@
+"""What can go wrong with the store, as one exception with a Chinese message and a ``kind``.
+
+The UI shows ``str(error)`` as is and may branch on ``kind``:
+
+* ``full``      the disk is full (SQLITE_FULL / ENOSPC);
+* ``readonly``  the data folder or database cannot be written (or the store was opened read-only);
+* ``locked``    another window holds the data; this one may only read;
+* ``newer``     the database was written by a newer version of the program;
+* ``corrupt``   the database is damaged and could not be repaired here;
+* ``too_large`` one value is over the size limit;
+* ``missing``   (read-only opening only) there is no database yet;
+* ``io``        any other disk or SQLite failure.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+KINDS = ("full", "readonly", "locked", "newer", "corrupt", "too_large", "missing", "io")
+
+# Primary SQLite result codes (sqlite.org/rescode.html); Python 3.11 exposes the extended code.
+SQLITE_PERM = 3
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+
+class StoreError(Exception):
+    """User-facing Chinese message in ``str()``; ``kind`` tells the UI what happened."""
+
+    def __init__(self, message: str, kind: str = "io") -> None:
+        if kind not in KINDS:
+            raise ValueError(f"unknown StoreError kind {kind!r}")
+        super().__init__(message)
+        self.kind = kind
+
+
+NOT_SAVED = "刚才的修改没有保存"
+
+
+def full_message() -> str:
+    return (
+        f"磁盘空间已满，{NOT_SAVED}（之前保存的内容都还在）。"
+        "请删除不需要的文件、清空回收站，腾出空间后再保存。"
+    )
+
+
+def from_sqlite(exc: sqlite3.Error, path: Path, *, writing: bool = True) -> StoreError:
+    """Translate a sqlite3 exception into a StoreError the clerk can act on."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    lost = f"{NOT_SAVED}（之前保存的内容都还在）。" if writing else ""
+    if primary == SQLITE_FULL or "disk is full" in str(exc):
+        return StoreError(full_message(), "full")
+    if primary in (SQLITE_READONLY, SQLITE_PERM):
+        return StoreError(
+            f"数据文件“{path}”不能写入，{lost}请检查数据文件夹的权限，"
+            "或用 --data-dir 把数据文件夹改到可写的位置（如“文档”）。",
+            "readonly",
+        )
+    if primary in (SQLITE_BUSY, SQLITE_LOCKED):
+        return StoreError(
+            f"数据正被另一个程序占用，{lost}请关闭另一个填报窗口后重试。",
+            "locked",
+        )
+    if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return StoreError(
+            f"数据文件“{path}”已损坏，{lost}请关闭程序后重新打开：程序会自动从备份恢复。",
+            "corrupt",
+        )
+    return StoreError(
+        f"读写数据文件“{path}”时出错（{exc}），{lost}请检查磁盘后重试。",
+        "io",
+    )
+
+
+def from_os(exc: OSError, path: Path, what: str = "数据文件夹") -> StoreError:
+    """Translate an OSError met while preparing the data folder."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StoreError(full_message(), "full")
+    if isinstance(exc, (FileExistsError, NotADirectoryError)) or exc.errno in (
+        errno.EEXIST,
+        errno.ENOTDIR,
+    ):
+        return StoreError(
+            f"{what}“{path}”的位置上已有一个同名文件，不是文件夹，无法保存数据。"
+            "请用 --data-dir 指定另一个文件夹，或把这个文件改名。",
+            "readonly",
+        )
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StoreError(
+            f"{what}“{path}”是只读的，无法保存填写的内容。"
+            "请用 --data-dir 把数据文件夹改到可写的位置（如“文档”），或请管理员开通写权限。",
+            "readonly",
+        )
+    return StoreError(f"无法使用{what}“{path}”：{exc.strerror or exc}。请检查磁盘后重试。", "io")

@@ -1,0 +1,223 @@
+"""One unit's report in and out of the store as the exchange payload (docs/exchange-format.md).
+
+Export groups the stored rows back into the payload's shape (``figures.<key>`` → ``figures``),
+with ``role``/``optional`` computed from the unit directory for every task the unit must or may
+answer, and leaves out empty values. Import validates the whole document first
+(:func:`desktop.payload.validate` plus the unit) and then writes everything in one transaction:
+all of it, or — on any problem or failure — nothing.
+
+Import makes the stored report equal to the file: a stored value the file does not carry is
+cleared (with a revision, so it can be restored from the history).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop import payload
+from desktop.applicability import tasks_for
+from desktop.catalogue import Catalogue
+from desktop.forms import FormSpec
+from desktop.payload import PayloadError
+from desktop.store.repository import Store, task_scope
+from desktop.units import KIND_LABELS, Directory, Unit
+
+FIGURE_PREFIX = "figures."
+META_GROUPS = ("profile", "texts", "review")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _utf8_safe(value: Any) -> Any:
+    """Lone surrogates (a broken paste; the store keeps them) cannot be written as UTF-8:
+    the exchange file carries U+FFFD in their place, so writing it never fails."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_utf8_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _utf8_safe(v) for k, v in value.items()}
+    return value
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def unit_info(unit: Unit) -> dict:
+    info: dict = {"kind": unit.kind, "categories": list(unit.categories)}
+    if unit.full_name:
+        info["full_name"] = unit.full_name
+    if unit.title_name:
+        info["title_name"] = unit.title_name
+    return info
+
+
+def export_payload(
+    store: Store, report_id: int, catalogue: Catalogue, form: FormSpec, directory: Directory
+) -> dict:
+    """The exchange document of one report. Canonical text: ``desktop.payload.dumps``.
+
+    Tasks with stored answers that the directory no longer assigns to the unit are exported
+    too, without ``role``/``optional`` (nothing typed is dropped); see :func:`orphan_tasks`.
+    """
+    info = store.report_info(report_id)
+    if info.catalogue_id != catalogue.id:
+        raise ValueError(f"report {report_id} answers {info.catalogue_id}, not {catalogue.id}")
+    values = store.load_values(report_id)
+    data = payload.empty(catalogue, info.unit)
+    data["status"] = info.status
+    unit = directory.unit(info.unit)
+    if unit is not None:
+        data["unit_info"] = unit_info(unit)
+    for group in META_GROUPS:
+        data[group] = {k: v for k, v in values.get(group, {}).items() if not _empty(v)}
+    answers: dict[str, dict] = {}
+    applicable = tasks_for(catalogue, directory, unit) if unit is not None else []
+    for app in applicable:
+        answer = {"role": app.role, "optional": app.optional, "applicable": True}
+        answer.update(_answer(values.get(task_scope(app.task_id), {})))
+        answers[app.task_id] = answer
+    for task_id in catalogue.task_ids():
+        if task_id not in answers and values.get(task_scope(task_id)):
+            answer = {"applicable": True, **_answer(values[task_scope(task_id)])}
+            answers[task_id] = answer
+    data["answers"] = answers
+    return _utf8_safe(data)
+
+
+def _answer(stored: dict[str, Any]) -> dict:
+    out: dict = {}
+    for key, value in stored.items():
+        if _empty(value):
+            continue
+        if key.startswith(FIGURE_PREFIX):
+            out.setdefault("figures", {})[key[len(FIGURE_PREFIX) :]] = value
+        else:
+            out[key] = value
+    return out
+
+
+def orphan_tasks(data: dict) -> list[str]:
+    """Task ids in an exported document that the directory does not assign to its unit."""
+    return [tid for tid, a in data.get("answers", {}).items() if "role" not in a]
+
+
+@dataclass
+class ImportResult:
+    report_id: int
+    unit: str
+    written: int  # values set or changed (not counting the default applicable: true)
+    cleared: int  # stored values the file did not carry, now empty
+    notices: list[str] = field(default_factory=list)
+
+
+def _resolve_unit(data: dict, directory: Directory) -> tuple[Unit | None, list[str]]:
+    """The directory's unit for the document, or a new one from ``unit_info``; problems."""
+    name = data["unit"].strip()
+    known = directory.unit(name)
+    if known is not None:
+        return known, []
+    info = data.get("unit_info") or {}
+    categories = info.get("categories") or []
+    if not categories:
+        return None, [
+            f"unit：单位名录中没有“{name}”，文件中也没有它的类别（unit_info.categories），"
+            "无法确定它要报告哪些任务。请先在填报向导中添加该单位，再导入。"
+        ]
+    problems = [
+        f"unit_info.categories：没有名为“{c}”的单位类别"
+        for c in categories
+        if directory.category(c) is None
+    ]
+    if problems:
+        return None, problems
+    kind = info.get("kind") if info.get("kind") in KIND_LABELS else "other"
+    unit = Unit(
+        name=name,
+        categories=tuple(directory.category(c).name for c in categories),  # type: ignore[union-attr]
+        full_name=info.get("full_name", ""),
+        title_name=info.get("title_name", ""),
+        kind=kind,
+        user_added=True,
+    )
+    return unit, []
+
+
+def _changes(data: dict) -> list[tuple[str, str, Any]]:
+    changes: list[tuple[str, str, Any]] = []
+    for group in META_GROUPS:
+        for key, value in data.get(group, {}).items():
+            changes.append((group, key, value))
+    for task_id, answer in data.get("answers", {}).items():
+        scope = task_scope(task_id)
+        for key, value in answer.items():
+            if key in ("role", "optional"):
+                continue  # computed for the reader's directory, never stored
+            if key == "figures":
+                for fkey, fvalue in value.items():
+                    changes.append((scope, FIGURE_PREFIX + fkey, fvalue))
+            else:
+                changes.append((scope, key, value))
+    return changes
+
+
+def apply_payload(
+    store: Store, data: dict, catalogue: Catalogue, form: FormSpec, directory: Directory
+) -> ImportResult:
+    """Validate *data* and write all of it in one transaction, or raise and write nothing.
+
+    Raises :class:`desktop.payload.PayloadError` listing every problem, or StoreError.
+    """
+    if not isinstance(data, dict):
+        raise PayloadError(["文件内容不是报告数据（顶层应为对象）"])
+    problems = payload.validate(data, catalogue, form)
+    if problems:
+        raise PayloadError(problems)
+    unit, problems = _resolve_unit(data, directory)
+    if problems or unit is None:
+        raise PayloadError(problems)
+    changes = _changes(data)
+    incoming = {(scope, key) for scope, key, _ in changes}
+    with store.transaction():
+        report_id = store.create_report(unit.name, catalogue.id)
+        clears = [
+            (scope, key, None)
+            for scope, fields in store.load_values(report_id).items()
+            for key in fields
+            if (scope, key) not in incoming
+        ]
+        done = store.save_fields(report_id, changes + clears)
+        store.set_status(report_id, data.get("status", "draft"))
+    cleared = sum(1 for r in done if (r.scope, r.key) not in incoming)
+    # "applicable: true" is the default every export spells out; not worth counting as content.
+    written = sum(
+        1
+        for r in done
+        if (r.scope, r.key) in incoming and not (r.key == "applicable" and r.new is True)
+    )
+    result = ImportResult(report_id, unit.name, written, cleared)
+    if directory.unit(unit.name) is None:
+        from desktop.fileio import FileWriteError
+        from desktop.schema import DataFileError
+        from desktop.units import save_user_unit
+
+        try:
+            save_user_unit(unit)
+            result.notices.append(f"单位“{unit.name}”不在单位名录中，已按文件中的类别加入名录。")
+        except (OSError, DataFileError, FileWriteError) as exc:
+            result.notices.append(
+                f"报告已导入，但没能把单位“{unit.name}”加入单位名录（{exc}）。"
+                "请在填报向导中手动添加该单位。"
+            )
+    return result
+
+
+def import_payload(
+    store: Store, data: dict, catalogue: Catalogue, form: FormSpec, directory: Directory
+) -> int:
+    """As :func:`apply_payload`; returns the report id (the store-api.md signature)."""
+    return apply_payload(store, data, catalogue, form, directory).report_id

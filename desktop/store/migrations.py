@@ -1,0 +1,102 @@
+"""Schema version in ``PRAGMA user_version``; one function per step; a backup before any step.
+
+As in Vorta's ``store/migrations.py``, each step moves the schema from version N-1 to N and
+sets the version in the same transaction, so an interrupted migration leaves the database at the
+last completed step, never in between. Before the first step on a database that holds data, a
+copy is made with the SQLite backup API (``backups/answers-before-vN-…db``), which rotation
+never deletes.
+
+To change the schema: add ``_vN`` below, register it in ``STEPS``, bump ``SCHEMA_VERSION`` and
+add a test that opens a database of version N-1. Use sqlite-utils' ``table.transform()`` for
+column changes (it copies the table inside the open transaction; PITFALLS §4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.store import backups
+from desktop.store.db import has_tables, user_version
+
+SCHEMA_VERSION = 1
+
+
+def _v1(db: Database) -> None:
+    """Reports, one row per field value, every saved change, and per-report UI state."""
+    db["reports"].create(
+        {
+            "id": int,
+            "unit": str,
+            "catalogue_id": str,
+            "status": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"unit", "catalogue_id", "status", "created_at", "updated_at"},
+        defaults={"status": "draft"},
+    )
+    db["reports"].create_index(["unit", "catalogue_id"], unique=True)
+    # value: JSON text. One row per (report, scope, key); no row means empty.
+    db["field_values"].create(
+        {"report_id": int, "scope": str, "key": str, "value": str, "updated_at": str},
+        pk=("report_id", "scope", "key"),
+        not_null={"report_id", "scope", "key", "value", "updated_at"},
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    # old / new: JSON text, NULL when the field was (or became) empty.
+    db["revisions"].create(
+        {"id": int, "report_id": int, "scope": str, "key": str, "old": str, "new": str, "at": str},
+        pk="id",
+        not_null={"report_id", "scope", "key", "at"},
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db["revisions"].create_index(["report_id", "scope", "key", "id"])
+    db["ui_state"].create(
+        {"report_id": int, "key": str, "value": str},
+        pk=("report_id", "key"),
+        not_null={"report_id", "key", "value"},
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+
+
+STEPS: dict[int, Callable[[Database], None]] = {1: _v1}
+
+
+class MigrationFailed(Exception):
+    def __init__(self, version: int, cause: BaseException, backup: Path | None) -> None:
+        super().__init__(f"step {version}: {cause}")
+        self.version = version
+        self.cause = cause
+        self.backup = backup
+
+
+def migrate(
+    db: Database, db_path: Path, backups_dir: Path, target: int | None = None
+) -> Path | None:
+    """Bring *db* to *target* (default ``SCHEMA_VERSION``) step by step.
+
+    Returns the pre-migration backup made (None for a new, empty database or when nothing was
+    to do). A newer database is the caller's concern: it is refused before this is called.
+    Raises :class:`MigrationFailed` with the step and the backup when a step fails; the steps
+    before it stay committed and the failed one is rolled back.
+    """
+    target = SCHEMA_VERSION if target is None else target
+    current = user_version(db.conn)
+    if current >= target:
+        return None
+    backup: Path | None = None
+    if has_tables(db.conn):
+        backup = backups.make_backup(db.conn, backups_dir, label=f"before-v{current + 1}")
+    for version in range(current + 1, target + 1):
+        try:
+            with db.atomic():
+                STEPS[version](db)
+                # user_version lives in the header page: it commits with the step or not at all.
+                db.execute(f"PRAGMA user_version = {int(version)}")
+        except Exception as exc:
+            raise MigrationFailed(version, exc, backup) from exc
+    return backup

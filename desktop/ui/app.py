@@ -1,0 +1,95 @@
+"""Start the wizard: QApplication in Chinese with Fusion style, the store, the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from desktop import APP_ID, APP_NAME, ORG_NAME, __version__
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0], *(argv or [])])
+    configure(app)
+    return app  # type: ignore[return-value]
+
+
+def configure(app: QApplication) -> None:
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    # Fusion everywhere: Windows 11's default style is buggy and screenshots match Windows.
+    app.setStyle("Fusion")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    if not getattr(app, "_zwgk_translator", None):
+        translator = QTranslator(app)
+        path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load("qtbase_zh_CN", path):
+            app.installTranslator(translator)
+        app._zwgk_translator = translator  # type: ignore[attr-defined]
+
+
+def run(argv: list[str]) -> int:
+    app = make_app(argv)
+    from PySide6.QtCore import QTimer
+
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    probe = "--quit-when-shown" in argv  # start-up benchmark and the packaged build's smoke test
+    if probe:
+        QTimer.singleShot(0, lambda: print("shown", flush=True))
+    state = {"code": 0, "store": None}
+
+    def load() -> None:
+        code = attach_data(window, state)
+        if code:
+            state["code"] = code
+            app.quit()
+        elif probe:
+            print(f"ready {window.windowTitle()}", flush=True)
+            app.quit()
+
+    QTimer.singleShot(0, load)
+    code = app.exec()
+    if state["store"] is not None:
+        state["store"].close()
+    return state["code"] or code
+
+
+def attach_data(window, state: dict) -> int:
+    """Open the store and the data files, then fill the window. Non-zero: could not start."""
+    from desktop.settings import Settings
+    from desktop.store import StoreError, open_store
+    from desktop.ui import dialogs
+
+    try:
+        opened = open_store()
+    except StoreError as exc:
+        dialogs.error(window, "无法打开数据", str(exc))
+        return 1
+    state["store"] = opened.store
+    from desktop.services import Services
+    from desktop.ui.main_window import show_notices
+
+    settings = Settings()
+    services = Services(opened.store, settings)
+    try:
+        services.directory()
+        services.form(services.catalogue("dalian-2016"))
+    except Exception as exc:  # noqa: BLE001 - a broken data file must say which and why
+        dialogs.error(window, "数据文件有误", f"程序自带的数据文件有误，无法启动：{exc}")
+        return 1
+    window.attach(services)
+    window.resume_last()
+    notices = list(opened.notices)
+    if settings.notice:
+        notices.append(settings.notice)
+    show_notices(window, notices)
+    return 0

@@ -1,0 +1,186 @@
+"""The main window: the start page, or one open report; menus and shortcuts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+
+from desktop import APP_NAME, __version__
+from desktop.ui import dialogs
+
+if TYPE_CHECKING:
+    from desktop.services import Services
+    from desktop.ui.report_view import ReportView
+    from desktop.ui.start_page import StartPage
+
+
+class MainWindow(QMainWindow):
+    """Shown at once; the data (store, catalogue, start page) is attached right after, so a
+    clerk on an old PC sees the window while the database is being opened and checked."""
+
+    def __init__(self, services: Services | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services: Services | None = None
+        self.setWindowTitle(APP_NAME)
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.loading = QLabel("正在打开数据，请稍候……", self)
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        self.start_page: StartPage | None = None
+        self.report_view: ReportView | None = None
+        self.office_window: QWidget | None = None
+        self._menus()
+        self._fit_to_screen()
+        if services is not None:
+            self.attach(services)
+
+    def _fit_to_screen(self) -> None:
+        """1280×820 where there is room; never larger than the screen (150% scaling on a
+        1366×768 office monitor leaves about 900×480 logical pixels)."""
+        screen = self.screen()
+        if screen is None:
+            self.resize(1280, 820)
+            return
+        room = screen.availableGeometry()
+        self.resize(min(1280, int(room.width() * 0.95)), min(820, int(room.height() * 0.92)))
+        if room.width() < 1100 or room.height() < 700:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def attach(self, services: Services) -> None:
+        from desktop.ui.start_page import StartPage
+
+        self.services = services
+        self.start_page = StartPage(services, self)
+        self.stack.addWidget(self.start_page)
+        self.stack.setCurrentWidget(self.start_page)
+        self.start_page.open_requested.connect(self.open_report)
+        self.start_page.office_requested.connect(self.open_office)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        self.switch_action = QAction("切换或新建报告(&O)…", self)
+        self.switch_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.switch_action.triggered.connect(self.show_start)
+        self.save_action = QAction("保存(&S)", self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save)
+        self.export_action = QAction("导出 Word 报告(&E)…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(
+            lambda: self.report_view and self.report_view.show_page("export")
+        )
+        quit_action = QAction("退出(&X)", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        for action in (self.switch_action, self.save_action, self.export_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        go_menu = self.menuBar().addMenu("转到(&G)")
+        back = QAction("上一页", self)
+        back.setShortcut(QKeySequence("Ctrl+PgUp"))
+        back.triggered.connect(lambda: self.report_view and self.report_view.step(-1))
+        forward = QAction("下一页", self)
+        forward.setShortcut(QKeySequence("Ctrl+PgDown"))
+        forward.triggered.connect(lambda: self.report_view and self.report_view.step(+1))
+        review = QAction("审查定稿", self)
+        review.setShortcut(QKeySequence("Ctrl+R"))
+        review.triggered.connect(lambda: self.report_view and self.report_view.show_page("review"))
+        for action in (back, forward, review):
+            go_menu.addAction(action)
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        about = QAction("关于(&A)", self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        open_report = self.report_view is not None
+        self.switch_action.setEnabled(self.services is not None)
+        self.save_action.setEnabled(open_report)
+        self.export_action.setEnabled(open_report)
+
+    # -- switching -----------------------------------------------------------------------------
+    def open_report(self, report_id: int) -> bool:
+        from desktop.catalogue import CatalogueError
+        from desktop.schema import DataFileError
+        from desktop.store import StoreError
+        from desktop.ui.report_view import ReportView
+
+        if self.report_view is not None and not self.close_report():
+            return False
+        try:
+            session = self.services.open_session(report_id)
+        except (CatalogueError, DataFileError, KeyError, StoreError) as exc:
+            dialogs.error(self, "无法打开报告", f"无法打开这份报告：{exc}")
+            return False
+        self.report_view = ReportView(session, self.services.settings, self)
+        self.stack.addWidget(self.report_view)
+        self.stack.setCurrentWidget(self.report_view)
+        self.setWindowTitle(f"{session.unit_name} — {APP_NAME}")
+        try:
+            self.services.settings.set("last_report_id", report_id)
+        except Exception:  # noqa: BLE001 - remembering the last report is a convenience
+            pass
+        self._update_actions()
+        return True
+
+    def close_report(self) -> bool:
+        view = self.report_view
+        if view is None:
+            return True
+        if not view.can_close():
+            return False
+        self.stack.removeWidget(view)
+        view.deleteLater()
+        self.report_view = None
+        self._update_actions()
+        return True
+
+    def show_start(self) -> None:
+        if self.start_page is None or not self.close_report():
+            return
+        self.setWindowTitle(APP_NAME)
+        self.start_page.refresh()
+        self.stack.setCurrentWidget(self.start_page)
+
+    def resume_last(self) -> None:
+        """Reopen the report the clerk worked on last, where they left off."""
+        if self.services is None:
+            return
+        last = self.services.settings.get("last_report_id")
+        if last and any(r.id == last for r in self.services.store.list_reports()):
+            self.open_report(last)
+
+    def open_office(self) -> None:
+        try:
+            from desktop.ui.office.window import open_office_window
+        except ImportError:
+            dialogs.info(self, "汇总", "此版本尚未包含汇总功能。")
+            return
+        self.office_window = open_office_window(self.services, self)
+
+    def save(self) -> None:
+        if self.report_view is not None:
+            self.report_view.save_now()
+
+    def about(self) -> None:
+        where = self.services.store.path if self.services else "（尚未打开）"
+        dialogs.info(
+            self, "关于", f"{APP_NAME} {__version__}\n数据保存位置：{where}\n本程序不使用网络。"
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self.report_view is not None and not self.report_view.can_close():
+            event.ignore()
+            return
+        event.accept()
+
+
+def show_notices(window: QWidget, notices: list[str]) -> None:
+    if notices:
+        QTimer.singleShot(0, lambda: dialogs.info(window, "提示", "\n\n".join(notices)))

@@ -1,0 +1,150 @@
+"""导出报告: a faithful preview, then the Word file — written off the GUI thread."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QWidget
+
+from desktop.fileio import FileWriteError
+from desktop.settings import Settings
+from desktop.ui import dialogs, worker
+from desktop.ui.context import PageContext
+from desktop.ui.pages.base import Page
+
+
+def report_module():
+    """The Word report package, or None when this build does not include it."""
+    try:
+        from desktop import report
+    except ImportError:
+        return None
+    return report if hasattr(report, "build_report") else None
+
+
+def default_filename(session) -> str:
+    name = session.value("profile", "issuer_name") or session.unit_name
+    return f"{name}关于{session.catalogue.title}落实情况的报告.docx"
+
+
+class ExportPage(Page):
+    key = "export"
+
+    def __init__(self, ctx: PageContext, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "导出报告", "", parent)
+        self.settings = settings
+        self.last_path: Path | None = None
+        self.report = report_module()
+        self.preview = QTextBrowser(self)
+        self.preview.setOpenLinks(False)
+        self.body.addWidget(self.preview, 1)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.body.addWidget(self.message)
+        row = QHBoxLayout()
+        self.export_button = QPushButton("导出 Word 报告(&E)…", self)
+        self.open_button = QPushButton("打开文件(&O)", self)
+        self.folder_button = QPushButton("打开所在文件夹", self)
+        for b in (self.export_button, self.open_button, self.folder_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.open_button.setEnabled(False)
+        self.folder_button.setEnabled(False)
+        self.export_button.clicked.connect(self.choose_and_export)
+        self.open_button.clicked.connect(lambda: self._open(self.last_path))
+        self.folder_button.clicked.connect(
+            lambda: self._open(self.last_path.parent if self.last_path else None)
+        )
+        if self.report is None:
+            self.export_button.setEnabled(False)
+            self.subtitle_label.setText(
+                "此版本尚未包含 Word 报告导出功能。您填写的内容都已保存，可稍后导出。"
+            )
+            self.subtitle_label.show()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.report is None:
+            return
+        session = self.ctx.session
+        problems = [p for p in session.problems() if p.kind == "missing"]
+        state = "已定稿" if session.status == "final" else "草稿"
+        hint = f"当前为{state}。" + (
+            f"还有 {len(problems)} 处必填内容未填写，导出的将是不完整的草稿。" if problems else ""
+        )
+        self.subtitle_label.setText(hint + "下面是报告的预览（版式以导出的 Word 文件为准）。")
+        self.subtitle_label.show()
+        payload = session.payload()
+        model = self.report.compose_report(payload, session.catalogue, session.form)
+        self.preview.setHtml(self.report.to_html(model))
+
+    def choose_and_export(self) -> None:
+        session = self.ctx.session
+        folder = self.settings.get("export_dir") or str(Path.home() / "Documents")
+        if not os.path.isdir(folder):
+            folder = str(Path.home())
+        suggested = str(Path(folder) / default_filename(session))
+        target = dialogs.save_path(self, "导出 Word 报告", suggested, "Word 文档 (*.docx)")
+        if target:
+            if not target.lower().endswith(".docx"):
+                target += ".docx"
+            self.export_to(Path(target))
+
+    def export_to(self, target: Path) -> None:
+        session = self.ctx.session
+        payload = session.payload()
+        catalogue, form = session.catalogue, session.form
+        template = self.settings.get("report_template") or None
+        report = self.report
+        self.export_button.setEnabled(False)
+        self.message.setText(f"正在导出到 {target} …")
+
+        def work() -> Path:
+            return report.export_report(
+                payload, catalogue, form, target, Path(template) if template else None
+            )
+
+        worker.run_in_background(work, self._done, lambda exc: self._failed(exc, target))
+
+    def _done(self, path: Path) -> None:
+        self.export_button.setEnabled(True)
+        self.last_path = Path(path)
+        self.open_button.setEnabled(True)
+        self.folder_button.setEnabled(True)
+        try:
+            self.settings.set("export_dir", str(self.last_path.parent))
+        except FileWriteError:
+            pass
+        self.message.setText(f"已导出：{self.last_path}")
+
+    def _failed(self, exc: Exception, target: Path) -> None:
+        self.export_button.setEnabled(True)
+        if isinstance(exc, FileWriteError):
+            self.message.setText(str(exc))
+            if exc.suggestion is not None:
+                choice = dialogs.ask(
+                    self, "无法导出", str(exc), [f"另存为“{exc.suggestion.name}”", "取消"]
+                )
+                if choice == 0:
+                    self.export_to(exc.suggestion)
+                return
+            dialogs.error(self, "无法导出", str(exc))
+            return
+        message = getattr(exc, "args", [""])[0] if exc.args else exc.__class__.__name__
+        self.message.setText(f"导出失败：{message}")
+        dialogs.error(
+            self,
+            "导出失败",
+            f"导出失败：{message}\n您填写的内容不受影响。请换一个位置或文件名再试。",
+        )
+
+    def _open(self, path: Path | None) -> None:
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+__all__ = ["ExportPage"]

@@ -1,0 +1,134 @@
+"""One page per applicable task: the original text beside the form that fits it."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import completeness
+from desktop.catalogue import ROLE_LABELS
+from desktop.completeness import task_scope
+from desktop.session import TaskRef
+from desktop.ui.context import PageContext
+from desktop.ui.pages.base import FieldBlock, Page, help_label, scroll
+
+ROLE_COLOURS = {"lead": "#b3261e", "responsible": "#1a5fb4", "cooperate": "#26734d"}
+
+
+def role_badge(role: str, optional: bool = False) -> str:
+    colour = ROLE_COLOURS[role]
+    extra = "（相关部门）" if optional else ""
+    return f'<span style="color:white;background-color:{colour};">&nbsp;{ROLE_LABELS[role]}{extra}&nbsp;</span>'
+
+
+def original_html(ref: TaskRef) -> str:
+    text = html.escape(ref.text)
+    if ref.clause:
+        clause = html.escape(ref.clause)
+        if clause in text:
+            text = text.replace(
+                clause,
+                f'<span style="background-color:#ffe58f;font-weight:bold;">{clause}</span>',
+                1,
+            )
+        else:
+            text += (
+                f'<br/><span style="background-color:#ffe58f;font-weight:bold;">（{clause}）</span>'
+            )
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n"))
+    return f'<div style="line-height:150%;">{paragraphs}</div>'
+
+
+class TaskPage(Page):
+    def __init__(self, ctx: PageContext, ref: TaskRef, parent: QWidget | None = None) -> None:
+        session = ctx.session
+        via = ref.app.via
+        subtitle = f"任务 {ref.task_id}　本单位责任：{role_badge(ref.app.role, ref.app.optional)}"
+        if via != session.unit_name:
+            subtitle += f"　（本单位属于“{html.escape(via)}”）"
+        super().__init__(ctx, ref.title, subtitle, parent)
+        self.subtitle_label.setTextFormat(Qt.TextFormat.RichText)
+        self.key = task_scope(ref.task_id)
+        self.ref = ref
+        self.scope = task_scope(ref.task_id)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        source_box = QGroupBox("要点原文（责任分工已标出）", splitter)
+        source_layout = QVBoxLayout(source_box)
+        self.source = QTextBrowser(source_box)
+        self.source.setHtml(original_html(ref))
+        self.source.setOpenLinks(False)
+        source_layout.addWidget(self.source)
+
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(8, 0, 8, 0)
+        if ref.app.optional:
+            note = help_label(
+                "本任务面向“市政府相关部门”，您已在“适用任务”页确认本单位适用。如不适用，请回到该页修改。",
+                form,
+            )
+            form_layout.addWidget(note)
+        for spec in session.form.task_fields:
+            block = FieldBlock(ctx, self.scope, spec, form)
+            self.fields[spec.key] = block
+            if spec.key == "status":
+                form_layout.addWidget(block)
+                block.editor.changed.connect(lambda _v: self._update_visibility())
+                continue
+            form_layout.addWidget(block)
+        figures = session.form.figures_for(ref.task_id)
+        self.figure_box: QGroupBox | None = None
+        if figures:
+            self.figure_box = QGroupBox("要点要求的数据", form)
+            fig_layout = QVBoxLayout(self.figure_box)
+            for fig in figures:
+                block = FieldBlock(ctx, self.scope, fig, self.figure_box, store_key=fig.store_key)
+                self.fields[fig.store_key] = block
+                fig_layout.addWidget(block)
+                block.editor.changed.connect(lambda _v: self._update_warnings())
+            self.warning_label = QLabel(self.figure_box)
+            self.warning_label.setWordWrap(True)
+            self.warning_label.setStyleSheet("color:#8a5300;background-color:#fff4d6;padding:4px;")
+            fig_layout.addWidget(self.warning_label)
+            # Figures come right after the status: they are what the 要点 checks first.
+            form_layout.insertWidget(
+                form_layout.indexOf(self.fields["status"]) + 1, self.figure_box
+            )
+        form_layout.addStretch(1)
+        splitter.addWidget(source_box)
+        splitter.addWidget(scroll(form))
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        self.body.addWidget(splitter)
+        self.refresh()
+
+    def refresh(self) -> None:
+        for block in self.fields.values():
+            block.load()
+        self._update_visibility()
+        self._update_warnings()
+
+    def _update_visibility(self) -> None:
+        values = self.ctx.session.task_values(self.ref.task_id)
+        for spec in self.ctx.session.form.task_fields:
+            self.fields[spec.key].setVisible(spec.visible(values))
+
+    def _update_warnings(self) -> None:
+        if self.figure_box is None:
+            return
+        values = self.ctx.session.task_values(self.ref.task_id)
+        warnings = completeness.figure_warnings(self.ctx.session.form, self.ref.task_id, values)
+        text = "\n".join(f"⚠ {message}（仅提示，不影响保存）" for _, message in warnings)
+        self.warning_label.setText(text)
+        self.warning_label.setVisible(bool(warnings))
