@@ -57,6 +57,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """Exit 0: written; 1: the store, template or file could not be used; 2: bad input."""
     from desktop import catalogue as cat_mod
     from desktop import forms, units
     from desktop.catalogue import CatalogueError
@@ -68,14 +69,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         export_report,
     )
     from desktop.schema import DataFileError
-
-    try:
-        from desktop.store import StoreError, open_store
-        from desktop.store.exchange import export_payload
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("desktop.store"):
-            raise
-        return fail("本程序版本尚未包含数据存储功能，无法导出。请升级到完整版本。")
+    from desktop.store import StoreError, open_store
+    from desktop.store.exchange import export_payload
 
     try:
         catalogue = cat_mod.load(args.catalogue)
@@ -84,28 +79,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     except (CatalogueError, DataFileError) as exc:
         return fail(str(exc))
     unit = directory.unit(args.unit)
-    if unit is None:
-        close = directory.closest(args.unit)
-        hint = f"您是否要找：{'、'.join(close)}？" if close else "请检查单位名称。"
-        return fail(f"单位目录中没有“{args.unit}”。{hint}")
-
+    name = unit.name if unit is not None else args.unit.strip()
     try:
         opened = open_store(read_only=True, backup_on_open=False)
     except StoreError as exc:
-        return fail(str(exc))
+        return fail(str(exc), 1)
     store = opened.store
     try:
         for notice in opened.notices:
-            print(notice, file=sys.stderr)
-        report_id = store.find_report(unit.name, catalogue.id)
+            print(f"提示：{notice}", file=sys.stderr)
+        report_id = store.find_report(name, catalogue.id)
         if report_id is None:
+            have = [r.unit for r in store.list_reports() if r.catalogue_id == catalogue.id]
+            listing = f"已有报告的单位：{'、'.join(have)}" if have else "本机还没有任何报告"
+            close = directory.closest(args.unit) if unit is None else []
+            hint = f"；您是不是要找：{'、'.join(close)}" if close else ""
             return fail(
-                f"本机数据中没有“{unit.name}”的《{catalogue.title}》报告。"
+                f"没有找到“{name}”的《{catalogue.title}》落实情况报告（{listing}{hint}）。"
                 "请先在填报向导中填写，或用 answers import 导入交换文件。"
             )
         payload = export_payload(store, report_id, catalogue, form, directory)
     except StoreError as exc:
-        return fail(str(exc))
+        return fail(str(exc), 1)
     finally:
         store.close()
 
@@ -113,6 +108,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         written = export_report(payload, catalogue, form, out, configured_template())
     except (TemplateError, FileWriteError) as exc:
-        return fail(str(exc))
-    print(f"已导出报告：{written}")
+        return fail(str(exc), 1)
+    state = "定稿" if payload.get("status") == "final" else "草稿"
+    print(f"已导出“{name}”的落实情况报告（{state}）：{written}")
     return 0
