@@ -65,7 +65,8 @@ class ExportPage(Page):
                 "此版本尚未包含 Word 报告导出功能。您填写的内容都已保存，可稍后导出。"
             )
             self.subtitle_label.show()
-        self.refresh()
+        # No refresh() here: pages are prebuilt in idle time, and the preview reads (and
+        # flushes) the store. ReportView.show_page() refreshes it when the clerk opens it.
 
     def refresh(self) -> None:
         if self.report is None:
