@@ -111,6 +111,18 @@ class _Writer:
     def __init__(self, document: Document) -> None:
         self.doc = document
         self.styles = {name: document.styles[name] for name in R.REQUIRED_STYLES}
+        # Style ids, written straight into w:pStyle: python-docx's ``paragraph.style = …``
+        # scans every style to find the default on each call (two thirds of the render time).
+        from docx.enum.style import WD_STYLE_TYPE
+
+        default = next(
+            (s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH and s.element.default),
+            None,
+        )
+        self.ids = {
+            name: (None if default is not None and s.style_id == default.style_id else s.style_id)
+            for name, s in self.styles.items()
+        }
         self.page_break_pending = False
         self.previous: M.Block | None = None
         # Paragraphs since the last body paragraph: kept on the page of the signature, so the
@@ -119,7 +131,8 @@ class _Writer:
 
     # paragraphs ----------------------------------------------------------------------------
     def para(self, style: str, text: str = ""):
-        p = self.doc.add_paragraph(style=self.styles[style])
+        p = self.doc.add_paragraph()
+        set_style(p, self.ids[style])
         if text:
             p.add_run(text)
         if self.page_break_pending:
@@ -243,13 +256,13 @@ class _Writer:
         for column, width in zip(table.columns, widths, strict=True):
             column.width = Twips(width)
         center = WD_ALIGN_PARAGRAPH.CENTER
-        heading, text = self.styles["Table Heading"], self.styles["Table Text"]
+        heading, text = self.ids["Table Heading"], self.ids["Table Text"]
 
         header = table.add_row()
         header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeat on each page
         for cell, column in zip(header.cells, block.columns, strict=True):
             p = cell.paragraphs[0]
-            p.style = heading
+            set_style(p, heading)
             p.add_run(column.title)
         aligns = [c.align == "center" for c in block.columns]
         for row in block.rows:
@@ -258,11 +271,17 @@ class _Writer:
                 lines = value.split("\n") if value else [""]
                 for j, line in enumerate(lines):
                     p = cell.paragraphs[0] if j == 0 else cell.add_paragraph()
-                    p.style = text
+                    set_style(p, text)
                     if centred:
                         p.alignment = center
                     if line:
                         p.add_run(line)
+
+
+def set_style(paragraph, style_id: str | None) -> None:
+    """Apply a paragraph style by id (None: the default style, written as no w:pStyle)."""
+    if style_id is not None:
+        paragraph._p.get_or_add_pPr().style = style_id
 
 
 def _set_indent(paragraph, right_chars: float) -> None:
