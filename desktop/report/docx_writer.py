@@ -105,6 +105,22 @@ def _text_width_twips(document: Document) -> int:
     return int(width / 635)  # EMU → twips
 
 
+class _Following:
+    """The blocks after the current one, without copying the list for every block."""
+
+    def __init__(self, blocks: list[M.Block], start: int) -> None:
+        self.blocks, self.start = blocks, start
+
+    def first(self) -> M.Block | None:
+        return self.blocks[self.start] if self.start < len(self.blocks) else None
+
+    def find(self, kind: type) -> M.Block | None:
+        for i in range(self.start, len(self.blocks)):
+            if isinstance(self.blocks[i], kind):
+                return self.blocks[i]
+        return None
+
+
 class _Writer:
     """Appends blocks to a document whose body has been emptied."""
 
@@ -147,7 +163,7 @@ class _Writer:
     # blocks -------------------------------------------------------------------------------
     def write(self, blocks: list[M.Block]) -> None:
         for i, block in enumerate(blocks):
-            following = blocks[i + 1 :]
+            following = _Following(blocks, i + 1)
             self._spacing_before(block)
             self._write(block, following)
             self.previous = block
@@ -167,7 +183,7 @@ class _Writer:
         elif isinstance(prev, M.AttachmentLabel):
             self.blank()  # attachment title on the third line
 
-    def _write(self, block: M.Block, following: list[M.Block]) -> None:
+    def _write(self, block: M.Block, following: _Following) -> None:
         if isinstance(block, M.Title):
             self._title(block)
         elif isinstance(block, M.Recipient):
@@ -183,7 +199,7 @@ class _Writer:
             self._signature(block, following)
         elif isinstance(block, M.Date):
             p = self.para("Date", block.text)
-            if following and isinstance(following[0], M.Note):
+            if isinstance(following.first(), M.Note):
                 p.paragraph_format.keep_with_next = True
         elif isinstance(block, M.Note):
             self.para("Contact Note", block.text)
@@ -205,14 +221,14 @@ class _Writer:
             if i < len(block.lines) - 1:
                 run.add_break()
 
-    def _signature(self, block: M.Signature, following: list[M.Block]) -> None:
+    def _signature(self, block: M.Signature, following: _Following) -> None:
         """Centre the unit name over the date: the date has 4 characters of right indent, so
         the name's right indent is 4 + (date width − name width) / 2 characters."""
         for kept in self.tail:
             kept.paragraph_format.keep_with_next = True
         p = self.para("Signature", block.text)
         p.paragraph_format.keep_with_next = True
-        date = next((b for b in following if isinstance(b, M.Date)), None)
+        date = following.find(M.Date)
         if date is None:
             return
         date_rule = R.STYLE_BY_NAME["Date"]

@@ -88,7 +88,7 @@ def to_html(model: M.ReportModel) -> str:
                 indent = {"text_indent": _px(32)} if j == 0 else {"margin_left": _px(80)}
                 out.append(_p("Normal", line, **indent, **extra))
         elif isinstance(block, M.Signature):
-            date = next((b for b in blocks[i + 1 :] if isinstance(b, M.Date)), None)
+            date = next((b for b in blocks[i + 1 : i + 3] if isinstance(b, M.Date)), None)
             shift = 0.0
             if date is not None:
                 from desktop.report.prose import text_width
