@@ -21,12 +21,10 @@ from desktop.report import rules as R
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+from desktop.report.effective import Resolver as _Resolver
+from desktop.report.effective import w as _w
+
 MAX_BYTES = 60 * 1024 * 1024
-
-
-def _w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
 
 
 class CheckError(Exception):
@@ -40,122 +38,6 @@ class Deviation:
 
     def __str__(self) -> str:
         return f"{self.where}：{self.problem}"
-
-
-# -- effective properties ---------------------------------------------------------------------
-
-
-class _Resolver:
-    """Effective run and paragraph properties through Word's inheritance chain."""
-
-    def __init__(self, styles_el: _Element | None) -> None:
-        self.styles: dict[str, _Element] = {}
-        self.default_para: str | None = None
-        self.rpr_default = self.ppr_default = None
-        if styles_el is None:
-            return
-        for st in styles_el.iter(_w("style")):
-            sid = st.get(_w("styleId"))
-            if sid:
-                self.styles[sid] = st
-                if st.get(_w("type")) == "paragraph" and st.get(_w("default")) in ("1", "true"):
-                    self.default_para = sid
-        defaults = styles_el.find(_w("docDefaults"))
-        if defaults is not None:
-            self.rpr_default = defaults.find(f"{_w('rPrDefault')}/{_w('rPr')}")
-            self.ppr_default = defaults.find(f"{_w('pPrDefault')}/{_w('pPr')}")
-
-    def chain(self, style_id: str | None) -> list[_Element]:
-        out, seen = [], set()
-        while style_id and style_id in self.styles and style_id not in seen:
-            seen.add(style_id)
-            st = self.styles[style_id]
-            out.append(st)
-            based = st.find(_w("basedOn"))
-            style_id = based.get(_w("val")) if based is not None else None
-        return out
-
-    def para_style_id(self, p: _Element) -> str | None:
-        ps = p.find(f"{_w('pPr')}/{_w('pStyle')}")
-        return ps.get(_w("val")) if ps is not None else self.default_para
-
-    def run_levels(self, p: _Element, r: _Element | None) -> list[_Element]:
-        """rPr elements from the strongest to the weakest."""
-        levels = []
-        if r is not None:
-            rpr = r.find(_w("rPr"))
-            if rpr is not None:
-                levels.append(rpr)
-                rs = rpr.find(_w("rStyle"))
-                if rs is not None:
-                    levels += [s.find(_w("rPr")) for s in self.chain(rs.get(_w("val")))]
-        levels += [s.find(_w("rPr")) for s in self.chain(self.para_style_id(p))]
-        levels.append(self.rpr_default)
-        return [x for x in levels if x is not None]
-
-    def para_levels(self, p: _Element) -> list[_Element]:
-        levels = [p.find(_w("pPr"))]
-        levels += [s.find(_w("pPr")) for s in self.chain(self.para_style_id(p))]
-        levels.append(self.ppr_default)
-        return [x for x in levels if x is not None]
-
-    def east_asia_font(self, p: _Element, r: _Element | None) -> str:
-        """The font Word uses for Chinese characters; ``主题字体(…)`` when a theme font wins."""
-        for rpr in self.run_levels(p, r):
-            fonts = rpr.find(_w("rFonts"))
-            if fonts is None:
-                continue
-            theme = fonts.get(_w("eastAsiaTheme"))
-            if theme:
-                return f"主题字体（{theme}）"
-            name = fonts.get(_w("eastAsia"))
-            if name:
-                return name
-        return "（未指定，Word 将使用默认字体）"
-
-    def size(self, p: _Element, r: _Element | None) -> float:
-        for rpr in self.run_levels(p, r):
-            sz = rpr.find(_w("sz"))
-            if sz is not None and (sz.get(_w("val")) or "").isdigit():
-                return int(sz.get(_w("val"))) / 2
-        return 10.0  # Word's default without any w:sz
-
-    def bold(self, p: _Element, r: _Element | None) -> bool:
-        for rpr in self.run_levels(p, r):
-            b = rpr.find(_w("b"))
-            if b is not None:
-                return b.get(_w("val"), "true") not in ("0", "false", "off")
-        return False
-
-    def para_attr(self, p: _Element, child: str, attr: str) -> str | None:
-        for ppr in self.para_levels(p):
-            el = ppr.find(_w(child))
-            if el is not None and el.get(_w(attr)) is not None:
-                return el.get(_w(attr))
-        return None
-
-    def alignment(self, p: _Element) -> str:
-        return self.para_attr(p, "jc", "val") or "left"
-
-    def first_line_chars(self, p: _Element, size: float) -> float:
-        """First-line indent in characters (negative for a hanging indent)."""
-        for chars_attr, tw_attr, sign in (
-            ("hangingChars", "hanging", -1),
-            ("firstLineChars", "firstLine", 1),
-        ):
-            chars = self.para_attr(p, "ind", chars_attr)
-            if chars not in (None, "0"):
-                return sign * int(chars) / 100
-            tw = self.para_attr(p, "ind", tw_attr)
-            if tw not in (None, "0"):
-                return sign * int(tw) / 20 / size
-        return 0.0
-
-    def line_spacing(self, p: _Element) -> tuple[str, float]:
-        rule = self.para_attr(p, "spacing", "lineRule") or "auto"
-        line = self.para_attr(p, "spacing", "line")
-        value = int(line) if line and line.lstrip("-").isdigit() else 240
-        return rule, value / 20 if rule in ("exact", "atLeast") else value / 240
 
 
 # -- roles --------------------------------------------------------------------------------------
