@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
             return True
         if not view.can_close():
             return False
+        view.shutdown()
         self.stack.removeWidget(view)
         view.deleteLater()
         self.report_view = None
@@ -175,9 +176,11 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        if self.report_view is not None and not self.report_view.can_close():
-            event.ignore()
-            return
+        if self.report_view is not None:
+            if not self.report_view.can_close():
+                event.ignore()
+                return
+            self.report_view.shutdown()
         event.accept()
 
 
