@@ -200,6 +200,11 @@ class ReportView(QWidget):
             self.save_label.setText(f"已保存 {self.autosave.last_saved or ''}".strip())
         return ok
 
+    def shutdown(self) -> None:
+        """Stop background timers; the view is going away (its store may close next)."""
+        self._prebuild.stop()
+        self.autosave.stop()
+
     def can_close(self) -> bool:
         """Flush; if edits cannot be saved, ask before closing (never drop them silently)."""
         if self.save_now():
