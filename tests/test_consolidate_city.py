@@ -216,7 +216,7 @@ def test_summary_report_words(city):
     service, reporting, _ = city
     parts = outline(service.consolidation())
     text = "\n".join(p.text for p in parts)
-    assert parts[0].text == "市政府办公厅关于2016年政务公开工作要点落实情况的汇总报告"
+    assert parts[0].text == "市政府办公厅关于全市2016年政务公开工作要点落实情况的报告"
     assert f"应报送单位44个，已报送{len(reporting)}个，尚未报送6个" in text
     (para,) = [p.text for p in parts if "（任务1.6.1）" in p.text]
     assert "（市财政局牵头）" in para and "未完成的有市财政局" in para

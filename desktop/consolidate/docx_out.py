@@ -3,13 +3,11 @@
 The words come from :mod:`.summary_doc`; this module maps them onto the writer's blocks
 (Title, Recipient, Para, Heading, Table, AttachmentNote, Signature, Date, attachment page) and
 calls its ``render_docx`` with the GB/T 9704 template — the same 公文 format as the units'
-reports. Until the writer is part of the build, :func:`write_docx` raises
-:class:`ReportWriterMissing` instead of producing a stand-in document.
+reports.
 """
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,25 +18,12 @@ from desktop.fileio import atomic_write
 if TYPE_CHECKING:
     from desktop.consolidate.service import Consolidation
 
-MISSING_MESSAGE = "本版本尚不能生成汇总报告（Word），请先导出汇总表（Excel）。"
 # Millimetres of the 156 mm text block, as the report writer's own table.
 TABLE_WEIGHTS = (10, 16, 36, 14, 14, 14, 16, 14, 22)
 
 
 class SummaryDocError(Exception):
     """The 汇总报告 cannot be written; the message is Chinese and says what to do."""
-
-
-class ReportWriterMissing(SummaryDocError):
-    """The Word report writer is not part of this build."""
-
-
-def available() -> bool:
-    """Whether this build can write the 汇总报告 (the window disables its button otherwise)."""
-    try:
-        return importlib.util.find_spec("desktop.report") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def build_model(c: Consolidation, today: date | None = None):
@@ -52,8 +37,11 @@ def build_model(c: Consolidation, today: date | None = None):
         kind = part.kind
         if kind == "title":
             issuer, subject = _title_parts(part.text)
-            lines = prose.title_lines(issuer, subject, max_width=prose.TITLE_MAX_WIDTH - 2)
-            lines = (*lines[:-1], lines[-1].removesuffix("的报告") + "的汇总报告")
+            lines = prose.title_lines(issuer, subject)
+            if "".join(lines) != part.text:
+                # title_lines drops a subject's text before its year (全市2016年…): break the
+                # title ourselves rather than print it with words missing.
+                lines = split_title(part.text, prose.text_width, prose.TITLE_MAX_WIDTH)
             model.title, model.author = "".join(lines), issuer
             model.add(M.Title(tuple(lines)))
         elif kind == "recipient":
@@ -86,9 +74,35 @@ def build_model(c: Consolidation, today: date | None = None):
 
 
 def _title_parts(title: str) -> tuple[str, str]:
-    """``市政府办公厅关于X落实情况的汇总报告`` → (``市政府办公厅``, ``X``)."""
+    """``市政府办公厅关于X落实情况的报告`` → (``市政府办公厅``, ``X``)."""
     issuer, _, rest = title.partition("关于")
-    return issuer, rest.removesuffix("落实情况的汇总报告")
+    return issuer, rest.removesuffix("落实情况的报告")
+
+
+def split_title(title: str, width, max_width: float) -> tuple[str, ...]:
+    """One line if it fits, else two lines broken between words (after 关于, 全市 or the
+    year, before 工作要点 or 落实情况), preferring a 正梯形 (upper line not longer) and lines
+    as even as possible."""
+    if width(title) <= max_width:
+        return (title,)
+    cuts = set()
+    for mark in ("关于", "全市", "年"):
+        i = title.find(mark)
+        if i > 0:
+            cuts.add(i + len(mark))
+    for mark in ("工作要点", "落实情况"):
+        i = title.find(mark)
+        if i > 0:
+            cuts.add(i)
+    best: tuple[float, tuple[str, ...]] | None = None
+    for cut in sorted(cuts):
+        upper, lower = title[:cut], title[cut:]
+        if max(width(upper), width(lower)) > max_width:
+            continue
+        cost = abs(width(upper) - width(lower)) + (10 if width(upper) > width(lower) else 0)
+        if best is None or cost < best[0]:
+            best = (cost, (upper, lower))
+    return best[1] if best else (title,)
 
 
 def _split_ordinal(text: str) -> tuple[str, str]:
@@ -100,19 +114,18 @@ def _split_ordinal(text: str) -> tuple[str, str]:
 
 
 def render(c: Consolidation, today: date | None = None) -> bytes:
-    if not available():
-        raise ReportWriterMissing(MISSING_MESSAGE)
-    from desktop.report import TemplateError, render_docx
+    from desktop.report import TemplateError, configured_template, render_docx
 
     try:
-        return render_docx(build_model(c, today))
+        # The office's own Word template when one is chosen in 设置, else the built-in one.
+        return render_docx(build_model(c, today), configured_template())
     except TemplateError as exc:
         raise SummaryDocError(f"无法生成汇总报告：{exc}") from exc
 
 
 def write_docx(c: Consolidation, path: Path) -> Path:
-    """Render and write all-or-nothing. Raises :class:`SummaryDocError` (including
-    :class:`ReportWriterMissing`) or :class:`desktop.fileio.FileWriteError`."""
+    """Render and write all-or-nothing. Raises :class:`SummaryDocError` (a bad template) or
+    :class:`desktop.fileio.FileWriteError`."""
     data = render(c)
     atomic_write(path, data, "汇总报告")
     return path

@@ -161,8 +161,7 @@ class OfficeService:
 
     def export_docx(self, path: str | os.PathLike[str]) -> Path:
         """Write the 汇总报告. Raises :class:`desktop.fileio.FileWriteError` or
-        :class:`desktop.consolidate.docx_out.SummaryDocError` (``ReportWriterMissing`` while
-        the Word report writer is not in the build)."""
+        :class:`desktop.consolidate.docx_out.SummaryDocError` (the Word template)."""
         from desktop.consolidate.docx_out import write_docx
 
         return write_docx(self.consolidation(), Path(path))

@@ -90,7 +90,9 @@ def outline(c: Consolidation, today: date | None = None) -> list[Part]:
     basis = f"《{cat.notice_title}》" if cat.notice_title else f"《{cat.title}》"
     number = f"（{cat.doc_number}）" if cat.doc_number else ""
     out = [
-        Part("title", f"{issuer}关于{cat.title}落实情况的汇总报告"),
+        # A 报告 on the whole city's implementation, titled as GB/T 9704 expects
+        # (``××关于××的报告``); the file itself is named 汇总报告.
+        Part("title", f"{issuer}关于全市{cat.title}落实情况的报告"),
         Part("recipient", "市政府："),
         Part(
             "para",

@@ -62,11 +62,6 @@ class OfficeWindow(QMainWindow):
         self.import_folder_button = QPushButton("导入文件夹…")
         self.export_xlsx_button = QPushButton("导出汇总表（Excel）…")
         self.export_docx_button = QPushButton("导出汇总报告（Word）…")
-        from desktop.consolidate.docx_out import available
-
-        if not available():
-            self.export_docx_button.setEnabled(False)
-            self.export_docx_button.setToolTip("本版本尚不能生成汇总报告（Word），请先导出汇总表。")
         self.import_files_button.clicked.connect(self.pick_files)
         self.import_folder_button.clicked.connect(self.pick_folder)
         self.export_xlsx_button.clicked.connect(self.export_xlsx)
@@ -153,12 +148,10 @@ class OfficeWindow(QMainWindow):
             self.import_files_button,
             self.import_folder_button,
             self.export_xlsx_button,
+            self.export_docx_button,
             self.catalogue_choice,
         ):
             b.setEnabled(not busy)
-        from desktop.consolidate.docx_out import available
-
-        self.export_docx_button.setEnabled(not busy and available())
         self.progress.setVisible(busy)
         if busy:
             self.progress.setRange(0, 0)
