@@ -217,14 +217,28 @@ def elf_needed(path: Path) -> list[str] | None:
 
 
 def pe_imports(path: Path) -> list[str] | None:
-    """DLLs a PE file imports (None if it is not PE). Uses pefile (a PyInstaller dependency
-    on Windows)."""
+    """DLLs a PE file imports, delay-loaded ones included (None if it is not PE). Uses pefile,
+    which PyInstaller installs on Windows."""
     with open(path, "rb") as fh:
         if fh.read(2) != b"MZ":
             return None
-    from PyInstaller.depend.bindepend import get_imports
+    import pefile
 
-    return [name for name, _ in get_imports(str(path))]
+    pe = pefile.PE(str(path), fast_load=True)
+    try:
+        pe.parse_data_directories(
+            directories=[
+                pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_IMPORT"],
+                pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_DELAY_IMPORT"],
+            ]
+        )
+        entries = [
+            *getattr(pe, "DIRECTORY_ENTRY_IMPORT", []),
+            *getattr(pe, "DIRECTORY_ENTRY_DELAY_IMPORT", []),
+        ]
+        return [e.dll.decode("ascii", "replace") for e in entries]
+    finally:
+        pe.close()
 
 
 def direct_imports(path: Path) -> list[str]:

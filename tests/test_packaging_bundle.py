@@ -135,6 +135,7 @@ def test_bundle_holds_what_the_app_reads_and_nothing_it_does_not(bundle: Path):
     assert (bundle / f"zwgk{EXE}").is_file() and (bundle / f"zwgk-cli{EXE}").is_file()
     assert (contents / "forms" / "catalogues" / "dalian-2016.json").is_file()
     assert not (contents / "forms" / "sources").exists()
+    assert (contents / "packaging" / "icon" / "zwgk.png").is_file()  # window icon
     if (ROOT / "doc_templates").is_dir():
         for f in (ROOT / "doc_templates").iterdir():
             assert (contents / "doc_templates" / f.name).is_file(), f.name
@@ -142,7 +143,20 @@ def test_bundle_holds_what_the_app_reads_and_nothing_it_does_not(bundle: Path):
     names = {f.name for f in contents.rglob("*")}
     translations = {f.name for f in contents.rglob("*.qm")}
     assert translations == {"qtbase_zh_CN.qm"}
-    for unwanted in ("QtNetwork", "Qt6Network", "QtQml", "QtQuick", "libssl", "_ssl.", "tcl"):
+    unwanted_parts = (
+        "QtNetwork",
+        "Qt6Network",
+        "QtQml",
+        "QtQuick",
+        "libssl",
+        "libcrypto",
+        "_ssl.",
+        "_hashlib.",
+        "_tkinter",
+        "opengl32sw",
+        "d3dcompiler",
+    )
+    for unwanted in unwanted_parts:
         hits = sorted(n for n in names if unwanted in n)
         assert hits == [], f"{unwanted}: {hits}"
     assert not [n for n in names if n.startswith(("pytest", "_pytest", "PyInstaller"))]
