@@ -39,6 +39,20 @@ PYTHON_EXCLUDES: dict[str, str] = {
     "lxml.sax": "not used by python-docx/openpyxl",
     "lxml.cssselect": "not used by python-docx/openpyxl",
     "lxml.builder": "not used by python-docx/openpyxl",
+    "lxml.ElementInclude": "not used by python-docx/openpyxl",
+    # Pulled in only through lxml's doctest helpers (PyInstaller's lxml hook collects every
+    # submodule): doctest → unittest → asyncio, pdb → pydoc → http.server, and
+    # multiprocessing (→ xmlrpc) via concurrent.futures. The app is single-process and
+    # uses none of them; ~3 MB of .pyc.
+    "lxml.doctestcompare": "doctest helper",
+    "lxml.usedoctest": "doctest helper",
+    "doctest": "test tool",
+    "unittest": "test tool",
+    "pdb": "debugger",
+    "pydoc": "help browser (pulls http.server)",
+    "pydoc_data": "help texts",
+    "asyncio": "not used (the GUI's background work uses Qt threads)",
+    "multiprocessing": "not used (single process)",
     # Development tools that must never end up in the product.
     "pytest": "test tool",
     "_pytest": "test tool",
