@@ -105,8 +105,12 @@ KEEP_PLUGINS: dict[str, set[str] | None] = {
         "libqoffscreen.dylib",
     },
     # Linux input methods (ibus, compose): how Chinese is typed on Linux. Windows IME support
-    # is built into qwindows.dll.
-    "platforminputcontexts": None,
+    # is built into qwindows.dll; the Windows wheel's qtvirtualkeyboardplugin.dll (an on-screen
+    # keyboard built on Qt Quick/QML) must not come along.
+    "platforminputcontexts": {
+        "libcomposeplatforminputcontextplugin.so",
+        "libibusplatforminputcontextplugin.so",
+    },
     # The xcb platform probes these at start (GLX/EGL); tiny.
     "xcbglintegrations": None,
 }

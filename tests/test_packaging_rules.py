@@ -57,6 +57,8 @@ def test_what_the_app_needs_is_kept(dest):
         "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
         "PySide6/Qt/plugins/imageformats/libqjpeg.so",
         "PySide6/plugins/tls/qschannelbackend.dll",
+        # Windows wheel: an on-screen keyboard built on Qt Quick (would drag in QML).
+        "PySide6/plugins/platforminputcontexts/qtvirtualkeyboardplugin.dll",
         "forms/sources/dalian-2016-yaodian.txt",
     ],
 )
