@@ -1,15 +1,19 @@
 """The responsibility-clause grammar of a 要点.
 
-Forms handled (YAODIAN.md, plus other years' and cities' variants)::
+Forms handled (YAODIAN.md, plus the variants seen in other years' and cities' 要点)::
 
-    X牵头落实 / X分别牵头落实 / X按职责分工分别牵头落实 / X牵头      → X lead
-    X负责落实 / X分别落实 / X落实 / X负责                            → X responsible
-    X牵头落实,Y配合落实 / X牵头,Y负责落实 / X牵头落实,Y分别落实     → X lead, Y …
-    X会同有关部门落实                                                 → X lead, 有关部门 cooperate
-    牵头单位:A、B;责任单位:C、D;配合单位:E                         → keyed lists
+    X牵头落实 / X分别牵头落实 / X按职责分工分别牵头落实 / X牵头 / X主办   → X lead
+    X负责落实 / X分别落实 / X落实 / X负责 / X分别负责落实                 → X responsible
+    X牵头落实,Y配合落实 / X牵头,Y负责落实 / X牵头落实,Y分别落实           → X lead, Y …
+    X牵头,Y参与 / X主办,Y协办 / X负责,Y协助                              → X lead/resp., Y cooperate
+    X会同有关部门落实                                                     → X lead, 有关部门 cooperate
+    X为牵头单位 / X为责任单位                                             → keyed, inline
+    牵头单位:A、B;责任单位:C、D;配合单位:E;完成时限:…                   → keyed lists
 
-X and Y are lists joined by 、; names may contain brackets (各县(市)区政府), so lists are split
-on 、 and on the role verbs only.
+X and Y are lists joined by 、; names may contain brackets, even brackets holding a 、
+(``各县（市、区）人民政府``), so lists are split on 、 and on the role verbs only at bracket depth
+zero. A keyed list may continue after a comma (``责任单位:各区政府,市直各部门``). Time keys
+(``完成时限:2017年底``) are part of a clause but assign no one.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ _VERB_ROLE = [
     ("牵头落实", "lead"),
     ("牵头负责", "lead"),
     ("牵头", "lead"),
+    ("主办", "lead"),
     ("负责落实", "responsible"),
     ("负责", "responsible"),
     ("组织落实", "responsible"),
@@ -33,19 +38,18 @@ _VERB_ROLE = [
     ("参与", "cooperate"),
     ("协助落实", "cooperate"),
     ("协助", "cooperate"),
+    ("协办", "cooperate"),
     ("落实", "responsible"),
 ]
 _VERBS = "|".join(v for v, _ in _VERB_ROLE)
 _ROLE_OF = dict(_VERB_ROLE)
 _SEGMENT = re.compile(
-    rf"^(?P<units>.+?)(?:按职责分工|按照职责分工|按职责)?(?:分别|共同|具体)?(?P<verb>{_VERBS})$"
+    rf"^(?P<units>.+?)(?:(?:按照?|根据)职(?:责|能)(?:分工)?)?(?:分别|共同|具体)?(?P<verb>{_VERBS})$"
 )
+# "市财政局、市税务局等有关部门" reaches 有关部门 too; "…等部门" / "…等" adds no one.
+_ETC = re.compile(r"等(?P<rest>有关部门|相关部门|部门|单位)?$")
 _TOGETHER = re.compile(
     r"^(?P<units>.+?)会同(?P<others>.+?)(?:共同)?(?:负责落实|落实|负责|推进|实施)?$"
-)
-_KEYED = re.compile(
-    r"^(?P<key>牵头单位|牵头部门|主办单位|主责单位|责任单位|负责单位|落实单位|责任部门|"
-    r"配合单位|配合部门|协办单位|参与单位)\s*[:：]\s*(?P<units>.+)$"
 )
 _KEY_ROLE = {
     "牵头单位": "lead",
@@ -56,17 +60,29 @@ _KEY_ROLE = {
     "负责单位": "responsible",
     "落实单位": "responsible",
     "责任部门": "responsible",
+    "责任科室": "responsible",
     "配合单位": "cooperate",
     "配合部门": "cooperate",
     "协办单位": "cooperate",
     "参与单位": "cooperate",
 }
-_SPLIT_SEGMENTS = re.compile(r"[,，;；。]")
+ROLE_KEYS = tuple(_KEY_ROLE)
+TIME_KEYS = ("完成时限", "完成时间", "时限要求", "时间要求", "时间节点", "进度安排")
+_KEYS = "|".join(ROLE_KEYS)
+_KEYED = re.compile(rf"^(?P<key>{_KEYS})\s*[:：]\s*(?P<units>.*)$")
+KEYED_LINE = re.compile(rf"^(?:{_KEYS})\s*[:：]")
+_KEYED_INLINE = re.compile(rf"^(?P<units>.+?)为(?P<key>{_KEYS})$")
+_TIME = re.compile(rf"^(?:{'|'.join(TIME_KEYS)})\s*[:：]")
+_SEPARATORS = ",，;；。"
 # Unit names end like this; a bare line (no brackets) is only a clause if every name does.
 _UNIT_SUFFIX = re.compile(
     r"(局|委|办|厅|室|中心|政府|管委会|部门|单位|高校|学校|大学|学院|院|会|所|处|站|队|部|区|县|市|"
-    r"镇|乡|街道|公司|集团|社|行|校|馆|台|署|团|组|科|司|庭|监|关|机构|地区|企业)$"
+    r"镇|乡|街道|公司|集团|社|行|校|馆|台|署|团|组|科|司|庭|监|关|机构|地区|企业|府|省)$"
 )
+_TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
+# Clauses stand in round brackets, in some Word documents in 【】.
+OPEN = "（(【"
+CLOSE = "）)】"
 
 
 @dataclass
@@ -75,12 +91,35 @@ class ClauseParse:
     problems: list[str]
 
 
+def split_top(text: str, separators: str) -> list[str]:
+    """Split on any of *separators* outside brackets: ``各县（市、区）政府、市直各部门`` → 2."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in "（(〔[［【":
+            depth += 1
+        elif ch in "）)〕]］】":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in separators:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
 def _units(text: str) -> list[str]:
     units = []
-    for raw in text.split("、"):
+    for raw in split_top(text, "、"):
         name = raw.strip().strip("“”\"'").strip()
         if name.startswith("由"):
             name = name[1:]
+        etc = _ETC.search(name)
+        if etc and len(name) > etc.end() - etc.start() + 1:
+            name = name[: etc.start()]
+            if etc.group("rest") in ("有关部门", "相关部门"):
+                units.extend([name, etc.group("rest")])
+                continue
         if name:
             units.append(name)
     return units
@@ -88,6 +127,19 @@ def _units(text: str) -> list[str]:
 
 def _plausible_unit(name: str) -> bool:
     return 1 < len(name) <= 40 and bool(re.search(r"[\u4e00-\u9fff]", name)) and "。" not in name
+
+
+def looks_like_unit(name: str) -> bool:
+    """An organisation's name by its ending (``各县（市）区政府`` counts: brackets are dropped)."""
+    base = name
+    while _TRAILING_BRACKET.search(base) and len(base) > 2:
+        base = _TRAILING_BRACKET.sub("", base)
+    return bool(_UNIT_SUFFIX.search(base))
+
+
+def is_time_line(text: str) -> bool:
+    """``完成时限：2017年底`` — a task's deadline in a table or a keyed layout."""
+    return bool(_TIME.match(text.strip()))
 
 
 def parse_clause(inner: str, strict_units: bool = False) -> ClauseParse | None:
@@ -102,16 +154,27 @@ def parse_clause(inner: str, strict_units: bool = False) -> ClauseParse | None:
     assignments: list[Assignment] = []
     problems: list[str] = []
     parsed_any = False
-    for seg in (s.strip() for s in _SPLIT_SEGMENTS.split(text)):
+    keyed_role: str | None = None  # a keyed list may go on after a comma
+    for seg in (s.strip() for s in split_top(text, _SEPARATORS)):
         if not seg:
             continue
-        found = _parse_segment(seg)
+        if _TIME.match(seg):
+            keyed_role = None
+            continue
+        found, keyed = _parse_segment(seg)
+        if found is None and keyed_role is not None:
+            names = _units(seg)
+            if names and all(_plausible_unit(n) and looks_like_unit(n) for n in names):
+                found = [Assignment(n, keyed_role) for n in names]
+                keyed = keyed_role
         if found is None:
             problems.append(f"无法识别的分工表述“{seg}”")
+            keyed_role = None
             continue
+        keyed_role = keyed
         if any(not _plausible_unit(a.unit) for a in found):
             return None
-        if strict_units and any(not _UNIT_SUFFIX.search(a.unit) for a in found):
+        if strict_units and any(not looks_like_unit(a.unit) for a in found):
             return None
         parsed_any = True
         assignments.extend(found)
@@ -122,11 +185,13 @@ def parse_clause(inner: str, strict_units: bool = False) -> ClauseParse | None:
     return ClauseParse(merge(assignments), problems)
 
 
-def _parse_segment(seg: str) -> list[Assignment] | None:
-    keyed = _KEYED.match(seg)
+def _parse_segment(seg: str) -> tuple[list[Assignment] | None, str | None]:
+    """(assignments, role of a keyed list so a following comma part can continue it)."""
+    keyed = _KEYED.match(seg) or _KEYED_INLINE.match(seg)
     if keyed:
         role = _KEY_ROLE[keyed.group("key")]
-        return [Assignment(u, role) for u in _units(keyed.group("units"))] or None
+        units = _units(keyed.group("units"))
+        return ([Assignment(u, role) for u in units] or None), role
     together = _TOGETHER.match(seg)
     if together and "会同" in seg:
         leads = _units(together.group("units"))
@@ -134,15 +199,15 @@ def _parse_segment(seg: str) -> list[Assignment] | None:
         if leads and others:
             return [Assignment(u, "lead") for u in leads] + [
                 Assignment(u, "cooperate") for u in others
-            ]
+            ], None
     match = _SEGMENT.match(seg)
     if not match:
-        return None
+        return None, None
     role = _ROLE_OF[match.group("verb")]
     units = _units(match.group("units"))
     if not units:
-        return None
-    return [Assignment(u, role) for u in units]
+        return None, None
+    return [Assignment(u, role) for u in units], None
 
 
 def merge(assignments: list[Assignment]) -> list[Assignment]:
@@ -159,15 +224,77 @@ def split_trailing_bracket(text: str) -> tuple[str, str] | None:
     body = text.rstrip()
     while body.endswith(("。", ".", "；", ";")):
         body = body[:-1].rstrip()
-    if not body.endswith(("）", ")")):
+    if not body.endswith(tuple(CLOSE)):
         return None
+    start = _matching_open(body, len(body) - 1)
+    if start is None:
+        return None
+    return body[:start].rstrip(), body[start + 1 : -1]
+
+
+def _matching_open(text: str, close: int) -> int | None:
     depth = 0
-    for i in range(len(body) - 1, -1, -1):
-        ch = body[i]
-        if ch in "）)":
+    for i in range(close, -1, -1):
+        ch = text[i]
+        if ch in CLOSE:
             depth += 1
-        elif ch in "（(":
+        elif ch in OPEN:
             depth -= 1
             if depth == 0:
-                return body[:i].rstrip(), body[i + 1 : -1]
+                return i
+    return None
+
+
+_SENTENCE_END = "。；！？"
+
+
+def split_inline_clauses(text: str) -> list[tuple[str, str | None]]:
+    """Cut a paragraph after every bracketed clause: ``句一。（X负责）句二。（Y负责）`` →
+    ``[("句一。（X负责）", "X负责"), ("句二。（Y负责）", "Y负责")]``.
+
+    Some 要点 (e.g. 北京 2018) give one paragraph several clauses, each covering the sentences
+    before it. A bracket counts only where a clause can stand: after a sentence end, or before
+    one / the end of the paragraph, so ``系统（辽宁）进行公示`` stays text. The last part has
+    ``None`` as clause when text follows the last clause.
+    """
+    parts: list[tuple[str, str | None]] = []
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        if text[i] not in OPEN:
+            i += 1
+            continue
+        close = _matching_close(text, i)
+        if close is None:
+            break
+        before = text[start:i].rstrip()
+        after = text[close + 1 :].lstrip()
+        at_edge = (before[-1:] in _SENTENCE_END) or (not after) or (after[:1] in _SENTENCE_END)
+        inner = text[i + 1 : close]
+        if before and at_edge and parse_clause(inner) is not None:
+            end = close + 1
+            while end < n and text[end] in _SENTENCE_END + " ":
+                end += 1
+            parts.append((text[start:end].strip(), inner.strip()))
+            start = end
+            i = end
+            continue
+        i = close + 1
+    rest = text[start:].strip()
+    if rest:
+        parts.append((rest, None))
+    return parts
+
+
+def _matching_close(text: str, open_: int) -> int | None:
+    depth = 0
+    for i in range(open_, len(text)):
+        ch = text[i]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i
     return None

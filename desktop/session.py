@@ -144,7 +144,7 @@ class ReportSession:
         return completeness.can_finalise(self.problems(), self.review_problems())
 
     def history(self, scope: str, key: str) -> list[Revision]:
-        self.flush()
+        self.flush(seal=True)
         return self.store.history(self.report_id, scope, key)
 
     # -- writing --------------------------------------------------------------------------------
@@ -158,13 +158,21 @@ class ReportSession:
             listener(scope, key)
         return True
 
-    def flush(self) -> StoreError | None:
-        """Write every queued edit in one transaction. Returns the error (queue kept) or None."""
+    def flush(self, seal: bool = False) -> StoreError | None:
+        """Write every queued edit in one transaction. Returns the error (queue kept) or None.
+
+        Autosaves coalesce into the field's open revision; ``seal`` (an explicit save, leaving
+        a page) closes the revisions so the next edit starts a new history entry.
+        """
         if not self.pending:
+            if seal:
+                self.store.seal_revisions()
             return None
         changes = [(scope, key, value) for (scope, key), value in self.pending.items()]
         try:
-            self.store.save_fields(self.report_id, changes)
+            self.store.save_fields(self.report_id, changes, coalesce=True)
+            if seal:
+                self.store.seal_revisions()
         except StoreError as exc:
             self.last_error = exc
             return exc
@@ -175,7 +183,7 @@ class ReportSession:
         return None
 
     def set_status(self, status: str) -> None:
-        error = self.flush()
+        error = self.flush(seal=True)
         if error is not None:
             raise error
         self.store.set_status(self.report_id, status)

@@ -35,9 +35,14 @@ def _is_cjkish(ch: str) -> bool:
     return bool(ch) and bool(_CJK_OR_PUNCT.match(ch))
 
 
+_HALF_PUNCT = re.compile(r"[,;:?!.()]")
+
+
 def to_fullwidth_punct(text: str) -> str:
     """Official form of Chinese punctuation: half-width ``, ; : ( ) . ? !`` beside Chinese
     text become full-width; numbers (``1.5``), Latin words and URLs keep theirs."""
+    if not _HALF_PUNCT.search(text):
+        return text
     out: list[str] = []
     n = len(text)
     depth: list[bool] = []  # for each open "(": was it converted?
@@ -53,7 +58,7 @@ def to_fullwidth_punct(text: str) -> str:
                 ch = {",": "，", ";": "；"}[ch]
         elif ch == ".":
             if (_is_cjkish(prev) or prev in "”’）") and (
-                not nxt or not nxt.isascii() or nxt == " "
+                not nxt or not nxt.isascii() or nxt in " ("
             ):
                 ch = "。"
         elif ch == "(":

@@ -84,6 +84,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     except (SourceError, ParseError) as exc:
         return fail(f"无法导入：{exc}")
     catalogue = result.catalogue
+    if args.install and (paths.forms_dir() / "catalogues" / f"{catalogue.id}.json").is_file():
+        # A bundled catalogue shadows an installed one of the same id (catalogue.available).
+        return fail(f"无法安装：编号“{catalogue.id}”已被内置目录使用，请用 --id 换一个编号。")
     warnings = [str(w) for w in result.warnings]
     try:
         directory = units.load()
@@ -92,7 +95,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         warnings.append(f"单位名录无法读取，未核对单位名称：{exc}")
     if directory is not None:
         for task_id, name in unknown_units(catalogue, directory):
-            line = result.task_lines.get(task_id, 0)
+            line = result.clause_lines.get(task_id) or result.task_lines.get(task_id, 0)
             warnings.append(
                 f"第{line}行：任务{task_id}中的单位“{name}”不在单位名录中，导入后请在名录中添加。"
             )

@@ -15,6 +15,7 @@ import contextlib
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +103,9 @@ def too_large_message(chars: int) -> str:
     )
 
 
+REVISION_WINDOW_S = 30.0
+
+
 class Store:
     """One open database. Create it with :func:`desktop.store.open_store`."""
 
@@ -122,6 +126,8 @@ class Store:
             "本窗口以只读方式打开数据，不能保存修改。", "readonly"
         )
         self._closed = False
+        # Revisions still open for coalescing: (report, scope, key) → (revision id, opened at).
+        self._open_revisions: dict[tuple[int, str, str], tuple[int, float]] = {}
 
     # -- life cycle -------------------------------------------------------------------------
     @property
@@ -253,8 +259,16 @@ class Store:
         done = self.save_fields(report_id, [(scope, key, value)])
         return done[0] if done else None
 
-    def save_fields(self, report_id: int, changes: list[tuple[str, str, Any]]) -> list[Revision]:
-        """Several fields in one transaction (import, retry of queued edits); all or none."""
+    def save_fields(
+        self, report_id: int, changes: list[tuple[str, str, Any]], *, coalesce: bool = False
+    ) -> list[Revision]:
+        """Several fields in one transaction (import, retry of queued edits); all or none.
+
+        ``coalesce`` (autosave while typing): a field saved again within
+        :data:`REVISION_WINDOW_S` of its last revision updates that revision instead of adding
+        one, so a morning of typing leaves a readable history rather than one row per second.
+        :meth:`seal_revisions` (an explicit save, leaving a page) closes the open revisions.
+        """
         if self.read_only:
             raise self._read_only_error
         prepared = []
@@ -274,7 +288,7 @@ class Store:
             conn = self._db.conn
             self._require(conn, report_id)
             for scope, key, text in prepared:
-                rev = self._apply(conn, report_id, scope, key, text, at)
+                rev = self._apply(conn, report_id, scope, key, text, at, coalesce)
                 if rev is not None:
                     done.append(rev)
             if done:
@@ -286,9 +300,19 @@ class Store:
         if conn.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is None:
             raise KeyError(f"no report with id {report_id}")
 
-    @staticmethod
+    def seal_revisions(self) -> None:
+        """The next save of any field starts a new revision."""
+        self._open_revisions.clear()
+
     def _apply(
-        conn: sqlite3.Connection, report_id: int, scope: str, key: str, text: str | None, at: str
+        self,
+        conn: sqlite3.Connection,
+        report_id: int,
+        scope: str,
+        key: str,
+        text: str | None,
+        at: str,
+        coalesce: bool = False,
     ) -> Revision | None:
         row = conn.execute(
             "SELECT value FROM field_values WHERE report_id = ? AND scope = ? AND key = ?",
@@ -309,11 +333,25 @@ class Store:
                 "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
                 (report_id, scope, key, text, at),
             )
+        field = (report_id, scope, key)
+        opened = self._open_revisions.get(field)
+        if coalesce and opened is not None and time.monotonic() - opened[1] < REVISION_WINDOW_S:
+            row = conn.execute("SELECT old FROM revisions WHERE id = ?", (opened[0],)).fetchone()
+            if row is not None:
+                conn.execute(
+                    "UPDATE revisions SET new = ?, at = ? WHERE id = ?", (text, at, opened[0])
+                )
+                return Revision(opened[0], scope, key, decode(row[0]), decode(text), at)
         cur = conn.execute(
             "INSERT INTO revisions (report_id, scope, key, old, new, at) VALUES (?, ?, ?, ?, ?, ?)",
             (report_id, scope, key, old, text, at),
         )
-        return Revision(int(cur.lastrowid), scope, key, decode(old), decode(text), at)
+        rev_id = int(cur.lastrowid)
+        if coalesce:
+            self._open_revisions[field] = (rev_id, time.monotonic())
+        else:
+            self._open_revisions.pop(field, None)
+        return Revision(rev_id, scope, key, decode(old), decode(text), at)
 
     def load_values(self, report_id: int) -> dict[str, dict[str, Any]]:
         """scope → key → value, for every non-empty field of the report."""

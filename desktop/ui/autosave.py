@@ -37,18 +37,32 @@ class Autosave(QObject):
         self.retry.timeout.connect(self.flush_now)
         self.failing = False
         self.last_saved = ""
+        self._dirty = False  # an edit was made since the last "saved" report
 
     def schedule(self) -> None:
+        self._dirty = True
         if not self.timer.isActive() and not self.failing:
             self.timer.start()
 
-    def flush_now(self) -> bool:
-        """Save what is queued now. True when nothing is left unsaved."""
+    def stop(self) -> None:
+        self.timer.stop()
+        self.retry.stop()
+
+    def flush_now(self, seal: bool = False) -> bool:
+        """Save what is queued now. True when nothing is left unsaved. ``seal``: an explicit
+        save — the next edit of each field starts a new history entry."""
         self.timer.stop()
         if not self.session.pending:
+            if seal:
+                self.session.flush(seal=True)
+            if self._dirty:  # someone else wrote the queue (e.g. a preview): still say so
+                self._dirty = False
+                self.last_saved = time.strftime("%H:%M:%S")
+                self.saved.emit(self.last_saved)
             return True
-        error = self.session.flush()
+        error = self.session.flush(seal=seal)
         if error is None:
+            self._dirty = False
             self.last_saved = time.strftime("%H:%M:%S")
             if self.failing:
                 self.failing = False

@@ -92,6 +92,24 @@ class MainWindow(QMainWindow):
         review.triggered.connect(lambda: self.report_view and self.report_view.show_page("review"))
         for action in (back, forward, review):
             go_menu.addAction(action)
+        tools_menu = self.menuBar().addMenu("工具(&T)")
+        self.export_json_action = QAction("导出交换文件（.json）…", self)
+        self.export_json_action.triggered.connect(self.export_exchange)
+        import_json = QAction("导入交换文件（.json）…", self)
+        import_json.triggered.connect(self.import_exchange)
+        template = QAction("选择报告 Word 模板…", self)
+        template.triggered.connect(
+            lambda: self.services and self._tools().choose_template(self, self.services)
+        )
+        builtin = QAction("恢复内置报告模板", self)
+        builtin.triggered.connect(
+            lambda: self.services and self._tools().reset_template(self, self.services)
+        )
+        for action in (self.export_json_action, import_json):
+            tools_menu.addAction(action)
+        tools_menu.addSeparator()
+        tools_menu.addAction(template)
+        tools_menu.addAction(builtin)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         about = QAction("关于(&A)", self)
         about.triggered.connect(self.about)
@@ -103,6 +121,7 @@ class MainWindow(QMainWindow):
         self.switch_action.setEnabled(self.services is not None)
         self.save_action.setEnabled(open_report)
         self.export_action.setEnabled(open_report)
+        self.export_json_action.setEnabled(open_report)
 
     # -- switching -----------------------------------------------------------------------------
     def open_report(self, report_id: int) -> bool:
@@ -135,6 +154,7 @@ class MainWindow(QMainWindow):
             return True
         if not view.can_close():
             return False
+        view.shutdown()
         self.stack.removeWidget(view)
         view.deleteLater()
         self.report_view = None
@@ -164,18 +184,43 @@ class MainWindow(QMainWindow):
             return
         self.office_window = open_office_window(self.services, self)
 
+    @staticmethod
+    def _tools():
+        from desktop.ui import tools
+
+        return tools
+
+    def export_exchange(self) -> None:
+        if self.report_view is not None:
+            self.report_view.save_now()
+            self._tools().export_exchange(self, self.report_view.session)
+
+    def import_exchange(self) -> None:
+        if self.services is None or self.services.store.read_only:
+            return
+        had_report = self.report_view is not None
+        report_id = self._tools().import_exchange(self, self.services, prepare=self.close_report)
+        if report_id is not None:
+            self.open_report(report_id)
+        elif had_report and self.report_view is None:
+            self.show_start()
+
     def save(self) -> None:
         if self.report_view is not None:
             self.report_view.save_now()
 
     def about(self) -> None:
         where = self.services.store.path if self.services else "（尚未打开）"
-        dialogs.info(self, "关于", f"{APP_NAME} {__version__}\n数据保存位置：{where}\n本程序不使用网络。")
+        dialogs.info(
+            self, "关于", f"{APP_NAME} {__version__}\n数据保存位置：{where}\n本程序不使用网络。"
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        if self.report_view is not None and not self.report_view.can_close():
-            event.ignore()
-            return
+        if self.report_view is not None:
+            if not self.report_view.can_close():
+                event.ignore()
+                return
+            self.report_view.shutdown()
         event.accept()
 
 

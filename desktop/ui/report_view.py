@@ -137,7 +137,7 @@ class ReportView(QWidget):
             return
         previous = self.current_key()
         if previous and previous != key:
-            self.autosave.flush_now()
+            self.autosave.flush_now(seal=True)
         if key == "export" or key.startswith("task:"):
             self.session.prefill_figures()
         page = self.page(key)
@@ -195,10 +195,15 @@ class ReportView(QWidget):
         self.save_label.setStyleSheet("")
 
     def save_now(self) -> bool:
-        ok = self.autosave.flush_now()
+        ok = self.autosave.flush_now(seal=True)
         if ok:
             self.save_label.setText(f"已保存 {self.autosave.last_saved or ''}".strip())
         return ok
+
+    def shutdown(self) -> None:
+        """Stop background timers; the view is going away (its store may close next)."""
+        self._prebuild.stop()
+        self.autosave.stop()
 
     def can_close(self) -> bool:
         """Flush; if edits cannot be saved, ask before closing (never drop them silently)."""

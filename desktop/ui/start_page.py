@@ -138,11 +138,14 @@ class StartPage(QWidget):
             except (CatalogueError, DataFileError, KeyError):
                 progress, title = "—", info.catalogue_id
             cells = [info.unit, title, progress, info.updated_at.replace("T", " ")[:16]]
+            if len(cells[3]) == 16:
+                cells[3] = cells[3].replace(" ", "\u00a0")  # keep date and time on one line
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, info.id)
                 self.reports.setItem(row, col, item)
-        self.reports.resizeColumnToContents(0)
+        for col in (0, 2, 3):
+            self.reports.resizeColumnToContents(col)
         if infos:
             self.reports.selectRow(0)
         self.open_button.setEnabled(bool(infos))

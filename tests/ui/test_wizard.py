@@ -370,3 +370,43 @@ def test_add_a_unit_and_report_for_it(qtbot, open_services, answers):
     assert "市旅发委需要报告 12 项任务" in start.unit_summary.text()
     qtbot.mouseClick(start.start_button, Qt.MouseButton.LeftButton)
     assert window.report_view.session.unit_name == "市旅发委"
+
+
+def test_import_next_years_yaodian_without_code_changes(qtbot, open_services, answers):
+    from tests.conftest import SAMPLES
+
+    window = make_window(qtbot, open_services())
+    start = window.start_page
+    sample = SAMPLES / "liaodong-2017-province.txt"
+    answers.expect("open_paths", [str(sample)])
+
+    def confirm(options):
+        assert options["buttons"] == ["导入", "取消"]
+        return 0
+
+    answers.expect("ask", confirm)
+    qtbot.mouseClick(start.import_button, Qt.MouseButton.LeftButton)
+    kind, title, text = answers.seen[-1]
+    assert "识别出" in text and "项任务" in text
+    new_id = start.catalogues.currentData()
+    assert new_id != "dalian-2016"
+    assert "2017" in start.catalogues.currentText()
+    # The new catalogue is usable at once: pick a unit and start; forms fall back to the
+    # common fields (no task-specific figures are defined for it).
+    from desktop import catalogue
+
+    cat = catalogue.load(new_id)
+    assert cat.task_ids()
+
+
+def test_bad_yaodian_file_gives_a_clear_message(qtbot, open_services, answers, tmp_path):
+    window = make_window(qtbot, open_services())
+    bad = tmp_path / "旧文件.doc"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 600)
+    answers.expect("open_paths", [str(bad)])
+    answers.expect("error")
+    before = window.start_page.catalogues.count()
+    qtbot.mouseClick(window.start_page.import_button, Qt.MouseButton.LeftButton)
+    kind, title, text = answers.seen[-1]
+    assert title == "无法导入要点" and ".doc" in text and "另存为" in text
+    assert window.start_page.catalogues.count() == before

@@ -25,11 +25,6 @@ def report_module():
     return report if hasattr(report, "build_report") else None
 
 
-def default_filename(session) -> str:
-    name = session.value("profile", "issuer_name") or session.unit_name
-    return f"{name}关于{session.catalogue.title}落实情况的报告.docx"
-
-
 class ExportPage(Page):
     key = "export"
 
@@ -65,7 +60,8 @@ class ExportPage(Page):
                 "此版本尚未包含 Word 报告导出功能。您填写的内容都已保存，可稍后导出。"
             )
             self.subtitle_label.show()
-        self.refresh()
+        # No refresh() here: pages are prebuilt in idle time, and the preview reads (and
+        # flushes) the store. ReportView.show_page() refreshes it when the clerk opens it.
 
     def refresh(self) -> None:
         if self.report is None:
@@ -78,6 +74,7 @@ class ExportPage(Page):
         )
         self.subtitle_label.setText(hint + "下面是报告的预览（版式以导出的 Word 文件为准）。")
         self.subtitle_label.show()
+        self.ctx.autosave.flush_now(seal=True)
         payload = session.payload()
         model = self.report.compose_report(payload, session.catalogue, session.form)
         self.preview.setHtml(self.report.to_html(model))
@@ -87,7 +84,9 @@ class ExportPage(Page):
         folder = self.settings.get("export_dir") or str(Path.home() / "Documents")
         if not os.path.isdir(folder):
             folder = str(Path.home())
-        suggested = str(Path(folder) / default_filename(session))
+        self.ctx.autosave.flush_now(seal=True)
+        name = self.report.default_filename(session.payload(), session.catalogue)
+        suggested = str(Path(folder) / name)
         target = dialogs.save_path(self, "导出 Word 报告", suggested, "Word 文档 (*.docx)")
         if target:
             if not target.lower().endswith(".docx"):
@@ -96,6 +95,7 @@ class ExportPage(Page):
 
     def export_to(self, target: Path) -> None:
         session = self.ctx.session
+        self.ctx.autosave.flush_now(seal=True)
         payload = session.payload()
         catalogue, form = session.catalogue, session.form
         template = self.settings.get("report_template") or None

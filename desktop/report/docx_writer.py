@@ -1,0 +1,391 @@
+"""Render a :class:`ReportModel` into a .docx with the template's named styles.
+
+Layout that depends on the sequence of blocks lives here (GB/T 9704-2012 §7): one blank line
+after the title, one before the 附件说明, two before the signature (room for the seal), the
+signature centred over the date, ``附件`` on the first line of a new page with the
+attachment's title on the third. Fonts, sizes, spacing and indents come from the template's
+styles only, so a unit's own template restyles the whole report.
+
+python-docx is imported inside the functions: the CLI must start without it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.report import model as M
+from desktop.report import rules as R
+from desktop.report.prose import text_width
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+    from desktop.catalogue import Catalogue
+    from desktop.forms import FormSpec
+
+
+class TemplateError(Exception):
+    """The report template cannot be used; ``str()`` says why and what to do, in Chinese."""
+
+    def __init__(self, message: str, missing: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.missing = missing
+
+
+def default_template() -> Path:
+    from desktop.report.template_builder import default_template_path
+
+    return default_template_path()
+
+
+def configured_template(settings: object | None = None) -> Path | None:
+    """The unit's own template from settings (``report_template``), or None for the built-in."""
+    if settings is None:
+        from desktop.settings import Settings
+
+        settings = Settings()
+    value = settings.get("report_template")  # type: ignore[attr-defined]
+    return Path(value) if value else None
+
+
+def load_template(path: Path | None = None) -> Document:
+    """Open a template and check it defines every style the writer uses.
+
+    Raises :class:`TemplateError` naming the file and, when styles are missing, each of them.
+    """
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.opc.exceptions import PackageNotFoundError
+
+    builtin = path is None
+    path = Path(path) if path is not None else default_template()
+    where = "内置报告模板" if builtin else f"报告模板“{path.name}”"
+    advice = (
+        "请重新安装本程序。" if builtin else "请在设置中重新选择模板，或清空该设置改用内置模板。"
+    )
+    if not path.is_file():
+        raise TemplateError(f"找不到{where}（{path}）。{advice}")
+    try:
+        document = docx.Document(str(path))
+    except ValueError as exc:
+        if "template" in str(exc):
+            raise TemplateError(
+                f"{where}是 Word 模板（.dotx）格式。请在 Word 中打开后“另存为” .docx 文件，"
+                "再在设置中选择它。"
+            ) from exc
+        raise TemplateError(f"{where}不是有效的 Word（.docx）文件。{advice}") from exc
+    except PackageNotFoundError as exc:
+        raise TemplateError(f"{where}无法打开（不是 .docx 文件）。{advice}") from exc
+    except Exception as exc:
+        # A damaged zip or XML surfaces as many exception types inside python-docx and lxml
+        # (BadZipFile, KeyError, XMLSyntaxError…); to the clerk they all mean the same.
+        raise TemplateError(f"{where}无法打开（文件已损坏或不是 .docx）。{advice}") from exc
+    kinds = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "table": WD_STYLE_TYPE.TABLE}
+    have = {(s.name, s.type) for s in document.styles}
+    missing = tuple(r.name for r in R.STYLES if (r.name, kinds[r.kind]) not in have)
+    if missing:
+        raise TemplateError(
+            f"{where}缺少以下样式：{'、'.join(missing)}。请在 Word 中用这些名称（英文样式名）"
+            "新建样式，或以内置模板为底稿修改后另存，再重新选择模板。",
+            missing,
+        )
+    return document
+
+
+# -- rendering --------------------------------------------------------------------------------
+
+
+def _text_width_twips(document: Document) -> int:
+    section = document.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    return int(width / 635)  # EMU → twips
+
+
+class _Following:
+    """The blocks after the current one, without copying the list for every block."""
+
+    def __init__(self, blocks: list[M.Block], start: int) -> None:
+        self.blocks, self.start = blocks, start
+
+    def first(self) -> M.Block | None:
+        return self.blocks[self.start] if self.start < len(self.blocks) else None
+
+    def find(self, kind: type) -> M.Block | None:
+        for i in range(self.start, len(self.blocks)):
+            if isinstance(self.blocks[i], kind):
+                return self.blocks[i]
+        return None
+
+
+class _Writer:
+    """Appends blocks to a document whose body has been emptied."""
+
+    def __init__(self, document: Document) -> None:
+        self.doc = document
+        self.styles = {name: document.styles[name] for name in R.REQUIRED_STYLES}
+        # Style ids, written straight into w:pStyle: python-docx's ``paragraph.style = …``
+        # scans every style to find the default on each call (two thirds of the render time).
+        from docx.enum.style import WD_STYLE_TYPE
+
+        default = next(
+            (s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH and s.element.default),
+            None,
+        )
+        self.ids = {
+            name: (None if default is not None and s.style_id == default.style_id else s.style_id)
+            for name, s in self.styles.items()
+        }
+        self.page_break_pending = False
+        self.previous: M.Block | None = None
+        # Paragraphs since the last body paragraph: kept on the page of the signature, so the
+        # signature never stands alone on a page (GB/T 9704 §7.3.5.1).
+        self.tail: list = []
+
+    # paragraphs ----------------------------------------------------------------------------
+    def para(self, style: str, text: str = ""):
+        p = self.doc.add_paragraph()
+        set_style(p, self.ids[style])
+        if text:
+            p.add_run(text)
+        if self.page_break_pending:
+            p.paragraph_format.page_break_before = True
+            self.page_break_pending = False
+        return p
+
+    def blank(self, n: int = 1) -> None:
+        for _ in range(n):
+            self.tail.append(self.para("Normal"))
+
+    # blocks -------------------------------------------------------------------------------
+    def write(self, blocks: list[M.Block]) -> None:
+        for i, block in enumerate(blocks):
+            following = _Following(blocks, i + 1)
+            self._spacing_before(block)
+            self._write(block, following)
+            self.previous = block
+        if self.page_break_pending:
+            from docx.enum.text import WD_BREAK
+
+            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def _spacing_before(self, block: M.Block) -> None:
+        prev = self.previous
+        if isinstance(prev, M.Title) and not isinstance(block, M.PageBreak):
+            self.blank()  # 标题下空一行 (GB/T 9704 §7.3.3)
+        elif isinstance(block, M.AttachmentNote):
+            self.blank()  # 正文下空一行编排附件说明
+        elif isinstance(block, M.Signature) and prev is not None:
+            self.blank(2)  # room for the seal above signature and date
+        elif isinstance(prev, M.AttachmentLabel):
+            self.blank()  # attachment title on the third line
+
+    def _write(self, block: M.Block, following: _Following) -> None:
+        if isinstance(block, M.Title):
+            self._title(block)
+        elif isinstance(block, M.Recipient):
+            self.para("Recipient", block.text)
+        elif isinstance(block, M.Para):
+            self.tail = [self.para("Normal", block.text)]
+        elif isinstance(block, M.Heading):
+            level = min(max(block.level, 1), 4)
+            self.para(f"Heading {level}", block.full_text)
+        elif isinstance(block, M.AttachmentNote):
+            self._attachment_note(block)
+        elif isinstance(block, M.Signature):
+            self._signature(block, following)
+        elif isinstance(block, M.Date):
+            p = self.para("Date", block.text)
+            if isinstance(following.first(), M.Note):
+                p.paragraph_format.keep_with_next = True
+        elif isinstance(block, M.Note):
+            self.para("Contact Note", block.text)
+        elif isinstance(block, M.PageBreak):
+            self.page_break_pending = True
+        elif isinstance(block, M.AttachmentLabel):
+            self.para("Attachment Label", block.text)
+        elif isinstance(block, M.AttachmentTitle):
+            self.para("Attachment Title", block.text)
+        elif isinstance(block, M.Table):
+            self._table(block)
+        else:  # pragma: no cover - a new block type must be taught to the writer
+            raise TypeError(f"unknown block {block!r}")
+
+    def _title(self, block: M.Title) -> None:
+        p = self.para("Title")
+        for i, line in enumerate(block.lines):
+            run = p.add_run(line)
+            if i < len(block.lines) - 1:
+                run.add_break()
+
+    def _signature(self, block: M.Signature, following: _Following) -> None:
+        """Centre the unit name over the date: the date has 4 characters of right indent, so
+        the name's right indent is 4 + (date width − name width) / 2 characters."""
+        for kept in self.tail:
+            kept.paragraph_format.keep_with_next = True
+        p = self.para("Signature", block.text)
+        p.paragraph_format.keep_with_next = True
+        date = following.find(M.Date)
+        if date is None:
+            return
+        date_rule = R.STYLE_BY_NAME["Date"]
+        chars = date_rule.right_chars / 100 + (text_width(date.text) - text_width(block.text)) / 2
+        _set_indent(p, max(chars, 0.0))
+
+    def _attachment_note(self, block: M.AttachmentNote) -> None:
+        """``附件：name``; the style hangs wrapped lines after ``附件：``, and further names
+        (``2.…``) start there too."""
+        from docx.oxml.ns import qn
+
+        for i, line in enumerate(M.attachment_note_lines(block)):
+            p = self.para("Attachment Note", line)
+            self.tail.append(p)
+            if i:
+                ind = p._p.get_or_add_pPr().get_or_add_ind()
+                ind.set(qn("w:hanging"), "0")
+                ind.set(qn("w:hangingChars"), "0")
+
+    def _table(self, block: M.Table) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Twips
+
+        if self.page_break_pending:
+            self.para("Normal")
+        total = _text_width_twips(self.doc)
+        weights = [max(c.weight, 0.1) for c in block.columns]
+        widths = [int(total * w / sum(weights)) for w in weights]
+        table = self.doc.add_table(rows=0, cols=len(block.columns))
+        table.style = self.styles["Report Table"]
+        table.autofit = False
+        tbl_pr = table._tbl.tblPr
+        tbl_w = tbl_pr.find(qn("w:tblW"))
+        if tbl_w is None:
+            tbl_w = OxmlElement("w:tblW")
+            tbl_pr.append(tbl_w)
+        tbl_w.set(qn("w:w"), str(sum(widths)))
+        tbl_w.set(qn("w:type"), "dxa")
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Twips(width)
+        center = WD_ALIGN_PARAGRAPH.CENTER
+        heading, text = self.ids["Table Heading"], self.ids["Table Text"]
+
+        header = table.add_row()
+        header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeat on each page
+        for cell, column in zip(header.cells, block.columns, strict=True):
+            p = cell.paragraphs[0]
+            set_style(p, heading)
+            p.add_run(column.title)
+        aligns = [c.align == "center" for c in block.columns]
+        for row in block.rows:
+            cells = table.add_row().cells  # once per row: table.cell(r, c) re-parses the table
+            for cell, value, centred in zip(cells, row, aligns, strict=False):
+                lines = value.split("\n") if value else [""]
+                for j, line in enumerate(lines):
+                    p = cell.paragraphs[0] if j == 0 else cell.add_paragraph()
+                    set_style(p, text)
+                    if centred:
+                        p.alignment = center
+                    if line:
+                        p.add_run(line)
+
+
+def set_style(paragraph, style_id: str | None) -> None:
+    """Apply a paragraph style by id (None: the default style, written as no w:pStyle)."""
+    if style_id is not None:
+        paragraph._p.get_or_add_pPr().style = style_id
+
+
+def _set_indent(paragraph, right_chars: float) -> None:
+    """Right indent in characters (Word's ``w:rightChars``, what a clerk sees as 字符) and in
+    twips for readers that ignore the character form."""
+    from docx.oxml.ns import qn
+
+    ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
+    ind.set(qn("w:right"), str(round(right_chars * R.SIZE_3 * 20)))
+    ind.set(qn("w:rightChars"), str(round(right_chars * 100)))
+
+
+def _clear_body(document: Document) -> None:
+    from docx.oxml.ns import qn
+
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def render_docx(
+    model: M.ReportModel, template: Path | None = None, payload_text: str | None = None
+) -> bytes:
+    """The report as .docx bytes, styled by *template* (None: the built-in one).
+
+    With *payload_text* (``desktop.payload.dumps`` of the report's payload) the answers are
+    embedded as a custom XML part, so the file can be read back exactly.
+    """
+    document = load_template(template)
+    _clear_body(document)
+    _Writer(document).write(model.blocks)
+    props = document.core_properties
+    now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    props.title = model.title
+    props.author = model.author
+    props.last_modified_by = model.author
+    props.subject = props.keywords = props.comments = props.category = ""
+    props.created = props.modified = now
+    props.revision = 1
+    if payload_text is not None:
+        from desktop.docx_payload import embed
+
+        embed(document, payload_text)
+    buf = BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def build_report(
+    payload: dict, catalogue: Catalogue, form: FormSpec, template: Path | None = None
+) -> bytes:
+    """compose + render + embed: the .docx the wizard and ``export`` write."""
+    from desktop.payload import dumps
+    from desktop.report.compose import compose_report
+
+    model = compose_report(payload, catalogue, form)
+    return render_docx(model, template, dumps(payload))
+
+
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def default_filename(payload: dict, catalogue: Catalogue) -> str:
+    """``市财政局关于2016年政务公开工作要点落实情况的报告.docx`` (safe on Windows)."""
+    from desktop.report.compose import issuer_name
+
+    name = f"{issuer_name(payload)}关于{catalogue.title}落实情况的报告"
+    return _UNSAFE_NAME.sub("", name).strip(" .") + ".docx"
+
+
+def export_report(
+    payload: dict,
+    catalogue: Catalogue,
+    form: FormSpec,
+    out: Path,
+    template: Path | None = None,
+) -> Path:
+    """Build the report and write it to *out* all-or-nothing (temp file, then replace).
+
+    Raises :class:`TemplateError` or :class:`desktop.fileio.FileWriteError` (Chinese message;
+    ``suggestion`` holds a free name when the target is open in Word/WPS).
+    """
+    from desktop.fileio import atomic_write
+
+    out = Path(out)
+    if not out.suffix:
+        out = out.with_suffix(".docx")
+    data = build_report(payload, catalogue, form, template)
+    atomic_write(out, data, "报告")
+    return out

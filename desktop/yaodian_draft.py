@@ -1,0 +1,168 @@
+"""The parser's draft of a 要点 and how it becomes the catalogue.
+
+The structure pass (:mod:`desktop.yaodian_parser`) collects sections → items → *blocks* (the
+text of one task with the clause that closed it, if any). Building the catalogue numbers them
+``S.I.P`` and gives every block its assignments: its own clause, else a clause standing for the
+whole item or section (no warning: the document says so), else a neighbour's in the same item
+(warned: a reader must check), else 各地区、各部门 — warned too, unless the whole section has no
+clause at all (保障措施 binds everyone).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from desktop.catalogue import Assignment, Item, Section, Task
+from desktop.clauses import merge, parse_clause, split_trailing_bracket
+from desktop.yaodian_text import MAX_TITLE
+
+EVERYONE = "各地区、各部门"
+Clause = tuple[list[Assignment], str]
+
+
+@dataclass
+class Block:
+    line: int
+    texts: list[str] = field(default_factory=list)
+    assignments: list[Assignment] = field(default_factory=list)
+    clause: str | None = None
+    clause_line: int = 0
+
+    @property
+    def closed(self) -> bool:
+        return self.clause is not None
+
+    def text(self) -> str:
+        return "\n".join(t for t in self.texts if t)
+
+    def close(self, clause: Clause, line: int) -> None:
+        self.assignments = merge(self.assignments + clause[0])
+        self.clause = clause[1] if self.clause is None else f"{self.clause}；{clause[1]}"
+        self.clause_line = line
+
+
+@dataclass
+class DraftItem:
+    line: int
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    default: Clause | None = None
+    default_line: int = 0
+
+
+@dataclass
+class DraftSection:
+    line: int
+    title: str
+    items: list[DraftItem] = field(default_factory=list)
+    default: Clause | None = None
+    default_line: int = 0
+    implicit_items: bool = False
+
+    @property
+    def has_clauses(self) -> bool:
+        return self.default is not None or any(
+            it.default is not None or any(b.closed for b in it.blocks) for it in self.items
+        )
+
+
+def first_sentence(text: str) -> str:
+    """An item's title when it has no heading of its own: its first sentence, clipped."""
+    m = re.match(r"^(.+?)[。；：！？]", text)
+    title = (m.group(1) if m else text).strip()
+    split = split_trailing_bracket(title)
+    if split and split[0] and parse_clause(split[1]) is not None:
+        title = split[0]
+    if len(title) > MAX_TITLE:
+        title = title[:MAX_TITLE].rstrip("，、") + "…"
+    return title
+
+
+def join_default(old: Clause | None, new: Clause) -> Clause:
+    return new if old is None else (merge(old[0] + new[0]), f"{old[1]}；{new[1]}")
+
+
+class SectionBuilder:
+    """Drafts → catalogue sections, recording where each task and its clause stand."""
+
+    def __init__(self, warn: Callable[[int, str], None]) -> None:
+        self.warn = warn
+        self.task_lines: dict[str, int] = {}
+        self.clause_lines: dict[str, int] = {}
+
+    def sections(self, drafts: list[DraftSection]) -> list[Section]:
+        out: list[Section] = []
+        for s_no, sec in enumerate(drafts, start=1):
+            section = Section(s_no, sec.title)
+            has = sec.has_clauses
+            for i_no, it in enumerate(sec.items, start=1):
+                section.items.append(self._build_item(s_no, i_no, it, sec, has))
+            out.append(section)
+        return out
+
+    def _build_item(
+        self, s_no: int, i_no: int, it: DraftItem, sec: DraftSection, has: bool
+    ) -> Item:
+        blocks = [b for b in it.blocks if b.texts]
+        item = Item(i_no, it.title or (first_sentence(blocks[0].text()) if blocks else ""))
+        if not blocks:
+            blocks = [Block(it.line, [it.title])]
+            self.warn(it.line, f"条目“{it.title}”没有正文，按标题作为任务处理。")
+        for p_no, b in enumerate(blocks, start=1):
+            task_id = f"{s_no}.{i_no}.{p_no}"
+            assignments, clause, line = self._resolve(b, blocks, it, sec, has, task_id)
+            item.tasks.append(Task(task_id, b.text(), assignments, clause))
+            self.task_lines[task_id] = b.line
+            if line:
+                self.clause_lines[task_id] = line
+        return item
+
+    def _resolve(
+        self,
+        block: Block,
+        blocks: list[Block],
+        item: DraftItem,
+        section: DraftSection,
+        section_has_clauses: bool,
+        task_id: str,
+    ) -> tuple[list[Assignment], str | None, int]:
+        if block.closed:
+            return block.assignments, block.clause, block.clause_line
+        if item.default:
+            return item.default[0], item.default[1], item.default_line
+        idx = blocks.index(block)
+        following = next((b for b in blocks[idx + 1 :] if b.closed), None)
+        if following is not None:
+            self.warn(
+                block.line,
+                f"任务{task_id}没有单独的责任分工，按同一条目中其后的分工（{following.clause}）处理。",
+            )
+            return following.assignments, following.clause, following.clause_line
+        preceding = next((b for b in reversed(blocks[:idx]) if b.closed), None)
+        if preceding is not None:
+            self.warn(
+                block.line,
+                f"任务{task_id}没有单独的责任分工，按同一条目中其前的分工（{preceding.clause}）处理。",
+            )
+            return preceding.assignments, preceding.clause, preceding.clause_line
+        if section.default:
+            return section.default[0], section.default[1], section.default_line
+        if section_has_clauses:
+            self.warn(
+                block.line,
+                f"任务{task_id}没有找到责任分工，按“各地区、各部门”均需落实处理，请核对。",
+            )
+        return [Assignment(EVERYONE, "responsible")], None, 0
+
+
+def year_of(text: str) -> int:
+    m = re.search(r"(19|20)\d{2}", text or "")
+    return int(m.group(0)) if m else 0
+
+
+def catalogue_id(year: int, doc_number: str, title: str) -> str:
+    digest = hashlib.sha1((doc_number + title).encode("utf-8")).hexdigest()[:8]
+    return f"yaodian-{year or 'x'}-{digest}"

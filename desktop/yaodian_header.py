@@ -1,0 +1,190 @@
+"""The fields around a 要点's body: title, issuer, 文号 and date above it; deadline and the office
+the report goes to in its closing paragraph.
+
+Forms seen in real copies: the notice title on one line or wrapped over two (``关于印发2017年
+定陶区政务公开`` / ``工作要点的通知``), with the issuer in front of 关于 or on the line above;
+文号 with ``〔〕``, ``[]``, ``()`` or ``【】`` (always given back as ``〔〕``); the date in Arabic or
+Chinese numerals (``二〇一七年三月九日``), alone or after the issuer's name; the closing
+sentence as ``11月30日前向市政府办公厅报送…`` or ``于2017年12月10日前将落实情况报送县政府办公室``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.yaodian_text import cn_to_int
+
+RE_DOC_NUMBER = re.compile(
+    r"(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔\[［【(（]\s*(?P<year>\d{4})\s*[〕\]］】)）]\s*(?P<n>\d+)\s*号"
+)
+_DATE = r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+_CN_DIGITS = "〇零○一二三四五六七八九"
+_CN_DATE = (
+    rf"(?P<cy>[{_CN_DIGITS}]{{4}})年(?P<cm>[一二三四五六七八九十]{{1,2}})月"
+    r"(?P<cd>[一二三四五六七八九十]{1,3})日"
+)
+RE_DATE_LINE = re.compile(rf"^(?P<who>[\u4e00-\u9fff（）]{{0,30}}?)(?:{_DATE}|{_CN_DATE})$")
+_TITLE_END = ("要点", "实施方案", "分工方案", "分解表", "任务分工", "重点任务", "工作方案", "清单")
+# 2017年辽东省政务公开工作要点 / 北京市政务公开工作重点任务分工（2016-2020年）
+RE_TITLE = re.compile(rf"(?:{'|'.join(_TITLE_END)})(?:（[^（）]{{1,20}}）)?$")
+RE_YEAR = re.compile(r"(?:19|20)\d{2}")
+_ISSUER_END = re.compile(r"(政府|办公厅|办公室|委员会|领导小组|局|委|厅)$")
+
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_WHEN = (
+    rf"(?:(?P<y>\d{{4}})\s*年\s*)?(?P<m>{_NUM})\s*月\s*(?:(?P<d>{_NUM})\s*日|(?P<end>底|末))\s*"
+    r"(?:前|之前|以前)"
+)
+# The office's name runs to its end: 县政府办公室, not 县政府办.
+_ORG = r"[\u4e00-\u9fff]{1,20}?(?:办公厅|办公室|公开办|政府办)(?![公室厅])(?:（[\u4e00-\u9fff]{2,15}）)?"
+RE_CLOSING = re.compile(
+    rf"{_WHEN}.{{0,60}}?(?:向(?P<to>{_ORG}|[\u4e00-\u9fff]{{2,20}}?)(?:书面)?(?:报送|报告|提交|上报)"
+    rf"|(?:报送|上报|提交|报)(?:至|到|给)?(?P<to2>{_ORG}))"
+)
+RE_CLOSING_ALT = re.compile(r"(?:报送|提交|上报).{0,20}(?:落实情况|工作总结|情况报告)|落实情况报告")
+
+
+@dataclass
+class Header:
+    notice_title: str = ""
+    title: str = ""
+    issuer: str = ""
+    doc_number: str = ""
+    date: str = ""
+
+
+@dataclass
+class Closing:
+    month: int
+    day: int
+    year: int
+    report_to: str
+
+
+def _num(text: str) -> int:
+    return int(text) if text.isdigit() else cn_to_int(text)
+
+
+def _cn_year(text: str) -> str:
+    digits = "〇一二三四五六七八九"
+    return "".join(str(digits.index("〇" if c in "零○" else c)) for c in text)
+
+
+def _date_of(text: str) -> tuple[str, str] | None:
+    """``大连市人民政府办公厅 2016年8月25日`` → ("大连市人民政府办公厅", "2016-08-25")."""
+    m = RE_DATE_LINE.match(text.replace(" ", ""))
+    if not m:
+        return None
+    if m.group("y"):
+        y, mo, d = m.group("y"), int(m.group("m")), int(m.group("d"))
+    else:
+        y, mo, d = _cn_year(m.group("cy")), cn_to_int(m.group("cm")), cn_to_int(m.group("cd"))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return m.group("who"), f"{y}-{mo:02d}-{d:02d}"
+
+
+def _notice_title(lines: list[str]) -> tuple[str, int]:
+    """The ``…关于印发…的通知`` line (joined when wrapped over up to three lines) and its index."""
+    for i, text in enumerate(lines[:10]):
+        # Web copies put the 文号 in front: 京政办发〔2016〕26号《北京市人民政府办公厅关于…》
+        m = RE_DOC_NUMBER.match(text)
+        text = text[m.end() :] if m else text
+        if "关于" not in text or len(text) > 80:
+            continue
+        joined = text
+        for j in range(i, min(i + 3, len(lines))):
+            if j > i:
+                joined += lines[j]
+            candidate = joined.strip("《》")
+            if candidate.endswith(("通知", "要点", "方案", "意见")) and len(candidate) <= 90:
+                return candidate, i
+    return "", -1
+
+
+def read_header(texts: list[str], warn: Callable[[int, str], None]) -> Header:
+    """Header fields from the lines above the first section; *warn* gets what is missing."""
+    h = Header()
+    h.notice_title, at = _notice_title(texts)
+    for text in texts:
+        m = RE_DOC_NUMBER.search(text)
+        # Its own line, or at either end of the notice title; not cited in the intro sentence.
+        at_edge = m is not None and (m.start() == 0 or m.end() >= len(text) - 1)
+        if m and (len(text) <= 40 or at_edge) and not h.doc_number:
+            h.doc_number = f"{m.group('prefix')}〔{m.group('year')}〕{m.group('n')}号"
+        dated = _date_of(text)
+        if dated and not h.date:
+            h.date = dated[1]
+            if dated[0] and _ISSUER_END.search(dated[0]):
+                h.issuer = h.issuer or dated[0]
+        if not h.title and is_title_line(text):
+            h.title = text
+    if not h.title and h.notice_title:
+        m = re.search(r"印发(?:《|〈)?(.+?)(?:》|〉)?的通知$", h.notice_title)
+        h.title = m.group(1) if m else h.notice_title
+    if not h.title and texts:
+        h.title = texts[0][:60]
+        warn(0, "未找到要点名称（如“2016年政务公开工作要点”），已用第一行代替，请在导入后核对。")
+    elif not h.title:
+        h.title = "工作要点"
+        warn(0, "未找到要点名称（如“2016年政务公开工作要点”），暂称“工作要点”，请在导入后核对。")
+    if h.notice_title and not h.notice_title.startswith("关于"):
+        m = re.match(r"^(.+?)关于", h.notice_title)
+        h.issuer = m.group(1) if m else h.issuer
+    elif (
+        h.notice_title and at > 0 and _ISSUER_END.search(texts[at - 1]) and len(texts[at - 1]) <= 30
+    ):
+        h.issuer = texts[at - 1]
+        h.notice_title = h.issuer + h.notice_title
+    if not h.issuer:
+        for i, text in enumerate(texts):
+            if _date_of(text) and i > 0:
+                cand = texts[i - 1]
+                if _ISSUER_END.search(cand) and len(cand) <= 30:
+                    h.issuer = cand
+                    break
+    if not h.doc_number:
+        warn(0, "未找到发文字号（如“大政办发〔2016〕125号”）。")
+    if not h.date:
+        warn(0, "未找到成文日期。")
+    return h
+
+
+def is_title_line(text: str) -> bool:
+    """``2017年辽东省政务公开工作要点``, ``…任务分工（2016-2020年）``: a 要点's own title."""
+    return (
+        bool(RE_TITLE.search(text))
+        and bool(RE_YEAR.search(text))
+        and len(text) <= 50
+        and "关于" not in text
+        and not text.startswith("《")  # 《…要点》已经…同意 is the notice's sentence
+    )
+
+
+def find_closing(text: str) -> Closing | None:
+    """The deadline and the office the report goes to, if *text* says so."""
+    m = RE_CLOSING.search(text)
+    if not m:
+        return None
+    to = m.group("to") or m.group("to2")
+    if m.group("to2") and not re.search(r"情况|报告|总结", text):
+        return None  # "将计划报市政府办公厅" is a task, not the report's address
+    month = _num(m.group("m"))
+    if not 1 <= month <= 12:
+        return None
+    day = _num(m.group("d")) if m.group("d") else month_end(month)
+    year = int(m.group("y")) if m.group("y") else 0
+    return Closing(month, day, year, to)
+
+
+def is_closing_alt(text: str) -> bool:
+    """A closing without a date: ``各单位要及时报送落实情况``."""
+    return bool(RE_CLOSING_ALT.search(text)) and any(
+        w in text for w in ("各地区", "各部门", "各单位")
+    )
+
+
+def month_end(month: int) -> int:
+    return 31 if month in (1, 3, 5, 7, 8, 10, 12) else 30 if month != 2 else 28

@@ -1,0 +1,211 @@
+"""The pieces under the parser: the clause grammar, where a clause may stand inside a
+paragraph, table rows, numbering markers and the choice of a text encoding."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.clauses import parse_clause, split_inline_clauses, split_top
+from desktop.sourcefile import read_bytes
+from desktop.yaodian_text import marker, prepare
+
+L, R, C = "lead", "responsible", "cooperate"
+
+CLAUSES = {
+    "市审计局牵头落实": [("市审计局", L)],
+    "省财政厅牵头": [("省财政厅", L)],
+    "市编委办、市人社局分别牵头落实": [("市编委办", L), ("市人社局", L)],
+    "市国资委、市财政局按职责分工分别牵头落实": [("市国资委", L), ("市财政局", L)],
+    "各区市县政府和先导区管委会、市政府各部门负责落实": [
+        ("各区市县政府和先导区管委会", R),
+        ("市政府各部门", R),
+    ],
+    "市发展改革委、市建委分别落实": [("市发展改革委", R), ("市建委", R)],
+    "市环保局牵头落实,市水务局、市卫生计生委分别落实": [
+        ("市环保局", L),
+        ("市水务局", R),
+        ("市卫生计生委", R),
+    ],
+    "市政府办公厅牵头，市政府各相关部门负责落实": [("市政府办公厅", L), ("市政府各相关部门", R)],
+    "市公安局会同有关部门落实": [("市公安局", L), ("有关部门", C)],
+    "区政府办公室牵头，各部门配合": [("区政府办公室", L), ("各部门", C)],
+    "省财政厅、省物价局牵头，各市政府参与": [("省财政厅", L), ("省物价局", L), ("各市政府", C)],
+    "市财政局主办，市税务局协办": [("市财政局", L), ("市税务局", C)],
+    "市财政局为牵头单位": [("市财政局", L)],
+    "由各县（市、区）人民政府负责": [("各县（市、区）人民政府", R)],
+    "牵头单位：市政府办公室（市政务公开办）；责任单位：各县（市）区政府、市政府各部门": [
+        ("市政府办公室（市政务公开办）", L),
+        ("各县（市）区政府", R),
+        ("市政府各部门", R),
+    ],
+    "牵头单位：县财政局；配合单位：各乡镇人民政府，县直各部门": [
+        ("县财政局", L),
+        ("各乡镇人民政府", C),
+        ("县直各部门", C),
+    ],
+    "责任单位：县直各有关部门（单位）；完成时限：2018年12月底前": [("县直各有关部门（单位）", R)],
+    # The stronger role wins when a unit is named twice.
+    "市政府办公厅牵头，市政府办公厅、各区政府负责": [("市政府办公厅", L), ("各区政府", R)],
+}
+
+
+@pytest.mark.parametrize("text", list(CLAUSES))
+def test_clause_forms(text):
+    parsed = parse_clause(text)
+    assert parsed is not None
+    assert [(a.unit, a.role) for a in parsed.assignments] == CLAUSES[text]
+    assert parsed.problems == []
+
+
+def test_not_clauses():
+    for text in ("辽宁", "PPP", "以下统称“五公开”", "此件公开发布", "含不予公开、收费及减免"):
+        assert parse_clause(text) is None, text
+    # Without brackets, every name must look like an organisation.
+    assert parse_clause("各部门要认真抓好落实", strict_units=True) is None
+    assert parse_clause("市审计局牵头落实", strict_units=True) is not None
+
+
+def test_unreadable_part_of_a_clause_is_reported():
+    parsed = parse_clause("市财政局负责落实；视情况另行安排")
+    assert parsed is not None
+    assert [(a.unit, a.role) for a in parsed.assignments] == [("市财政局", R)]
+    assert parsed.problems == ["无法识别的分工表述“视情况另行安排”"]
+
+
+def test_lists_split_outside_brackets_only():
+    assert split_top("各县（市、区）人民政府、市直各部门", "、") == [
+        "各县（市、区）人民政府",
+        "市直各部门",
+    ]
+
+
+def test_inline_clauses():
+    text = "公开规划信息。（市规划局负责落实）推进区域合作信息公开。（市发展改革委、市环保局分别负责落实）"
+    assert split_inline_clauses(text) == [
+        ("公开规划信息。（市规划局负责落实）", "市规划局负责落实"),
+        (
+            "推进区域合作信息公开。（市发展改革委、市环保局分别负责落实）",
+            "市发展改革委、市环保局分别负责落实",
+        ),
+    ]
+    # Brackets inside a sentence are text, not clauses.
+    plain = "通过全国企业信用信息公示系统（辽宁）进行公示。"
+    assert split_inline_clauses(plain) == [(plain, None)]
+    # Text after the last clause comes back without one.
+    assert split_inline_clauses("甲。（市财政局负责）乙。")[-1] == ("乙。", None)
+
+
+def test_numbering_markers():
+    assert marker("一、总体要求") == ("section", 1, "总体要求")
+    assert marker("十二、其他") == ("section", 12, "其他")
+    assert marker("(三)推进公开") == ("item", 3, "推进公开")
+    assert marker("2.公开预算") == ("arabic", 2, "公开预算")
+    assert marker("（4）细化") == ("paren_ar", 4, "细化")
+    assert marker("③公开名单") == ("paren_ar", 3, "公开名单")
+    assert marker("1.5万元") is None
+    assert marker("一、") is None
+    assert marker("二十三四、") is None
+
+
+def _texts(raw: list[str]) -> list[str]:
+    lines, _ = prepare(raw)
+    return [ln.text for ln in lines if ln.text]
+
+
+def test_pipe_rows_keep_an_empty_first_cell_in_its_column():
+    raw = [
+        "工作任务 | 工作要求 | 牵头单位 | 责任单位 |",
+        "（一）做好信息公开 | 公开甲。 | 区财政局 | 各街道 |",
+        " | 公开乙。 | 区民政局 | |",
+    ]
+    assert _texts(raw) == [
+        "（一）做好信息公开",
+        "公开甲。",
+        "牵头单位：区财政局",
+        "责任单位：各街道",
+        "公开乙。",
+        "牵头单位：区民政局",
+    ]
+
+
+def test_markdown_rows_and_rules():
+    raw = ["| 序号 | 工作任务 | 责任单位 |", "|---|---|---|", "| 1 | 公开甲。 | 市财政局 |"]
+    assert _texts(raw) == ["1.公开甲。", "责任单位：市财政局"]
+
+
+def test_numbered_lines_with_a_tab_are_not_tables():
+    assert _texts(["1.\t公开部门预算。"]) == ["1. 公开部门预算。"]
+
+
+def test_big5_and_gbk_are_told_apart():
+    trad = "二、圍繞經濟發展推進公開\n（一）推進財政資金信息公開。（財政部牽頭）\n"
+    simp = "二、围绕经济发展推进公开\n（一）推进财政资金信息公开。（财政部牵头）\n"
+    big5 = read_bytes(trad.encode("cp950"), "a.txt")
+    gbk = read_bytes(simp.encode("gbk"), "b.txt")
+    assert (big5.encoding, big5.lines[0]) == ("big5", "二、圍繞經濟發展推進公開")
+    assert (gbk.encoding, gbk.lines[0]) == ("gb18030", "二、围绕经济发展推进公开")
+
+
+def test_clauses_in_square_black_brackets():
+    text = "公开部门预算。【牵头单位：市财政局；责任单位：市直各部门】"
+    assert split_inline_clauses(text) == [(text, "牵头单位：市财政局；责任单位：市直各部门")]
+
+
+def test_etc_in_unit_lists():
+    parsed = parse_clause("市发展改革委、市财政局等有关部门按职能分工负责")
+    assert parsed is not None
+    assert [(a.unit, a.role) for a in parsed.assignments] == [
+        ("市发展改革委", R),
+        ("市财政局", R),
+        ("有关部门", R),
+    ]
+    parsed = parse_clause("市教育局等部门负责")
+    assert parsed is not None
+    assert [(a.unit, a.role) for a in parsed.assignments] == [("市教育局", R)]
+
+
+def test_header_fields_in_web_copies():
+    from desktop.yaodian_header import read_header
+
+    warnings: list[tuple[int, str]] = []
+    h = read_header(
+        [
+            "京政办发[2016]26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》",
+            "各区人民政府，市政府各委、办、局：",
+            "北京市人民政府办公厅 2016年5月28日",
+        ],
+        lambda line, msg: warnings.append((line, msg)),
+    )
+    assert (h.issuer, h.title, h.doc_number, h.date) == (
+        "北京市人民政府办公厅",
+        "北京市2016年政务公开工作要点",
+        "京政办发〔2016〕26号",
+        "2016-05-28",
+    )
+    assert warnings == []
+    h = read_header(["北京市政务公开工作重点任务分工（2016-2020年）"], lambda *a: None)
+    assert h.title == "北京市政务公开工作重点任务分工（2016-2020年）"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "各地区、各部门要在11月30日前向市政府办公厅报送政务公开工作要点落实情况报告。",
+            (11, 30, 0, "市政府办公厅"),
+        ),
+        (
+            "请于2017年12月5日前将落实情况报市政府办公厅（政务公开办）。",
+            (12, 5, 2017, "市政府办公厅（政务公开办）"),
+        ),
+        ("各乡镇、各部门要在十一月底前将落实情况报送县政府办公室。", (11, 30, 0, "县政府办公室")),
+        ("市政务公开主管部门拟定10月底前组织培训，并将计划报市政府办公厅。", None),
+        ("各单位要认真落实。", None),
+    ],
+)
+def test_closing_sentences(text, expected):
+    from desktop.yaodian_header import find_closing
+
+    found = find_closing(text)
+    got = None if found is None else (found.month, found.day, found.year, found.report_to)
+    assert got == expected

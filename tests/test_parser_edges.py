@@ -1,0 +1,102 @@
+"""Smaller shapes, each in a few lines: clauses that cover a whole item or section, numbering
+that skips, stray deadline lines, a deadline sentence inside the body."""
+
+from __future__ import annotations
+
+from desktop.yaodian_parser import parse_lines
+
+L, R, C = "lead", "responsible", "cooperate"
+HEAD = ["2017年测试市政务公开工作要点"]
+
+
+def _parse(body: list[str]):
+    result = parse_lines(HEAD + body)
+    tasks = {t.id: [(a.unit, a.role) for a in t.assignments] for t in result.catalogue.tasks()}
+    body_warnings = [(w.line, w.message) for w in result.warnings if w.line]
+    return result.catalogue, tasks, body_warnings
+
+
+def test_clause_after_a_heading_covers_the_whole_item_and_section():
+    cat, tasks, warnings = _parse(
+        [
+            "一、加强能力建设（市政府办公厅牵头）",
+            "（一）组织培训。年内组织业务培训。",
+            "（二）加强考核（市考核办负责）",
+            "制定考核办法。",
+            "纳入年度考核。",
+        ]
+    )
+    assert cat.sections[0].title == "加强能力建设"
+    assert [i.title for i in cat.sections[0].items] == ["组织培训", "加强考核"]
+    # Paragraphs without a clause of their own run on as one task (as wrapped lines do).
+    assert tasks == {"1.1.1": [("市政府办公厅", L)], "1.2.1": [("市考核办", R)]}
+    assert cat.task("1.2.1").text == "制定考核办法。\n纳入年度考核。"
+    assert warnings == []
+
+
+def test_numbering_that_skips_is_warned_and_renumbered():
+    cat, tasks, warnings = _parse(
+        ["一、推进公开", "（一）公开预算。（市财政局负责）", "（三）公开决算。（市财政局负责）"]
+    )
+    assert list(tasks) == ["1.1.1", "1.2.1"]
+    assert warnings == [(4, "编号不连续：此处应为第2个条目，文件中为第3个，已按出现顺序编号。")]
+
+
+def test_deadline_line_without_a_task_is_warned():
+    _, tasks, warnings = _parse(
+        ["一、推进公开", "完成时限：2017年底", "（一）公开预算。（市财政局负责）"]
+    )
+    assert tasks == {"1.1.1": [("市财政局", R)]}
+    assert warnings == [(3, "“完成时限：2017年底”之前没有任务，未导入。")]
+
+
+def test_deadline_sentence_inside_the_body_does_not_end_it():
+    cat, tasks, warnings = _parse(
+        [
+            "一、加强督查",
+            "（一）报送情况。各部门于11月30日前将落实情况报送市政府办公室。",
+            "（二）通报结果。市政府办公室通报督查结果。",
+        ]
+    )
+    assert list(tasks) == ["1.1.1", "1.2.1"]
+    assert (cat.deadline, cat.report_to) == ("2017-11-30", "市政府办公室")
+    assert warnings == []
+
+
+def test_web_page_leftovers_after_the_closing_are_warned():
+    _, tasks, warnings = _parse(
+        [
+            "一、推进公开",
+            "（一）公开预算。（市财政局负责）",
+            "各地区、各部门要在11月30日前向市政府办公厅报送落实情况。",
+            "打印 关闭",
+        ]
+    )
+    assert tasks == {"1.1.1": [("市财政局", R)]}
+    assert warnings == [(5, "正文结束后的内容未导入：打印关闭")]
+
+
+def test_keyed_line_with_an_unreadable_part_is_still_a_clause():
+    _, tasks, warnings = _parse(
+        [
+            "一、推进公开",
+            "1.公开部门预算。",
+            "牵头单位：市财政局；另行通知",
+        ]
+    )
+    assert tasks == {"1.1.1": [("市财政局", L)]}
+    assert warnings == [(4, "无法识别的分工表述“另行通知”，该部分未计入责任分工。")]
+
+
+def test_lead_in_paragraph_before_the_first_item_is_warned_not_numbered():
+    _, tasks, warnings = _parse(
+        [
+            "一、推进公开",
+            "各部门要高度重视，认真落实以下任务。",
+            "（一）公开预算。（市财政局负责）",
+            "二、保障措施",
+            "各地区、各部门要明确分管负责同志。",
+        ]
+    )
+    assert tasks == {"1.1.1": [("市财政局", R)], "2.1.1": [("各地区、各部门", R)]}
+    assert warnings == [(3, "部分标题下的引言未作为任务导入：各部门要高度重视，认真落实以下任务。")]

@@ -1,0 +1,265 @@
+"""The exported .docx read back: layout per GB/T 9704-2012, content, embedded payload."""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import zipfile
+
+import docx
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from desktop import docx_payload
+from desktop import payload as payload_mod
+from desktop.applicability import tasks_for
+from desktop.catalogue import cn_number
+from desktop.report import build_report, check_docx, export_report
+from desktop.report.samples import sample_payload
+
+
+@pytest.fixture(scope="module")
+def finance(catalogue, form, directory_bundled):
+    return sample_payload("市财政局", catalogue, form, directory_bundled)
+
+
+@pytest.fixture(scope="module")
+def finance_docx(finance, catalogue, form) -> bytes:
+    return build_report(finance, catalogue, form)
+
+
+@pytest.fixture(scope="module")
+def zhongshan_docx(catalogue, form, directory_bundled) -> bytes:
+    data = sample_payload("中山区", catalogue, form, directory_bundled)
+    return build_report(data, catalogue, form)
+
+
+def open_doc(data: bytes):
+    return docx.Document(io.BytesIO(data))
+
+
+def test_page_is_a4_with_gb_margins(finance_docx):
+    sections = open_doc(finance_docx).sections
+    assert len(sections) == 1
+    s = sections[0]
+    assert (round(s.page_width.mm, 1), round(s.page_height.mm, 1)) == (210.0, 297.0)
+    assert round(s.top_margin.mm) == 37
+    assert round(s.bottom_margin.mm) == 35
+    assert round(s.left_margin.mm) == 28
+    assert round(s.right_margin.mm) == 26
+
+
+EXPECTED_STYLES = {
+    # name: (eastAsia font, size pt, bold)
+    "Normal": ("仿宋_GB2312", 16, False),
+    "Title": ("方正小标宋简体", 22, False),
+    "Recipient": ("仿宋_GB2312", 16, False),
+    "Heading 1": ("黑体", 16, False),
+    "Heading 2": ("楷体_GB2312", 16, False),
+    "Heading 3": ("仿宋_GB2312", 16, True),
+    "Heading 4": ("仿宋_GB2312", 16, False),
+    "Signature": ("仿宋_GB2312", 16, False),
+    "Date": ("仿宋_GB2312", 16, False),
+    "Contact Note": ("仿宋_GB2312", 16, False),
+    "Attachment Label": ("黑体", 16, False),
+    "Attachment Title": ("方正小标宋简体", 22, False),
+    "Footer": ("宋体", 14, False),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_STYLES))
+def test_styles_name_the_chinese_font_and_size(finance_docx, name):
+    font, size, bold = EXPECTED_STYLES[name]
+    style = open_doc(finance_docx).styles[name]
+    rfonts = style.element.rPr.rFonts
+    assert rfonts.get(qn("w:eastAsia")) == font
+    assert rfonts.get(qn("w:ascii")) and rfonts.get(qn("w:hAnsi"))
+    assert not [k for k in rfonts.attrib if "Theme" in k]
+    assert style.font.size == Pt(size)
+    assert bool(style.font.bold) is bold
+
+
+def test_no_theme_fonts_anywhere(finance_docx):
+    with zipfile.ZipFile(io.BytesIO(finance_docx)) as z:
+        for name in z.namelist():
+            if name.endswith(".xml"):
+                assert b"Theme=" not in z.read(name), name
+
+
+def test_body_has_exact_line_spacing_for_22_lines_and_2_character_indent(finance_docx):
+    normal = open_doc(finance_docx).styles["Normal"].paragraph_format
+    assert normal.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+    assert 28.0 <= normal.line_spacing.pt <= 29.0
+    assert normal.line_spacing.pt * 22 <= 225 / 25.4 * 72  # 22 lines fit the 225 mm block
+    assert normal.first_line_indent == Pt(32)
+    assert normal.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    ind = open_doc(finance_docx).styles["Normal"].element.pPr.find(qn("w:ind"))
+    assert ind.get(qn("w:firstLineChars")) == "200"
+
+
+def _field_codes(paragraph) -> list[str]:
+    return [
+        el.get(qn("w:fldCharType")) or el.text.strip()
+        for el in paragraph._p.iter(qn("w:fldChar"), qn("w:instrText"))
+    ]
+
+
+def test_footers_carry_page_fields_odd_right_even_left(finance_docx):
+    doc = open_doc(finance_docx)
+    assert doc.settings.odd_and_even_pages_header_footer
+    section = doc.sections[0]
+    for footer, align, side in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right_indent"),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left_indent"),
+    ):
+        assert not footer.is_linked_to_previous
+        (p,) = footer.paragraphs
+        assert _field_codes(p) == ["begin", "PAGE", "separate", "end"]
+        assert p.text == "— 1 —"
+        assert p.style.name == "Footer"
+        assert p.alignment == align
+        assert getattr(p.paragraph_format, side) == Pt(14)  # one 4号 character
+
+
+def test_title_recipient_opening_and_closing(finance_docx):
+    paras = [p for p in open_doc(finance_docx).paragraphs]
+    texts = [p.text for p in paras]
+    assert texts[0] == "市财政局关于2016年政务公开\n工作要点落实情况的报告"
+    assert paras[0].style.name == "Title"
+    assert texts[1] == ""  # one blank line under the title
+    assert texts[2] == "市政府办公厅：" and paras[2].style.name == "Recipient"
+    assert texts[3].startswith(
+        "根据《大连市人民政府办公厅关于印发2016年政务公开工作要点的通知》（大政办发〔2016〕125号）"
+    )
+    closing = texts.index("特此报告。")
+    assert texts[closing + 1 : closing + 8] == [
+        "",
+        "附件：2016年政务公开工作要点落实情况表",
+        "",
+        "",
+        "市财政局",
+        "2016年11月28日",
+        "（联系人：张三，联系电话：0411-83678901）",
+    ]
+    assert [p.style.name for p in paras[closing + 6 : closing + 8]] == ["Date", "Contact Note"]
+    label = paras[closing + 8]
+    assert (label.text, label.style.name) == ("附件", "Attachment Label")
+    assert label.paragraph_format.page_break_before
+    assert (texts[closing + 9], texts[closing + 10]) == ("", "2016年政务公开工作要点落实情况表")
+
+
+def test_signature_is_centred_over_the_date(finance_docx, zhongshan_docx):
+    for data, name, right_chars in (
+        (finance_docx, "市财政局", "550"),
+        (zhongshan_docx, "中山区人民政府", "400"),
+    ):
+        p = next(p for p in open_doc(data).paragraphs if p.text == name)
+        assert p.style.name == "Signature"
+        # date: 7 characters wide with 4 characters right; the name centred over it
+        assert p._p.pPr.find(qn("w:ind")).get(qn("w:rightChars")) == right_chars
+
+
+def test_one_item_heading_per_answered_item_in_catalogue_order(finance, finance_docx, catalogue):
+    doc = open_doc(finance_docx)
+    got = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    answered = {t for t, a in finance["answers"].items() if a["applicable"] and a.get("status")}
+    items = [i.title for _s, i in catalogue.items() if any(t.id in answered for t in i.tasks)]
+    assert got == [f"（{cn_number(n)}）{title}" for n, title in enumerate(items, 1)]
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [
+        "一、工作开展情况",
+        "二、存在的问题",
+        "三、下一步工作打算",
+    ]
+
+
+def test_table_rows_are_the_applicable_tasks(finance_docx, catalogue, directory_bundled):
+    doc = open_doc(finance_docx)
+    (table,) = doc.tables
+    assert table.style.name == "Report Table"
+    apps = tasks_for(catalogue, directory_bundled, directory_bundled.unit("市财政局"))
+    rows = table.rows
+    assert [c.text for c in rows[0].cells] == [
+        "序号", "工作任务", "责任类型", "完成状态", "主要公开载体/网址", "备注",
+    ]  # fmt: skip
+    assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats on every page
+    assert len(rows) - 1 == len(apps)
+    roles = {"lead": "牵头", "responsible": "负责", "cooperate": "配合"}
+    assert [r.cells[2].text for r in rows[1:]] == [roles[a.role] for a in apps]
+    statuses = {r.cells[3].text for r in rows[1:]}
+    assert statuses <= {"已完成", "持续推进", "未完成", "不涉及"}
+    na = [r for r in rows[1:] if r.cells[3].text == "不涉及"]
+    assert [r.cells[5].text for r in na] == [
+        "我局不承担市场监管执法职责，无随机抽查事项",
+        "我局无政府投资的重大建设项目审批职责",
+        "我局不涉及面向转移落户人员的服务事项",
+    ]
+    # borders are written in the table style itself, not borrowed from "Table Grid"
+    style_borders = table.style.element.find(qn("w:tblPr")).find(qn("w:tblBorders"))
+    assert {b.tag.split("}")[1] for b in style_borders} == {
+        "top", "left", "bottom", "right", "insideH", "insideV",
+    }  # fmt: skip
+    assert all(b.get(qn("w:val")) == "single" for b in style_borders)
+
+
+def test_document_properties_name_the_unit(finance_docx):
+    props = open_doc(finance_docx).core_properties
+    assert props.title == "市财政局关于2016年政务公开工作要点落实情况的报告"
+    assert props.author == "市财政局"
+    assert "python-docx" not in (props.author + props.comments + props.last_modified_by)
+
+
+def test_check_docx_reports_nothing_on_our_output(finance_docx, zhongshan_docx):
+    assert check_docx(finance_docx) == []
+    assert check_docx(zhongshan_docx) == []
+
+
+def test_round_trip_payload_is_embedded_exactly(finance, catalogue, form, tmp_path):
+    out = export_report(finance, catalogue, form, tmp_path / "报告.docx")
+    embedded = docx_payload.read(out)  # compact, ASCII-escaped JSON inside the XML part
+    # …which gives back, character for character, the canonical text `answers export` writes
+    assert payload_mod.dumps(payload_mod.parse(embedded)) == payload_mod.dumps(finance)
+    assert payload_mod.load(embedded, catalogue, form).data == finance
+
+
+def test_export_adds_docx_suffix(finance, catalogue, form, tmp_path):
+    out = export_report(finance, catalogue, form, tmp_path / "财政局报告")
+    assert out.name == "财政局报告.docx" and out.is_file()
+
+
+def test_xml_illegal_characters_are_cleaned(finance, catalogue, form):
+    data = copy.deepcopy(finance)
+    data["answers"]["1.1.1"]["measures"] = "制定目录\x0b征求意见\x07\x01，完成\ufffe公开"
+    data["answers"]["1.1.1"]["evidence"] = [{"title": "专栏\x0c二", "url": "http://a.cn/\x1f"}]
+    data["profile"]["contact_name"] = "张\x08三"
+    doc = open_doc(build_report(data, catalogue, form))
+    texts = [p.text for p in doc.paragraphs]
+    assert "制定目录。" in texts and "征求意见，完成公开。" in texts
+    assert "（联系人：张三，联系电话：0411-83678901）" in texts
+    # the embedded payload keeps exactly what the clerk typed (the store does too)
+    embedded = payload_mod.parse(docx_payload.read(build_report(data, catalogue, form)))
+    assert embedded["answers"]["1.1.1"]["measures"] == data["answers"]["1.1.1"]["measures"]
+
+
+def test_a_100000_character_answer_still_exports(finance, catalogue, form, tmp_path):
+    data = copy.deepcopy(finance)
+    long_text = ("我局坚持以公开为常态、不公开为例外，" * 6000)[:100_000]
+    data["answers"]["1.6.1"]["measures"] = long_text
+    assert payload_mod.validate(data, catalogue, form) == []
+    out = export_report(data, catalogue, form, tmp_path / "长报告.docx")
+    doc = docx.Document(str(out))
+    (para,) = [p.text for p in doc.paragraphs if p.text.startswith(long_text[:50])]
+    assert para == long_text + "。"
+    assert check_docx(out) == []
+    assert payload_mod.dumps(payload_mod.parse(docx_payload.read(out))) == payload_mod.dumps(data)
+
+
+def test_body_text_uses_style_fonts_not_run_overrides(finance_docx):
+    """Runs carry no fonts of their own, so a unit's template restyles the whole report."""
+    doc = open_doc(finance_docx)
+    for p in doc.paragraphs:
+        for r in p.runs:
+            assert r._r.rPr is None or r._r.rPr.rFonts is None, p.text
+    assert not re.search(r"None|True|False", "\n".join(p.text for p in doc.paragraphs))
