@@ -92,6 +92,8 @@ def _env(tmp: Path, **extra: str) -> dict:
         QT_QPA_PLATFORM="offscreen",
     )
     env.update(extra)
+    for key in ("HOME", "USERPROFILE", "APPDATA", "LOCALAPPDATA"):
+        Path(env[key]).mkdir(parents=True, exist_ok=True)  # they exist on a real PC
     return env
 
 

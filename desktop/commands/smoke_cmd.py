@@ -88,7 +88,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_smoke(args: argparse.Namespace) -> int:
     root = Path(tempfile.mkdtemp(prefix="zwgk-smoke-"))
-    previous = paths._override
+    previous = paths._override  # restored at the end, for callers running main() in-process
     ctx = Context(root, args.unit, args.gui)
     paths.set_data_dir(ctx.data)  # never the user's data, whatever was asked for
     how = "打包版本" if getattr(sys, "frozen", False) else "源码运行"
