@@ -7,7 +7,7 @@ import sys
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_ID, APP_NAME, ORG_NAME, __version__
+from desktop import APP_ID, APP_NAME, ORG_NAME, __version__, paths
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -25,6 +25,11 @@ def configure(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
     # Fusion everywhere: Windows 11's default style is buggy and screenshots match Windows.
     app.setStyle("Fusion")
+    icon = paths.resource_root() / "packaging" / "icon" / "zwgk.png"
+    if icon.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     if not getattr(app, "_zwgk_translator", None):
         translator = QTranslator(app)
