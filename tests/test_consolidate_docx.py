@@ -91,11 +91,10 @@ def test_the_team_format_checker_finds_no_deviation(consolidation):
 
 
 def test_title_is_never_cut_short():
-    from desktop.consolidate.docx_out import split_title
     from desktop.report import prose
 
     title = "市政府办公厅关于全市2016年政务公开工作要点落实情况的报告"
-    lines = split_title(title, prose.text_width, prose.TITLE_MAX_WIDTH)
+    lines = prose.title_lines("市政府办公厅", "全市2016年政务公开工作要点")
     assert "".join(lines) == title and len(lines) == 2
     assert all(prose.text_width(x) <= prose.TITLE_MAX_WIDTH for x in lines)
     assert prose.text_width(lines[0]) <= prose.text_width(lines[1])

@@ -38,10 +38,6 @@ def build_model(c: Consolidation, today: date | None = None):
         if kind == "title":
             issuer, subject = _title_parts(part.text)
             lines = prose.title_lines(issuer, subject)
-            if "".join(lines) != part.text:
-                # title_lines drops a subject's text before its year (全市2016年…): break the
-                # title ourselves rather than print it with words missing.
-                lines = split_title(part.text, prose.text_width, prose.TITLE_MAX_WIDTH)
             model.title, model.author = "".join(lines), issuer
             model.add(M.Title(tuple(lines)))
         elif kind == "recipient":
@@ -77,32 +73,6 @@ def _title_parts(title: str) -> tuple[str, str]:
     """``市政府办公厅关于X落实情况的报告`` → (``市政府办公厅``, ``X``)."""
     issuer, _, rest = title.partition("关于")
     return issuer, rest.removesuffix("落实情况的报告")
-
-
-def split_title(title: str, width, max_width: float) -> tuple[str, ...]:
-    """One line if it fits, else two lines broken between words (after 关于, 全市 or the
-    year, before 工作要点 or 落实情况), preferring a 正梯形 (upper line not longer) and lines
-    as even as possible."""
-    if width(title) <= max_width:
-        return (title,)
-    cuts = set()
-    for mark in ("关于", "全市", "年"):
-        i = title.find(mark)
-        if i > 0:
-            cuts.add(i + len(mark))
-    for mark in ("工作要点", "落实情况"):
-        i = title.find(mark)
-        if i > 0:
-            cuts.add(i)
-    best: tuple[float, tuple[str, ...]] | None = None
-    for cut in sorted(cuts):
-        upper, lower = title[:cut], title[cut:]
-        if max(width(upper), width(lower)) > max_width:
-            continue
-        cost = abs(width(upper) - width(lower)) + (10 if width(upper) > width(lower) else 0)
-        if best is None or cost < best[0]:
-            best = (cost, (upper, lower))
-    return best[1] if best else (title,)
 
 
 def _split_ordinal(text: str) -> tuple[str, str]:

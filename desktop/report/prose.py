@@ -155,8 +155,10 @@ def _title_tokens(issuer: str, subject: str) -> list[tuple[str, int]]:
     tokens: list[tuple[str, int]] = [(p, 2) for p in parts if p] or [(issuer, 0)]
     tokens[-1] = (tokens[-1][0], 0)
     tokens.append(("关于", 0))
-    words = re.findall(r"\d+年(?:度)?|工作要点|要点|[^\d]+?(?=工作要点|要点|$)|\d+", subject)
-    words = [w for w in words if w] or [subject]
+    words = re.findall(r"\d+年(?:度)?|工作要点|要点|[^\d]+?(?=工作要点|要点|\d|$)|\d+", subject)
+    words = [w for w in words if w]
+    if "".join(words) != subject:  # never print a title with words missing
+        words = [subject]
     tokens.extend((w, 2) for w in words)
     tokens[-1] = (tokens[-1][0], 0)
     tokens.extend([("落实情况", 3), ("的", 99), ("报告", 99)])
