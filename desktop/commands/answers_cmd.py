@@ -48,37 +48,16 @@ def _form_and_directory(catalogue_id: str):
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.catalogue import CatalogueError
+    from desktop.commands.unit_report import CommandFailed, load_unit_payload
     from desktop.fileio import FileWriteError, atomic_write
     from desktop.payload import dumps, validate
-    from desktop.schema import DataFileError
-    from desktop.store import StoreError, open_store
-    from desktop.store.exchange import export_payload, orphan_tasks
+    from desktop.store.exchange import orphan_tasks
 
     try:
-        catalogue, form, directory = _form_and_directory(args.catalogue)
-    except (CatalogueError, DataFileError) as exc:
-        return fail(str(exc))
-    unit = directory.unit(args.unit)
-    name = unit.name if unit is not None else args.unit.strip()
-    try:
-        opened = open_store(read_only=True, backup_on_open=False)
-    except StoreError as exc:
-        return fail(str(exc), 1)
-    store = opened.store
-    try:
-        report_id = store.find_report(name, catalogue.id)
-        if report_id is None:
-            have = [f"{r.unit}（{r.catalogue_id}）" for r in store.list_reports()]
-            listing = f"数据库中已有：{'、'.join(have)}" if have else "数据库中还没有任何报告"
-            close = directory.closest(args.unit) if unit is None else []
-            hint = f"；您是不是要找：{'、'.join(close)}" if close else ""
-            return fail(f"没有找到“{name}”对《{catalogue.title}》的报告。{listing}{hint}。")
-        data = export_payload(store, report_id, catalogue, form, directory)
-    except StoreError as exc:
-        return fail(str(exc), 1)
-    finally:
-        store.close()
+        found = load_unit_payload(args.unit, args.catalogue)
+    except CommandFailed as exc:
+        return fail(str(exc), exc.code)
+    name, data, catalogue, form = found.name, found.data, found.catalogue, found.form
     for problem in validate(data, catalogue, form):
         print(f"提示：导出的内容有一处不合要求，导入时会被拒绝：{problem}", file=sys.stderr)
     orphans = orphan_tasks(data)

@@ -58,9 +58,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Exit 0: written; 1: the store, template or file could not be used; 2: bad input."""
-    from desktop import catalogue as cat_mod
-    from desktop import forms, units
-    from desktop.catalogue import CatalogueError
+    from desktop.commands.unit_report import CommandFailed, load_unit_payload
     from desktop.fileio import FileWriteError
     from desktop.report.docx_writer import (
         TemplateError,
@@ -68,41 +66,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         default_filename,
         export_report,
     )
-    from desktop.schema import DataFileError
-    from desktop.store import StoreError, open_store
-    from desktop.store.exchange import export_payload
 
     try:
-        catalogue = cat_mod.load(args.catalogue)
-        form = forms.load(catalogue)
-        directory = units.load()
-    except (CatalogueError, DataFileError) as exc:
-        return fail(str(exc))
-    unit = directory.unit(args.unit)
-    name = unit.name if unit is not None else args.unit.strip()
-    try:
-        opened = open_store(read_only=True, backup_on_open=False)
-    except StoreError as exc:
-        return fail(str(exc), 1)
-    store = opened.store
-    try:
-        for notice in opened.notices:
-            print(f"提示：{notice}", file=sys.stderr)
-        report_id = store.find_report(name, catalogue.id)
-        if report_id is None:
-            have = [r.unit for r in store.list_reports() if r.catalogue_id == catalogue.id]
-            listing = f"已有报告的单位：{'、'.join(have)}" if have else "本机还没有任何报告"
-            close = directory.closest(args.unit) if unit is None else []
-            hint = f"；您是不是要找：{'、'.join(close)}" if close else ""
-            return fail(
-                f"没有找到“{name}”的《{catalogue.title}》落实情况报告（{listing}{hint}）。"
-                "请先在填报向导中填写，或用 answers import 导入交换文件。"
-            )
-        payload = export_payload(store, report_id, catalogue, form, directory)
-    except StoreError as exc:
-        return fail(str(exc), 1)
-    finally:
-        store.close()
+        found = load_unit_payload(args.unit, args.catalogue)
+    except CommandFailed as exc:
+        return fail(str(exc), exc.code)
+    name, payload, catalogue, form = found.name, found.data, found.catalogue, found.form
 
     out = args.out or Path.cwd() / default_filename(payload, catalogue)
     try:

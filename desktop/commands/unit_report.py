@@ -1,0 +1,71 @@
+"""What ``answers export`` and ``export`` share: find one unit's report and build its payload."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from desktop.catalogue import Catalogue
+from desktop.forms import FormSpec
+from desktop.units import Directory
+
+
+class CommandFailed(Exception):
+    """A Chinese one-line reason and the exit code (2 bad input, 1 data not usable)."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass
+class UnitPayload:
+    name: str
+    data: dict
+    catalogue: Catalogue
+    form: FormSpec
+    directory: Directory
+
+
+def load_unit_payload(unit_arg: str, catalogue_id: str) -> UnitPayload:
+    """Open the store read-only (never creating it) and export the unit's report payload."""
+    from desktop import catalogue as cat_mod
+    from desktop import forms, units
+    from desktop.catalogue import CatalogueError
+    from desktop.schema import DataFileError
+    from desktop.store import StoreError, open_store
+    from desktop.store.exchange import export_payload
+
+    try:
+        catalogue = cat_mod.load(catalogue_id)
+        form = forms.load(catalogue)
+        directory = units.load()
+    except (CatalogueError, DataFileError) as exc:
+        raise CommandFailed(str(exc), 2) from exc
+    unit = directory.unit(unit_arg)
+    name = unit.name if unit is not None else unit_arg.strip()
+    try:
+        opened = open_store(read_only=True, backup_on_open=False)
+    except StoreError as exc:
+        raise CommandFailed(str(exc), 1) from exc
+    store = opened.store
+    try:
+        for notice in opened.notices:
+            print(f"提示：{notice}", file=sys.stderr)
+        report_id = store.find_report(name, catalogue.id)
+        if report_id is None:
+            have = [r.unit for r in store.list_reports() if r.catalogue_id == catalogue.id]
+            listing = f"已有报告的单位：{'、'.join(have)}" if have else "本机还没有任何报告"
+            close = directory.closest(unit_arg) if unit is None else []
+            hint = f"；您是不是要找：{'、'.join(close)}" if close else ""
+            raise CommandFailed(
+                f"没有找到“{name}”的《{catalogue.title}》落实情况报告（{listing}{hint}）。"
+                "请先在填报向导中填写，或用 answers import 导入交换文件。",
+                2,
+            )
+        data = export_payload(store, report_id, catalogue, form, directory)
+    except StoreError as exc:
+        raise CommandFailed(str(exc), 1) from exc
+    finally:
+        store.close()
+    return UnitPayload(name, data, catalogue, form, directory)
