@@ -21,10 +21,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import time_until_shown  # noqa: E402
+
 WINDOWS = sys.platform == "win32"
 TARGET = 1.3
 
@@ -33,32 +35,6 @@ def drop_caches() -> None:
     os.sync()
     with open("/proc/sys/vm/drop_caches", "w") as fh:
         fh.write("3\n")
-
-
-def time_until_shown(cmd: list[str], env: dict) -> tuple[float, float]:
-    """(seconds until the window is shown, seconds until it is filled with data)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        env=env,
-        cwd=ROOT,
-    )
-    assert proc.stdout is not None
-    shown = ready = 0.0
-    for line in proc.stdout:
-        if line.startswith("shown"):
-            shown = time.perf_counter() - start
-        elif line.startswith("ready"):
-            ready = time.perf_counter() - start
-    _out, err = proc.communicate(timeout=120)
-    if not shown or proc.returncode != 0:
-        raise RuntimeError(f"{cmd[0]}: window never shown (exit {proc.returncode}): {err}")
-    return shown, ready or shown
 
 
 def ensure_bundle(bundle: Path) -> Path:

@@ -21,6 +21,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import time_until_shown  # noqa: E402
+
 BASELINE = """
 import sys
 from PySide6.QtCore import QTimer
@@ -38,25 +41,6 @@ def shown():
 QTimer.singleShot(0, shown)
 app.exec()
 """
-
-
-def time_until_shown(cmd: list[str], env: dict) -> tuple[float, float]:
-    """(seconds until the window is shown, seconds until it is filled with data and usable)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT
-    )
-    assert proc.stdout is not None
-    shown = ready = 0.0
-    for line in proc.stdout:
-        if line.startswith("shown"):
-            shown = time.perf_counter() - start
-        elif line.startswith("ready"):
-            ready = time.perf_counter() - start
-    proc.wait(timeout=60)
-    if not shown:
-        raise RuntimeError(f"window never shown: {proc.stderr.read() if proc.stderr else ''}")
-    return shown, ready or shown
 
 
 def startup(runs: int) -> None:
