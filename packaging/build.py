@@ -182,27 +182,42 @@ def check_env(data_dir: Path) -> dict:
     return env
 
 
-def run_smoke(bundle: Path) -> float:
-    exe = bundle / f"{CLI_NAME}{EXE}"
-    cmd = [str(exe), "smoke", "--gui"]
-    log(f"$ {' '.join(cmd)}")
-    t0 = time.perf_counter()
+def _run_in_temp(
+    cmd: list[str], data: str, timeout: int, too_slow: str, inspect
+) -> tuple[subprocess.CompletedProcess, object]:
+    """Run a bundle program in a fresh temp folder, its data dir set to ``<temp>/<data>``;
+    ``inspect(data_dir)`` looks at what it left before the folder is removed."""
     with tempfile.TemporaryDirectory(prefix="zwgk-build-") as tmp:
         try:
             done = subprocess.run(
                 cmd,
-                env=check_env(Path(tmp) / "never-used"),
+                env=check_env(Path(tmp) / data),
                 cwd=tmp,
                 capture_output=True,
                 text=True,
                 encoding="utf-8",
                 errors="replace",
-                timeout=SMOKE_TIMEOUT_S,
+                timeout=timeout,
             )
         except subprocess.TimeoutExpired as exc:
-            raise BuildError(f"打包后的自检超过 {SMOKE_TIMEOUT_S} 秒没有结束。") from exc
-        if (Path(tmp) / "never-used").exists():
-            raise BuildError("自检写入了用户数据目录（应只用临时文件夹）。")
+            raise BuildError(too_slow) from exc
+        return done, inspect(Path(tmp) / data)
+
+
+def run_smoke(bundle: Path) -> float:
+    exe = bundle / f"{CLI_NAME}{EXE}"
+    cmd = [str(exe), "smoke", "--gui"]
+    log(f"$ {' '.join(cmd)}")
+    t0 = time.perf_counter()
+    done, touched = _run_in_temp(
+        cmd,
+        "never-used",
+        SMOKE_TIMEOUT_S,
+        f"打包后的自检超过 {SMOKE_TIMEOUT_S} 秒没有结束。",
+        Path.exists,
+    )
+    if touched:
+        raise BuildError("自检写入了用户数据目录（应只用临时文件夹）。")
     for line in (done.stdout + done.stderr).splitlines():
         log(f"  | {line}")
     if done.returncode != 0:
@@ -215,21 +230,13 @@ def run_gui_start(bundle: Path) -> float:
     cmd = [str(exe), "--quit-when-shown"]
     log(f"$ QT_QPA_PLATFORM=offscreen {' '.join(cmd)}")
     t0 = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="zwgk-build-") as tmp:
-        try:
-            done = subprocess.run(
-                cmd,
-                env=check_env(Path(tmp) / "data"),
-                cwd=tmp,
-                capture_output=True,
-                text=True,
-                encoding="utf-8",
-                errors="replace",
-                timeout=GUI_TIMEOUT_S,
-            )
-        except subprocess.TimeoutExpired as exc:
-            raise BuildError(f"打包后的窗口超过 {GUI_TIMEOUT_S} 秒没有打开并退出。") from exc
-        created = (Path(tmp) / "data" / "answers.db").is_file()
+    done, created = _run_in_temp(
+        cmd,
+        "data",
+        GUI_TIMEOUT_S,
+        f"打包后的窗口超过 {GUI_TIMEOUT_S} 秒没有打开并退出。",
+        lambda data: (data / "answers.db").is_file(),
+    )
     took = time.perf_counter() - t0
     lines = done.stdout.splitlines()
     for line in lines:
