@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desktop.sourcefile import read_source  # noqa: E402
-from desktop.yaodian_parser import parse_file  # noqa: E402
+from desktop.parser.source import read_source  # noqa: E402
+from desktop.parser.structure import parse_file  # noqa: E402
 
 SOURCE = ROOT / "forms" / "sources" / "dalian-2016-yaodian.txt"
 

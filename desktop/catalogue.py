@@ -11,11 +11,13 @@ The JSON form is the one ``python main.py catalogue show --json`` prints and the
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import paths
+from desktop.textclean import to_fullwidth_punct, xml_safe
 
 ROLES = ("lead", "responsible", "cooperate")
 ROLE_LABELS = {"lead": "牵头", "responsible": "负责", "cooperate": "配合"}
@@ -31,6 +33,30 @@ def cn_number(n: int) -> str:
     tens, ones = divmod(n, 10)
     head = "" if tens == 1 else CN_NUMERALS[tens - 1]
     return head + "十" + (CN_NUMERALS[ones - 1] if ones else "")
+
+
+_CLAUSE = re.compile(r"[（(][^（）()]*(落实|负责|配合|牵头)[）)]\s*$")
+_CONDITION = re.compile(r"^(对|在|按照|根据|围绕|结合)[^，]*(下|时|后|前|措施|政策|事项|要求)$")
+_SUBJECT = re.compile(r"^[^，。]{0,12}?(部门|政府|机关|单位|负责人|地区)(要|应当|应)")
+
+
+def short_name(task: Task, limit: int = 36) -> str:
+    """A short name for a task, from its text: the first clause that says what to do.
+
+    ``各级政府及部门要建立健全……机制，遇到……`` → ``建立健全……机制``: a leading condition
+    (``对……``/``在……前提下``) is skipped and the addressee (``各级……要``) dropped, since the
+    reader knows who must act. Too long a clause ends at a 顿号 with ``等``.
+    """
+    text = to_fullwidth_punct(xml_safe(_CLAUSE.sub("", task.text)).replace("\n", "").strip())
+    first = text.split("。", 1)[0]
+    clauses = [_SUBJECT.sub("", c) for c in first.split("，") if c]
+    while len(clauses) > 1 and _CONDITION.match(clauses[0]):
+        clauses.pop(0)
+    label = clauses[0] if clauses else first
+    if len(label) <= limit:
+        return label
+    cut = label.rfind("、", 0, limit)
+    return (label[:cut] if cut >= 12 else label[:limit]) + "等"
 
 
 class CatalogueError(Exception):
@@ -141,6 +167,21 @@ class Catalogue:
             if digits.isdigit():
                 return int(digits)
         return 0
+
+    def ref(self, task_id: str) -> str:
+        """The 要点's own numbering of a task, as people cite it: ``一（二）`` for an item with one
+        task, ``一（二）之二`` for the second paragraph of an item with several. Never the
+        internal id (``1.2.2``), which stays in machine files."""
+        section, item = self.item_of(task_id)
+        base = f"{cn_number(section.no)}（{cn_number(item.no)}）"
+        if len(item.tasks) <= 1:
+            return base
+        index = next(n for n, t in enumerate(item.tasks, 1) if t.id == task_id)
+        return f"{base}之{cn_number(index)}"
+
+    def display_name(self, task_id: str, limit: int = 36) -> str:
+        """``一（二）之二 建立健全政务舆情收集、研判、处置和回应机制``: reference and short name."""
+        return f"{self.ref(task_id)} {short_name(self.task(task_id), limit)}"
 
     def label(self) -> str:
         """How the UI names this catalogue: 《2016年政务公开工作要点》（大政办发〔2016〕125号）."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from desktop import catalogue as cat
-from desktop.yaodian_parser import parse_file
+from desktop.catalogue import load_builtin, short_name
+from desktop.parser.structure import parse_file
 from tests.conftest import ROOT
 
 L, R, C = "lead", "responsible", "cooperate"
@@ -193,3 +194,16 @@ def test_all_named_units_resolve_in_directory(catalogue, directory_bundled):
         assert name in names
         assert directory_bundled.knows(name), name
     assert all(directory_bundled.knows(n) for n in names)
+
+
+def test_tasks_are_cited_by_the_yaodian_numbering_not_internal_ids():
+    c = load_builtin()
+    assert c.ref("1.1.1") == "一（一）"
+    assert c.ref("1.2.1") == "一（二）之一"
+    assert c.ref("1.2.2") == "一（二）之二"
+    assert c.ref("5.2.1") == "五（二）"
+    name = c.display_name("1.2.2")
+    assert name.startswith("一（二）之二 ") and "1.2" not in name
+    for task in c.tasks():
+        assert "." not in c.ref(task.id)
+        assert "（" not in short_name(task)[-1:] and "落实" not in short_name(task)[-4:]

@@ -9,7 +9,7 @@ from tests.conftest import ROOT
 
 CORE = [
     "desktop.catalogue",
-    "desktop.yaodian_parser",
+    "desktop.parser.structure",
     "desktop.units",
     "desktop.applicability",
     "desktop.forms",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.clauses import parse_clause, split_inline_clauses, split_top
-from desktop.sourcefile import read_bytes
-from desktop.yaodian_text import marker, prepare
+from desktop.parser.clauses import parse_clause, split_inline_clauses, split_top
+from desktop.parser.lines import marker, prepare
+from desktop.parser.source import read_bytes
 
 L, R, C = "lead", "responsible", "cooperate"
 
@@ -165,7 +165,7 @@ def test_etc_in_unit_lists():
 
 
 def test_header_fields_in_web_copies():
-    from desktop.yaodian_header import read_header
+    from desktop.parser.header import read_header
 
     warnings: list[tuple[int, str]] = []
     h = read_header(
@@ -204,7 +204,7 @@ def test_header_fields_in_web_copies():
     ],
 )
 def test_closing_sentences(text, expected):
-    from desktop.yaodian_header import find_closing
+    from desktop.parser.header import find_closing
 
     found = find_closing(text)
     got = None if found is None else (found.month, found.day, found.year, found.report_to)

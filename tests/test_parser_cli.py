@@ -11,7 +11,7 @@ import re
 import pytest
 
 from desktop import catalogue as cat_mod
-from desktop.yaodian_parser import parse_file
+from desktop.parser.structure import parse_file
 from tests.conftest import SAMPLES
 
 # A 要点 for a year the program was not built for, in the Dalian shape, naming one unit the

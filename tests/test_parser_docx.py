@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.sourcefile import CELL_SEP, SourceError, read_source
-from desktop.yaodian_parser import parse_file
+from desktop.parser.source import CELL_SEP, SourceError, read_source
+from desktop.parser.structure import parse_file
 from tests.samples.docx_builders import (
     NOTICE_D1,
     NOTICE_D2,

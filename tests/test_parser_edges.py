@@ -3,7 +3,7 @@ that skips, stray deadline lines, a deadline sentence inside the body."""
 
 from __future__ import annotations
 
-from desktop.yaodian_parser import parse_lines
+from desktop.parser.structure import parse_lines
 
 L, R, C = "lead", "responsible", "cooperate"
 HEAD = ["2017年测试市政务公开工作要点"]

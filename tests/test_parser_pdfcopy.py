@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from desktop.yaodian_parser import parse_file
+from desktop.parser.structure import parse_file
 from tests.conftest import ROOT, SAMPLES
 
 SOURCE = ROOT / "forms" / "sources" / "dalian-2016-yaodian.txt"

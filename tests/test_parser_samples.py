@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from desktop.yaodian_parser import parse_file
+from desktop.parser.structure import parse_file
 from tests.conftest import SAMPLES
 
 L, R, C = "lead", "responsible", "cooperate"
@@ -360,7 +360,7 @@ def test_traditional_reprints_come_out_simplified():
 def test_the_2016_source_reprinted_in_traditional_characters_as_big5(tmp_path):
     """Every character the converter knows written back in its traditional form, saved as Big5
     (which has no no-break space): the same catalogue, text included, plus one warning."""
-    from desktop import hanzi
+    from desktop.parser import hanzi
     from tests.conftest import ROOT
 
     source = ROOT / "forms" / "sources" / "dalian-2016-yaodian.txt"

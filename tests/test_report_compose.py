@@ -9,8 +9,8 @@ import pytest
 
 from desktop import payload as payload_mod
 from desktop.catalogue import cn_number
+from desktop.catalogue import short_name as task_label
 from desktop.report import compose_report, to_html
-from desktop.report.compose import task_label
 from desktop.report.model import (
     AttachmentLabel,
     AttachmentNote,

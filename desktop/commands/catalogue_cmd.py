@@ -77,7 +77,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop import units
     from desktop.applicability import unknown_units
-    from desktop.yaodian_parser import ParseError, SourceError, parse_file
+    from desktop.parser.structure import ParseError, SourceError, parse_file
 
     try:
         result = parse_file(args.file, args.id)

@@ -9,11 +9,10 @@ rest renumbered, so no heading is ever empty.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import PurePath
 
-from desktop.catalogue import ROLE_LABELS, Catalogue, Item, Task, cn_number
+from desktop.catalogue import ROLE_LABELS, Catalogue, Item, Task, cn_number, short_name
 from desktop.forms import FormSpec
 from desktop.report import prose
 from desktop.report.model import (
@@ -43,7 +42,6 @@ TABLE_COLUMNS = (
     Column("主要公开载体/网址", 42),
     Column("备注", 26),
 )
-_CLAUSE = re.compile(r"（[^（）]*落实）\s*$")
 _CONTENT_KEYS = ("status", "measures", "results", "next_steps", "unfinished_reason", "evidence")
 
 
@@ -58,29 +56,6 @@ def issuer_name(payload: dict) -> str:
 
 def attachment_name(catalogue: Catalogue) -> str:
     return f"{prose.clean(catalogue.title)}落实情况表"
-
-
-_CONDITION = re.compile(r"^(对|在|按照|根据|围绕|结合)[^，]*(下|时|后|前|措施|政策|事项|要求)$")
-_SUBJECT = re.compile(r"^[^，。]{0,12}?(部门|政府|机关|单位|负责人|地区)(要|应当|应)")
-
-
-def task_label(task: Task, limit: int = 36) -> str:
-    """A short name for a task, from its text: the first clause that says what to do.
-
-    ``各级政府及部门要建立健全……机制，遇到……`` → ``建立健全……机制``: a leading condition
-    (``对……``/``在……前提下``) is skipped and the addressee (``各级……要``) dropped, since the
-    report's reader knows who must act. Too long a clause is cut with ``……``.
-    """
-    text = prose.clean(_CLAUSE.sub("", task.text))
-    first = text.split("。", 1)[0]
-    clauses = [_SUBJECT.sub("", c) for c in first.split("，") if c]
-    while len(clauses) > 1 and _CONDITION.match(clauses[0]):
-        clauses.pop(0)
-    label = clauses[0] if clauses else first
-    if len(label) <= limit:
-        return label
-    cut = label.rfind("、", 0, limit)
-    return (label[:cut] if cut >= 12 else label[:limit]) + "等"
 
 
 def is_answered(answer: dict | None) -> bool:
@@ -155,7 +130,7 @@ def _work_section(
         blocks.append(Heading(2, f"（{cn_number(n)}）", prose.clean(item.title)))
         for k, task in enumerate(answered, start=1):
             if len(answered) > 1:
-                blocks.append(Heading(3, f"{k}.", task_label(task)))
+                blocks.append(Heading(3, f"{k}.", short_name(task)))
             blocks.extend(Para(p) for p in task_prose(answers[task.id], task, form))
     return blocks
 
@@ -250,7 +225,7 @@ def _table_rows(answers: dict[str, dict], catalogue: Catalogue) -> list[tuple[st
             remark = ""
             if status == "未完成":
                 remark = prose.clip(prose.clean(answer.get("unfinished_reason")), 40)
-        rows.append((str(len(rows) + 1), task_label(task), role, status, carriers, remark))
+        rows.append((str(len(rows) + 1), short_name(task), role, status, carriers, remark))
     return rows
 
 

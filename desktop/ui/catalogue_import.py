@@ -15,7 +15,7 @@ from desktop.ui import dialogs
 
 def import_catalogue_interactively(parent: QWidget, services: Services) -> str | None:
     """Ask for a file, parse it, confirm, install. Returns the new catalogue id or None."""
-    from desktop.yaodian_parser import ParseError, SourceError, parse_file
+    from desktop.parser.structure import ParseError, SourceError, parse_file
 
     chosen = dialogs.open_paths(
         parent, "选择要点文件", str(Path.home()), "要点文件 (*.docx *.txt);;所有文件 (*)"

@@ -1,6 +1,6 @@
 """The parser's draft of a 要点 and how it becomes the catalogue.
 
-The structure pass (:mod:`desktop.yaodian_parser`) collects sections → items → *blocks* (the
+The structure pass (:mod:`desktop.parser.structure`) collects sections → items → *blocks* (the
 text of one task with the clause that closed it, if any). Building the catalogue numbers them
 ``S.I.P`` and gives every block its assignments: its own clause, else a clause standing for the
 whole item or section (no warning: the document says so), else a neighbour's in the same item
@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.catalogue import Assignment, Item, Section, Task
-from desktop.clauses import merge, parse_clause, split_trailing_bracket
-from desktop.yaodian_text import MAX_TITLE
+from desktop.parser.clauses import merge, parse_clause, split_trailing_bracket
+from desktop.parser.lines import MAX_TITLE
 
 EVERYONE = "各地区、各部门"
 Clause = tuple[list[Assignment], str]

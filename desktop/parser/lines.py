@@ -22,9 +22,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop import hanzi
-from desktop.clauses import ROLE_KEYS, TIME_KEYS, looks_like_unit, parse_clause, split_top
-from desktop.sourcefile import CELL_SEP, PARA_SEP
+from desktop.parser import hanzi
+from desktop.parser.clauses import ROLE_KEYS, TIME_KEYS, looks_like_unit, parse_clause, split_top
+from desktop.parser.source import CELL_SEP, PARA_SEP
 from desktop.textclean import normalise_space, to_fullwidth_punct
 
 CN = "一二三四五六七八九十"

@@ -6,8 +6,8 @@ closing paragraph naming the deadline and the office the report goes to. Where t
 stands varies (end of the paragraph, inside it after each sentence group, its own line with or
 without brackets, ``牵头单位：`` lines, a table cell); see docs/parser.md.
 
-Lines are cleaned and re-joined in :mod:`desktop.yaodian_text`, header and closing read in
-:mod:`desktop.yaodian_header`, clauses in :mod:`desktop.clauses`. Nothing is dropped silently:
+Lines are cleaned and re-joined in :mod:`desktop.parser.lines`, header and closing read in
+:mod:`desktop.parser.header`, clauses in :mod:`desktop.parser.clauses`. Nothing is dropped silently:
 every line that is not header, structure or text of a task comes back as a
 :class:`ParseWarning` with its line number.
 """
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.catalogue import Catalogue
-from desktop.clauses import (
+from desktop.parser.clauses import (
     CLOSE,
     KEYED_LINE,
     OPEN,
@@ -27,8 +27,7 @@ from desktop.clauses import (
     split_inline_clauses,
     split_trailing_bracket,
 )
-from desktop.sourcefile import SourceError, SourceText, read_source
-from desktop.yaodian_draft import (
+from desktop.parser.draft import (
     Block,
     Clause,
     DraftItem,
@@ -39,7 +38,7 @@ from desktop.yaodian_draft import (
     join_default,
     year_of,
 )
-from desktop.yaodian_header import (
+from desktop.parser.header import (
     Closing,
     find_closing,
     is_closing_alt,
@@ -47,7 +46,7 @@ from desktop.yaodian_header import (
     month_end,
     read_header,
 )
-from desktop.yaodian_text import (
+from desktop.parser.lines import (
     Line,
     ParseWarning,
     heading_only,
@@ -55,6 +54,7 @@ from desktop.yaodian_text import (
     marker,
     prepare,
 )
+from desktop.parser.source import SourceError, SourceText, read_source
 
 _TASK_KIND = {"item": "arabic", "arabic": "paren_ar"}
 
