@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 
@@ -29,6 +29,30 @@ def free_name(path: Path) -> Path:
         if not candidate.exists():
             return candidate
     return path.with_name(f"{path.stem}-{os.getpid()}{path.suffix}")
+
+
+# Windows maps these names to devices whatever the extension: "NUL.docx" opens the null
+# device, so a report "saved" there is silently lost, and "CON.docx" fails oddly. Refused on
+# every platform, since a file made on Linux under such a name cannot be opened on Windows.
+_RESERVED_NAMES = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)]
+)
+
+
+def is_reserved_name(path: Path) -> bool:
+    """True for ``CON``, ``nul.docx``, ``COM1 .txt`` … (the part before the first dot)."""
+    return path.name.split(".", 1)[0].rstrip(" ").upper() in _RESERVED_NAMES
+
+
+def reserved_name_error(path: Path, what: str = "文件") -> FileWriteError:
+    base, dot, rest = path.name.partition(".")
+    alt = path.with_name(f"{base.rstrip(' ')}-{what}{dot}{rest}")
+    return FileWriteError(
+        f"“{path.name}”是 Windows 保留的设备名，不能用作文件名（保存后文件并不存在）。"
+        f"请换一个文件名，如“{alt.name}”。",
+        path,
+        alt,
+    )
 
 
 def describe_os_error(exc: OSError, path: Path, what: str = "文件") -> FileWriteError:
@@ -58,12 +82,31 @@ def describe_os_error(exc: OSError, path: Path, what: str = "文件") -> FileWri
     return FileWriteError(f"无法保存{what}“{path.name}”：{exc.strerror or exc}", path)
 
 
+def temp_file_beside(path: Path) -> tuple[int, str]:
+    """A new, empty temporary file in *path*'s folder: (descriptor, name).
+
+    Not ``tempfile.mkstemp``: on Windows it takes "access denied" for a name clash and tries the
+    next name, up to ``TMP_MAX`` (2**31 - 1) times, so a folder the user may not write to
+    (an ACL, a locked-down share) would hang the export instead of saying so.
+    """
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        name = os.path.join(path.parent, f".{path.stem}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(name, flags, 0o600), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "没有可用的临时文件名", str(path.parent))
+
+
 def atomic_write(path: Path, data: bytes, what: str = "文件") -> None:
     """Write *data* to *path* all-or-nothing. Raises :class:`FileWriteError`."""
     path = Path(path)
+    if is_reserved_name(path):
+        raise reserved_name_error(path, what)
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+        fd, tmp_name = temp_file_beside(path)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -11,11 +11,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
 
-import pytest  # noqa: E402
+from desktop import paths
 
-from desktop import paths  # noqa: E402
+# Offscreen by default (a developer may set QT_QPA_PLATFORM=xcb to watch); on Windows also the
+# system's font folder, or every test that loads fonts fails on Qt's warning.
+for _key, _value in paths.offscreen_qt_env().items():
+    os.environ.setdefault(_key, _value)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = Path(__file__).resolve().parent / "samples"

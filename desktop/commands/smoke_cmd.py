@@ -337,7 +337,7 @@ def step_consolidate(ctx: Context) -> str:
 
 def step_gui(ctx: Context) -> str:
     """The real window, as ``python main.py --quit-when-shown`` starts it, offscreen."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ.update(paths.offscreen_qt_env())
     from PySide6.QtCore import (
         QCoreApplication,
         QLibraryInfo,
