@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Install what the tests need (system packages, a virtualenv with requirements-dev.txt) and run them.
+# Install what the tests need (system packages, a virtualenv with requirements-dev.txt) and run
+# them: ruff, pytest, then the Windows check under Wine (packaging/wine/check.sh: the Windows
+# tests, bundle, installer, install, start and uninstall; needs root; ~6-10 min with its cache
+# warm, docs/packaging.md). ZWGK_SKIP_WINE=1 skips the Windows check (not in CI).
 #   scripts/test.sh [pytest arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,4 +10,5 @@ scripts/system-deps.sh test
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 .venv/bin/python -m ruff check .
-exec .venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest "$@"
+exec packaging/wine/check.sh

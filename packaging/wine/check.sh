@@ -51,6 +51,7 @@ INNO_PKG=innosetup@6.4.1
 INNO_TGZ=innosetup-6.4.1.tgz
 INNO_SHA256=fc36b763a729c8964416552d733f4864ac4a4934d0a6569e20c2feb4c29b9684
 LOCK="$HERE/win-wheels.lock"
+PYKEY=$( (echo "$WINPY_REQ"; cat "$LOCK") | sha256sum | cut -c1-16)
 
 CACHE=${ZWGK_WINE_CACHE:-/var/cache/zwgk-wine}
 ROOTFS=$CACHE/chroot
@@ -74,7 +75,7 @@ rm -rf "$WINE_LOGS" && mkdir -p "$WINE_LOGS"
 unmount_all() {
   # Deepest first; lazy, so a stuck process cannot keep the next run from starting clean.
   if [ -d "$ROOTFS" ]; then
-    findmnt -rn -o TARGET | grep -F "$ROOTFS/" | sort -r | while read -r m; do umount -l "$m" || true; done
+    { findmnt -rn -o TARGET | grep -F "$ROOTFS/" || true; } | sort -r | while read -r m; do umount -l "$m" || true; done
   fi
 }
 cleanup() {
@@ -117,8 +118,9 @@ debian_chroot() {
     echo "$key" >"$ROOTFS.new/.zwgk-key"
     mv "$ROOTFS.new" "$ROOTFS"
   fi
-  chroot "$ROOTFS" wine --version
-  note "$(chroot "$ROOTFS" wine --version), $(du -sh "$ROOTFS" --exclude="$ROOTFS/work" | cut -f1)"
+  local version
+  version=$(chroot "$ROOTFS" dpkg-query -W -f '${Version}' wine)
+  note "Wine $version, $(du -sh --exclude=work "$ROOTFS" | cut -f1)"
 }
 
 psf_signed() { # every given file: a valid Authenticode signature of the Python Software Foundation
@@ -153,9 +155,12 @@ windows_python() {
 
 windows_wheels() {
   # --require-hashes: each file must match the lock, whether downloaded now or kept from before.
-  "$HOST_PY" -m pip download -q --disable-pip-version-check --require-hashes --no-deps \
-    --only-binary=:all: --platform win_amd64 --python-version 3.11 --implementation cp --abi cp311 \
-    -d "$CACHE/wheels" -r "$LOCK"
+  # The cache alone first (no network when the lock has not changed), then PyPI.
+  local pip=("$HOST_PY" -m pip download -q --disable-pip-version-check --require-hashes --no-deps
+    --only-binary=:all: --platform win_amd64 --python-version 3.11 --implementation cp --abi cp311
+    -d "$CACHE/wheels" -r "$LOCK")
+  mkdir -p "$CACHE/wheels"
+  "${pip[@]}" --no-index --find-links "$CACHE/wheels" 2>/dev/null || "${pip[@]}"
   note "$(grep -c -- '--hash=sha256:' "$LOCK") wheels, hash-checked against packaging/wine/win-wheels.lock"
 }
 
@@ -188,7 +193,10 @@ work_tree() {
   else
     tar -C "$REPO" --exclude=.git --exclude=.venv --exclude=build --exclude=dist -cf - . | tar -xf - -C "$WORK/src"
   fi
-  cp -a "$CACHE/winpython/cp311" "$WORK/py"
+  # Windows Python with the lock's wheels, as pip installed them on an earlier run (inner.sh
+  # keeps that copy in the chroot); else the bare interpreter, and inner.sh runs pip.
+  local installed=$ROOTFS/var/cache/zwgk-py/$PYKEY
+  if [ -f "$installed/.zwgk-installed" ]; then cp -a "$installed" "$WORK/py"; else cp -a "$CACHE/winpython/cp311" "$WORK/py"; fi
   # Older wheels kept in the cache do no harm: Windows pip installs with --require-hashes.
   mkdir -p "$WORK/wheels" && cp "$CACHE/wheels/"*.whl "$WORK/wheels/"
   cp -a "$CACHE/inno-6.4.1" "$WORK/iscc"
@@ -211,7 +219,7 @@ stage "work tree in the chroot" work_tree
 # Its stage lines go straight to our output; a failure there ends with its own message.
 set +e
 chroot "$ROOTFS" /usr/bin/env -i HOME=/root PATH=/usr/bin:/bin LANG=C.UTF-8 \
-  WINE_T0="$WINE_T0" WINE_LOGS=/work/logs ZWGK_WINE_BREAK="${ZWGK_WINE_BREAK:-}" \
+  WINE_T0="$WINE_T0" WINE_LOGS=/work/logs PYKEY="$PYKEY" ZWGK_WINE_BREAK="${ZWGK_WINE_BREAK:-}" \
   ZWGK_WINE_PYTEST="${ZWGK_WINE_PYTEST:-}" WINE_FAIL_LINES="${WINE_FAIL_LINES:-80}" \
   xvfb-run -a -s "-screen 0 1280x800x24" bash /work/inner.sh
 rc=$?

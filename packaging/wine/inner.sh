@@ -61,10 +61,20 @@ prefix() {
 }
 
 pip_install() {
-  w "$PY" -m pip install -q --disable-pip-version-check --no-warn-script-location --no-index \
-    --find-links 'Z:\work\wheels' --require-hashes -r "$SRC\\packaging\\wine\\win-wheels.lock"
+  local how="installed on an earlier run from the same lock"
+  if [ ! -f /work/py/.zwgk-installed ]; then
+    w "$PY" -m pip install -q --disable-pip-version-check --no-warn-script-location --no-index \
+      --find-links 'Z:\work\wheels' --require-hashes -r "$SRC\\packaging\\wine\\win-wheels.lock"
+    how="installed now"
+    # Kept for the next run with the same lock (check.sh copies it back in): pip under Wine
+    # takes a minute or two; copying takes seconds. Saved before any test has run in it.
+    rm -rf /var/cache/zwgk-py && mkdir -p /var/cache/zwgk-py
+    cp -a /work/py "/var/cache/zwgk-py/$PYKEY.new"
+    touch "/var/cache/zwgk-py/$PYKEY.new/.zwgk-installed"
+    mv "/var/cache/zwgk-py/$PYKEY.new" "/var/cache/zwgk-py/$PYKEY"
+  fi
   w "$PY" -m pip check
-  note "$(w "$PY" -c "import sys, PySide6; print(f'Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}')")"
+  note "$(w "$PY" -c "import sys, PySide6; print(f'Python {sys.version.split()[0]}, PySide6 {PySide6.__version__}')") ($how)"
 }
 
 pytest_windows() {
