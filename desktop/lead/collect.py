@@ -107,8 +107,14 @@ class CollectResult:
             else "没有收到新的材料。"
         )
         plan = self.plan
-        if plan is not None and (plan.rejected or plan.skipped):
-            head += f"有 {len(plan.rejected)} 个文件未能读取，{len(plan.skipped)} 项任务未收入（原因见下）。"
+        if plan is not None:
+            left = [
+                f"{len(plan.rejected)} 个文件未收入" if plan.rejected else "",
+                f"{len(plan.skipped)} 项任务未收入" if plan.skipped else "",
+                f"{len(self.declined)} 项材料来自名录外的单位，未收" if self.declined else "",
+            ]
+            if any(left):
+                head += "另有" + "，".join(x for x in left if x) + "（原因见下）。"
         return head
 
     def messages(self, catalogue: Catalogue) -> list[str]:
