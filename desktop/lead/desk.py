@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from desktop.catalogue import Catalogue
+from desktop.catalogue import ROLE_LABELS, Catalogue
 from desktop.forms import FigureSpec, FormSpec
 from desktop.lead.roles import Expected, expected, leads, led_tasks
 from desktop.report import prose
@@ -89,25 +89,32 @@ class TaskParts:
     def missing_count(self) -> int:
         return len({n for _label, names in self.missing() for n in names})
 
-    def missing_line(self) -> str:
-        """One line naming who the 要点 expects and who has not sent anything yet."""
+    def missing_line(self, limit: int | None = None) -> str:
+        """Who the 要点 names for the task besides the lead, and who has not sent anything:
+        ``要点要求配合：各区市县政府和先导区管委会、市政府各部门（共 37 个单位）。已收到 2 个
+        单位的材料；尚未发送 35 个：西岗区、沙河口区……``. *limit* shortens the list with 等."""
         exp = self.expected
-        named = "、".join(label for label, _ in exp.groups) or "无"
-        if exp.open_groups:
-            named += (
-                ("、" if exp.groups else "") + "、".join(exp.open_groups) + "（由各单位自行确定）"
+        by_role: dict[str, list[str]] = {}
+        for label, _names in exp.groups:
+            by_role.setdefault(exp.roles.get(label, "cooperate"), []).append(label)
+        for label in exp.open_groups:
+            by_role.setdefault(exp.roles.get(label, "cooperate"), []).append(
+                f"{label}（由各单位自行确定）"
             )
-        head = f"要点要求：{named}。已收到 {len(self.parts)} 个单位的材料"
-        missing = self.missing()
+        named = "；".join(
+            f"{ROLE_LABELS[role]}：{'、'.join(labels)}" for role, labels in by_role.items()
+        )
+        total = len(exp.units())
+        count = f"（共 {total} 个单位）" if total > len(exp.groups) else ""
+        head = f"要点要求{named or '：无其他单位'}{count}。已收到 {len(self.parts)} 个单位的材料"
         if not exp.groups:
             return head + "。"
-        if not missing:
+        left = [n for _label, names in self.missing() for n in names]
+        if not left:
             return head + "，要点点名的单位都已发送。"
-        groups = "；".join(
-            (f"{label}中的{'、'.join(names)}" if label != names[0] else label)
-            for label, names in missing
-        )
-        return f"{head}；尚未发送（{self.missing_count()} 个）：{groups}。"
+        shown = left if limit is None or len(left) <= limit else left[:limit]
+        more = "等" if len(shown) < len(left) else ""
+        return f"{head}；尚未发送 {len(left)} 个：{'、'.join(shown)}{more}。"
 
 
 @dataclass(frozen=True)
@@ -228,6 +235,17 @@ class LeadDesk:
                     )
                 )
         return rows
+
+
+def lead_rows(session: Any) -> list[ReportRow]:
+    """The 配合单位落实情况 rows of a :class:`desktop.session.ReportSession`'s report; none
+    when the contributions cannot be read (the report itself is still written)."""
+    from desktop.store import StoreError
+
+    try:
+        return LeadDesk.for_session(session).report_rows()
+    except StoreError:
+        return []
 
 
 def _sum(spec: FigureSpec, parts: list[Contribution], taken: dict | None, own: Any) -> FigureSum:

@@ -58,6 +58,7 @@ class Expected:
     groups: list[tuple[str, list[str]]] = field(default_factory=list)  # (clause name, units)
     open_groups: list[str] = field(default_factory=list)  # 相关部门: each unit decides
     co_leads: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # clause name → responsible/cooperate
 
     def units(self) -> list[str]:
         seen: list[str] = []
@@ -82,10 +83,12 @@ def expected(catalogue: Catalogue, directory: Directory, task_id: str, lead: Uni
                 out.co_leads.append(named.name)
             else:
                 out.groups.append((named.name, [named.name]))
+                out.roles[named.name] = a.role
             continue
         category = directory.category(a.unit)
         if category is None:
             continue
+        out.roles[a.unit] = a.role
         if category.optional:
             out.open_groups.append(a.unit)
             continue

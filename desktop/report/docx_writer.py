@@ -12,6 +12,7 @@ python-docx is imported inside the functions: the CLI must start without it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
@@ -348,13 +349,21 @@ def render_docx(
 
 
 def build_report(
-    payload: dict, catalogue: Catalogue, form: FormSpec, template: Path | None = None
+    payload: dict,
+    catalogue: Catalogue,
+    form: FormSpec,
+    template: Path | None = None,
+    contributions: Sequence = (),
 ) -> bytes:
-    """compose + render + embed: the .docx the wizard and ``export`` write."""
+    """compose + render + embed: the .docx the wizard and ``export`` write.
+
+    *contributions*: rows of the optional 配合单位落实情况 attachment of a lead unit
+    (:mod:`desktop.report.contrib_table`); never part of the embedded payload."""
     from desktop.payload import dumps
     from desktop.report.compose import compose_report
+    from desktop.report.contrib_table import add_contributions
 
-    model = compose_report(payload, catalogue, form)
+    model = add_contributions(compose_report(payload, catalogue, form), contributions)
     return render_docx(model, template, dumps(payload))
 
 
@@ -375,6 +384,7 @@ def export_report(
     form: FormSpec,
     out: Path,
     template: Path | None = None,
+    contributions: Sequence = (),
 ) -> Path:
     """Build the report and write it to *out* all-or-nothing (temp file, then replace).
 
@@ -386,6 +396,6 @@ def export_report(
     out = Path(out)
     if not out.suffix:
         out = out.with_suffix(".docx")
-    data = build_report(payload, catalogue, form, template)
+    data = build_report(payload, catalogue, form, template, contributions)
     atomic_write(out, data, "报告")
     return out
