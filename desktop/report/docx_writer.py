@@ -237,8 +237,8 @@ class _Writer:
         _set_indent(p, max(chars, 0.0))
 
     def _attachment_note(self, block: M.AttachmentNote) -> None:
-        """``附件：name``; the style hangs wrapped lines after ``附件：``, and further names
-        (``2.…``) start there too."""
+        """``附件：name`` (2 characters in, as the style says); further names (``2.…``) start
+        under the first one, 2 + 3 characters in (GB/T 9704 §7.3.4)."""
         from docx.oxml.ns import qn
 
         for i, line in enumerate(M.attachment_note_lines(block)):
@@ -246,8 +246,11 @@ class _Writer:
             self.tail.append(p)
             if i:
                 ind = p._p.get_or_add_pPr().get_or_add_ind()
-                ind.set(qn("w:hanging"), "0")
-                ind.set(qn("w:hangingChars"), "0")
+                # w:left for readers that ignore the character units (LibreOffice).
+                ind.set(qn("w:leftChars"), "500")
+                ind.set(qn("w:left"), str(R.chars_to_tw(500)))
+                ind.set(qn("w:firstLineChars"), "0")
+                ind.set(qn("w:firstLine"), "0")
 
     def _table(self, block: M.Table) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
