@@ -246,7 +246,9 @@ def _check_fields(values: Any, fields: list, where: str) -> list[str]:
 def _check_figures(values: Any, form: FormSpec, task_id: str, where: str) -> list[str]:
     if not isinstance(values, dict):
         return [f"{where}：应为对象"]
-    specs = {f.key: f for f in form.figures_for(task_id)}
+    # Every figure of the task is accepted (a unit's earlier answer to a figure that is no longer
+    # asked of it is kept, never a reason to refuse the file); readers show only theirs.
+    specs = {f.key: f for f in form.all_figures(task_id)}
     problems = []
     for key, value in values.items():
         place = f"{where}.{key}"

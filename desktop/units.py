@@ -68,6 +68,21 @@ KIND_LABELS = {
 }
 
 
+def from_info(name: str, info: object) -> Unit:
+    """A unit as a report describes itself (the exchange payload's ``unit`` and ``unit_info``):
+    for readers without the sender's directory, e.g. the composer deciding which figures the
+    要点 asks of the unit. Anything malformed is left out, never trusted."""
+    info = info if isinstance(info, dict) else {}
+    cats = info.get("categories")
+    categories = tuple(c for c in cats if isinstance(c, str)) if isinstance(cats, list) else ()
+    kind = info.get("kind")
+    return Unit(
+        name=name.strip() if isinstance(name, str) else "",
+        categories=categories,
+        kind=kind if kind in KIND_LABELS else "other",
+    )
+
+
 @dataclass
 class Directory:
     categories: list[Category]

@@ -151,8 +151,9 @@ def test_totals(city):
     assert totals[("5.2.1", "requests_answered")].total == 9 * n
     assert totals[("5.2.1", "requests_received")].units == n
     assert totals[("5.3.1", "budget_amount")].total == pytest.approx(1.5 * n)
-    # 3.3.1 binds 市政府新闻办公室 and the 10 districts + 5 先导区, of which 4 are silent.
-    assert totals[("3.3.1", "press_conferences")].total == 3 * 12
+    # 3.3.1 binds 市政府新闻办公室 and the 10 districts + 5 先导区, but its press conferences
+    # are asked of 市政府各部门 only: the districts' are neither asked nor added up.
+    assert totals[("3.3.1", "press_conferences")].by_unit == [("市政府新闻办公室", 3)]
     assert ("4.2.1", "one_site_per_department") not in totals  # a yes/no is not summed
     assert ("4.3.1", "training_plan_date") not in totals
 
@@ -204,7 +205,7 @@ def test_xlsx_contents(city, tmp_path):
     found = {(r[0], r[2]): r for r in ws2.iter_rows(min_row=2, values_only=True)}
     row = found[("5.2.1", "受理政府信息公开申请")]
     assert row[3] == 10 * len(reporting) and row[4] == "件" and row[5] == len(reporting)
-    assert found[("3.3.1", "以市政府新闻办名义召开新闻发布会次数")][3] == 36
+    assert found[("3.3.1", "以市政府新闻办名义召开新闻发布会次数")][3] == 3  # 市政府各部门 only
 
     ws3 = wb["缺报单位"]
     lines = [r for r in ws3.iter_rows(min_row=2, values_only=True)]
