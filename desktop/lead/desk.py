@@ -178,7 +178,7 @@ class LeadDesk:
             in_report=bool(options.get(IN_REPORT)),
         )
         own = own or {}
-        for spec in self.form.figures_for(task_id):
+        for spec in self.form.figures_for(task_id, self.unit):
             if spec.sum and spec.type in SUMMABLE:
                 view.sums.append(
                     _sum(spec, parts, options.get(SUM_PREFIX + spec.key), own.get(spec.store_key))
@@ -203,7 +203,7 @@ class LeadDesk:
     def take_sum(self, task_id: str, figure_key: str, own: Any = None) -> FigureSum:
         """Record that the lead's figure is the sum of the parts; returns it (the caller writes
         ``total`` into the figure). The breakdown stays with the report's data."""
-        spec = next(f for f in self.form.figures_for(task_id) if f.key == figure_key)
+        spec = next(f for f in self.form.figures_for(task_id, self.unit) if f.key == figure_key)
         parts = self.contributions.current(self.report_id, task_id)
         figure = _sum(spec, parts, None, own)
         taken = {
@@ -231,7 +231,7 @@ class LeadDesk:
                         prose.clean(self.catalogue.display_name(task_id)),
                         part.unit,
                         prose.clean(part.answer.get("status")) or "未填报",
-                        one_line(part.unit, part.answer, self.form.figures_for(task_id)),
+                        one_line(part.unit, part.answer, self.form.all_figures(task_id)),
                     )
                 )
         return rows

@@ -207,7 +207,7 @@ class ContributionsPanel(QGroupBox):
     def figure_line(self, part: Contribution) -> str:
         figures = part.answer.get("figures", {})
         shown = []
-        for spec in self.ctx.session.form.figures_for(self.task_id):
+        for spec in self.ctx.session.form.all_figures(self.task_id):
             value = figures.get(spec.key)
             if value is None or value == "":
                 continue
@@ -278,9 +278,7 @@ class ContributionsPanel(QGroupBox):
 
     def take_sum(self, figure_key: str) -> None:
         scope = self.page.scope
-        spec = next(
-            f for f in self.ctx.session.form.figures_for(self.task_id) if f.key == figure_key
-        )
+        spec = next(f for f in self.ctx.session.figures(self.task_id) if f.key == figure_key)
         try:
             figure = self.desk.take_sum(
                 self.task_id, figure_key, self.ctx.session.value(scope, spec.store_key)
