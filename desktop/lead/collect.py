@@ -291,13 +291,22 @@ def _new_unit(report: Report, directory: Directory) -> NewUnit:
     unit = Unit(
         name=report.unit,
         categories=tuple(directory.category(c).name for c in known),  # type: ignore[union-attr]
-        full_name=str(info.get("full_name", "")),
-        title_name=str(info.get("title_name", "")),
+        full_name=_valid_name(info.get("full_name")),
+        title_name=_valid_name(info.get("title_name")),
         kind=info.get("kind") if info.get("kind") in KIND_LABELS else "other",
         user_added=True,
     )
     dropped = [c for c in report.unit_categories() if c not in known]
     return NewUnit(unit, dropped_categories=dropped)
+
+
+def _valid_name(value: object) -> str:
+    """A full or title name from a file from another PC, or '' when it is not a clean name."""
+    from desktop.names import name_problem
+
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    return "" if name_problem(value) else value.strip()
 
 
 def _as_report(part: Incoming | Contribution, catalogue_id: str) -> Report:
