@@ -18,6 +18,7 @@ from typing import Any
 
 from desktop.catalogue import ROLES, Catalogue
 from desktop.forms import STATUSES, FormSpec
+from desktop.names import name_problem
 
 FORMAT = "zwgk-report"
 VERSION = 1
@@ -159,8 +160,10 @@ def validate(data: dict, catalogue: Catalogue, form: FormSpec) -> list[str]:
     unit = data.get("unit")
     if not isinstance(unit, str) or not unit.strip():
         problems.append("unit：缺少填报单位名称")
-    elif len(unit) > 60:
-        problems.append("unit：单位名称超过60个字")
+    else:
+        problem = name_problem(unit, "填报单位名称")
+        if problem:
+            problems.append(f"unit：{problem}")
     if data.get("status", "draft") not in REPORT_STATUSES:
         problems.append(f"status：“{data.get('status')}”不是 draft 或 final")
     info = data.get("unit_info", {})

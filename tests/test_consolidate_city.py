@@ -271,20 +271,22 @@ def test_xlsx_never_turns_report_text_into_formulas(tmp_path, catalogue, form, d
     from openpyxl import load_workbook
 
     data = samples.make_payload(catalogue, form, directory_bundled, "市财政局")
-    data["unit"] = '=HYPERLINK("http://example.invalid","点我")'
+    data["unit"] = "=1+市统计局"
     inbox = tmp_path / "in"
     inbox.mkdir()
     samples.write_json(inbox / "=1+1.json", data)
     data = samples.make_payload(catalogue, form, directory_bundled, "市审计局")
-    data["unit"] = "市统计局\x07"  # a control character openpyxl would refuse
+    data["unit"] = "市统计局\x07"  # a control character: refused as a unit name, with the reason
     samples.write_json(inbox / "统计.json", data)
     service = OfficeService(directory=directory_bundled)
-    assert len(service.import_paths([inbox]).added) == 2
+    result = service.import_paths([inbox])
+    assert [r.unit for r in result.added] == ["=1+市统计局"]
+    (rejected,) = result.rejected
+    assert rejected.name == "统计.json" and "看不见的字符" in rejected.reason
     wb = load_workbook(service.export_xlsx(tmp_path / "汇总表.xlsx"))
     ws = wb["汇总矩阵"]
     cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert all(c.data_type == "s" for c in cells)
-    names = [c.value for c in cells if "HYPERLINK" in c.value]
-    assert names == ['=HYPERLINK("http://example.invalid","点我")（名录外）']
+    names = [c.value for c in cells if "市统计局" in c.value]
+    assert names == ["=1+市统计局（名录外）"]
     assert any(c.value == "=1+1.json" and c.data_type == "s" for c in cells)
-    assert any(c.value == "市统计局（名录外）" for c in cells)
