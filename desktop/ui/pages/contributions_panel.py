@@ -273,7 +273,15 @@ class ContributionsPanel(QGroupBox):
         self.ctx.edit(scope, key, new)
         if block is not None:
             block.load()
-            block.setVisible(True)
+            if not block.isVisibleTo(self.page):
+                # 取得成效 is hidden while the lead's status is 未完成: say where the text went.
+                dialogs.info(
+                    self,
+                    "已引用",
+                    f"已把“{unit}”的内容引用到本单位的“{label}”。"
+                    f"该栏在当前完成状态下不显示，改为“已完成”或“持续推进”后可见。",
+                )
+                return
         self.page.focus_field(key)
 
     def take_sum(self, figure_key: str) -> None:
