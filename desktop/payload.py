@@ -18,6 +18,7 @@ from typing import Any
 
 from desktop.catalogue import ROLES, Catalogue
 from desktop.forms import STATUSES, FormSpec
+from desktop.names import name_problem
 
 FORMAT = "zwgk-report"
 VERSION = 1
@@ -144,6 +145,7 @@ def validate(data: dict, catalogue: Catalogue, form: FormSpec) -> list[str]:
         "answers",
         "exported_at",
         "app_version",
+        "contribution",
     }
     for key in data:
         if key not in allowed_top:
@@ -159,8 +161,12 @@ def validate(data: dict, catalogue: Catalogue, form: FormSpec) -> list[str]:
     unit = data.get("unit")
     if not isinstance(unit, str) or not unit.strip():
         problems.append("unit：缺少填报单位名称")
-    elif len(unit) > 60:
-        problems.append("unit：单位名称超过60个字")
+    else:
+        problem = name_problem(unit, "填报单位名称")
+        if problem:
+            problems.append(f"unit：{problem}")
+    if "contribution" in data:
+        problems += _check_contribution(data["contribution"], catalogue)
     if data.get("status", "draft") not in REPORT_STATUSES:
         problems.append(f"status：“{data.get('status')}”不是 draft 或 final")
     info = data.get("unit_info", {})
@@ -189,6 +195,35 @@ def validate(data: dict, catalogue: Catalogue, form: FormSpec) -> list[str]:
             problems.append(f"{where}：应为对象")
             continue
         problems += _check_answer(answer, form, task_id, where)
+    return problems
+
+
+def contribution_of(data: dict) -> dict | None:
+    """The ``contribution`` block of a cooperating unit's part for a lead unit, else None.
+
+    Such a document carries only the tasks shared with that lead: it is never a report of
+    the unit (汇总 and ``answers import`` refuse it; the lead collects it)."""
+    block = data.get("contribution") if isinstance(data, dict) else None
+    return block if isinstance(block, dict) else None
+
+
+def _check_contribution(block: Any, catalogue: Catalogue) -> list[str]:
+    if not isinstance(block, dict):
+        return ["contribution：应为对象"]
+    problems = []
+    for key in block:
+        if key not in ("to", "tasks"):
+            problems.append(f"contribution.{key}：不认识的项")
+    to = block.get("to")
+    if not isinstance(to, str) or not to.strip():
+        problems.append("contribution.to：缺少牵头单位名称")
+    else:
+        problem = name_problem(to, "牵头单位名称")
+        if problem:
+            problems.append(f"contribution.to：{problem}")
+    tasks = block.get("tasks", [])
+    if not _is_str_list(tasks) or len(tasks) > len(catalogue.task_ids()):
+        problems.append("contribution.tasks：应为任务编号列表")
     return problems
 
 
@@ -243,7 +278,9 @@ def _check_fields(values: Any, fields: list, where: str) -> list[str]:
 def _check_figures(values: Any, form: FormSpec, task_id: str, where: str) -> list[str]:
     if not isinstance(values, dict):
         return [f"{where}：应为对象"]
-    specs = {f.key: f for f in form.figures_for(task_id)}
+    # Every figure of the task is accepted (a unit's earlier answer to a figure that is no longer
+    # asked of it is kept, never a reason to refuse the file); readers show only theirs.
+    specs = {f.key: f for f in form.all_figures(task_id)}
     problems = []
     for key, value in values.items():
         place = f"{where}.{key}"
@@ -347,6 +384,7 @@ __all__ = [
     "PayloadError",
     "STATUSES",
     "check_header",
+    "contribution_of",
     "dumps",
     "empty",
     "load",

@@ -15,9 +15,9 @@ from typing import Any
 
 from desktop import completeness
 from desktop.applicability import Applicable, tasks_for
-from desktop.catalogue import Catalogue, cn_number
+from desktop.catalogue import Catalogue, short_name
 from desktop.completeness import Problem, task_scope
-from desktop.forms import FormSpec
+from desktop.forms import FigureSpec, FormSpec
 from desktop.store import Revision, Store, StoreError
 from desktop.units import Directory, Unit
 
@@ -31,23 +31,18 @@ class TaskRef:
     item_title: str
     text: str
     clause: str | None
-    paragraph: int
-    paragraphs: int
+    ref: str  # the 要点's numbering: 一（二）之二 (Catalogue.ref), never the internal id
+    name: str  # its short name (catalogue.short_name)
+    paragraphs: int  # tasks in its item (several: the page names the item too)
 
     @property
     def task_id(self) -> str:
         return self.app.task_id
 
     @property
-    def ordinal(self) -> str:
-        """一（六）, with 之二 for a second paragraph of the same item."""
-        s, i, _ = self.task_id.split(".")
-        base = f"{cn_number(int(s))}（{cn_number(int(i))}）"
-        return base + (f"之{cn_number(self.paragraph)}" if self.paragraphs > 1 else "")
-
-    @property
     def title(self) -> str:
-        return f"{self.ordinal}{self.item_title}"
+        """一（二）之二 进一步加大审计结果公告及整改情况的公开力度: what a person cites."""
+        return f"{self.ref} {self.name}"
 
 
 class ReportSession:
@@ -84,7 +79,8 @@ class ReportSession:
                     item.title,
                     task.text,
                     task.clause,
-                    task.para_no,
+                    catalogue.ref(app.task_id),
+                    short_name(task),
                     len(item.tasks),
                 )
             )
@@ -120,7 +116,7 @@ class ReportSession:
 
     def task_state(self, task_id: str) -> str:
         return completeness.task_state(
-            self.form, self._by_id[task_id].app, self.task_values(task_id)
+            self.form, self._by_id[task_id].app, self.task_values(task_id), self.unit
         )
 
     def progress(self) -> tuple[int, int]:
@@ -134,8 +130,10 @@ class ReportSession:
         return done, total
 
     def problems(self) -> list[Problem]:
-        titles = {t.task_id: f"{t.task_id} {t.title}" for t in self.tasks}
-        return completeness.review(self.form, [t.app for t in self.tasks], self.values, titles)
+        titles = {t.task_id: t.title for t in self.tasks}
+        return completeness.review(
+            self.form, [t.app for t in self.tasks], self.values, titles, self.unit
+        )
 
     def review_problems(self) -> list[Problem]:
         return completeness.review_missing(self.form, self.values)
@@ -198,10 +196,19 @@ class ReportSession:
     def get_ui_state(self, key: str, default: Any = None) -> Any:
         return self.store.get_ui_state(self.report_id, key, default)
 
+    def figures(self, task_id: str) -> list[FigureSpec]:
+        """The figures the 要点 asks this unit for on the task."""
+        return self.form.figures_for(task_id, self.unit)
+
+    def figure_warnings(self, task_id: str) -> list[tuple[FigureSpec, str]]:
+        return completeness.figure_warnings(
+            self.form, task_id, self.task_values(task_id), self.unit
+        )
+
     def prefill_figures(self) -> None:
         """Copy profile values into figures that declare ``prefill_from`` while those are empty."""
         for t in self.answer_tasks():
-            for fig in self.form.figures_for(t.task_id):
+            for fig in self.form.figures_for(t.task_id, self.unit):
                 if not fig.prefill_from:
                     continue
                 source = self.value("profile", fig.prefill_from.split(".", 1)[1])
