@@ -220,7 +220,16 @@ def test_data_goes_to_appdata_in_a_profile_named_in_chinese_with_a_space(
 
     data = profile / "AppData" / "Roaming" / "ZWGK" / "zwgk-report"
     assert (data / "answers.db").is_file()
-    assert any((data / "backups").iterdir())
+    # Nothing went anywhere else in the profile (the temp folder is the system's to clean).
+    elsewhere = [
+        p.relative_to(profile).as_posix()
+        for p in profile.rglob("*")
+        if p.is_file()
+        and data not in p.parents
+        and p not in (exchange, report)
+        and "Temp" not in p.relative_to(profile).parts
+    ]
+    assert elsewhere == []
     listed = _run(env, "answers", "list")
     assert listed.returncode == 0 and "市财政局" in listed.stdout
 

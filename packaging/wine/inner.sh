@@ -85,7 +85,7 @@ pytest_windows() {
   # same on every platform and runs on Linux.
   local rc
   set +e
-  ZWGK_TEST_READONLY_DIR='Z:\work\readonly' WAIT=1800 w "$PY" -m pytest -q -p no:cacheprovider -rfEs "${args[@]}" |
+  ZWGK_TEST_READONLY_DIR='Z:\work\readonly' WAIT=1800 w "$PY" -m pytest -q -p no:cacheprovider -rfEs --durations=20 "${args[@]}" |
     tee /work/logs/pytest.txt | tail -n 40
   rc=${PIPESTATUS[0]}
   set -e
