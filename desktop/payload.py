@@ -16,19 +16,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from desktop.answers import DRAFT, FIGURES, PLAIN_SCOPES, REPORT_STATUSES
 from desktop.catalogue import ROLES, Catalogue
-from desktop.forms import STATUSES, FormSpec
+from desktop.errors import UserError
+from desktop.forms import FormSpec
 
 FORMAT = "zwgk-report"
 VERSION = 1
 MAX_TEXT = 200_000  # characters in one answer field
 MAX_PAYLOAD_BYTES = 30 * 1024 * 1024
 MAX_EVIDENCE = 200
-TASK_META_KEYS = ("applicable", "not_applicable_reason", "role", "optional", "evidence", "figures")
-REPORT_STATUSES = ("draft", "final")
 
 
-class PayloadError(Exception):
+class PayloadError(UserError):
     """The payload cannot be used at all; ``problems`` lists every reason."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -50,7 +50,7 @@ class Payload:
 
     @property
     def status(self) -> str:
-        return self.data.get("status", "draft")
+        return self.data.get("status", DRAFT)
 
     def answers(self) -> dict[str, dict]:
         return self.data.get("answers", {})
@@ -71,10 +71,8 @@ def empty(catalogue: Catalogue, unit: str) -> dict:
         "catalogue": catalogue_ref(catalogue),
         "unit": unit,
         "unit_info": {},
-        "status": "draft",
-        "profile": {},
-        "texts": {},
-        "review": {},
+        "status": DRAFT,
+        **{group: {} for group in PLAIN_SCOPES},
         "answers": {},
     }
 
@@ -161,7 +159,7 @@ def validate(data: dict, catalogue: Catalogue, form: FormSpec) -> list[str]:
         problems.append("unit：缺少填报单位名称")
     elif len(unit) > 60:
         problems.append("unit：单位名称超过60个字")
-    if data.get("status", "draft") not in REPORT_STATUSES:
+    if data.get("status", DRAFT) not in REPORT_STATUSES:
         problems.append(f"status：“{data.get('status')}”不是 draft 或 final")
     info = data.get("unit_info", {})
     if not isinstance(info, dict):
@@ -214,7 +212,7 @@ def _check_answer(answer: dict, form: FormSpec, task_id: str, where: str) -> lis
                 problems.append(f"{place}：应为 true 或 false")
         elif key == "evidence":
             problems += check_evidence(value, place)
-        elif key == "figures":
+        elif key == FIGURES:
             problems += _check_figures(value, form, task_id, place)
         elif key in specs:
             problems += check_value(
@@ -345,7 +343,6 @@ __all__ = [
     "VERSION",
     "Payload",
     "PayloadError",
-    "STATUSES",
     "check_header",
     "dumps",
     "empty",

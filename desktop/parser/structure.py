@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.catalogue import Catalogue
+from desktop.errors import UserError
 from desktop.parser.clauses import (
     CLOSE,
     KEYED_LINE,
@@ -67,7 +68,7 @@ class ParseResult:
     clause_lines: dict[str, int] = field(default_factory=dict)
 
 
-class ParseError(Exception):
+class ParseError(UserError):
     """No catalogue can be made; ``str()`` is a one-line Chinese reason."""
 
 

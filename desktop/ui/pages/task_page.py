@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import completeness
+from desktop.answers import task_scope
 from desktop.catalogue import ROLE_LABELS
-from desktop.completeness import task_scope
 from desktop.session import TaskRef
 from desktop.ui.context import PageContext
 from desktop.ui.pages.base import FieldBlock, Page, help_label, scroll
