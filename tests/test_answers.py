@@ -73,7 +73,7 @@ def test_a_renamed_status_word_flows_through_wizard_report_and_consolidation(
     # The report's prose treats it as ongoing: the plan is written after the lead sentence.
     task = catalogue.task("1.6.1")
     answer = {"status": "正在推进", "measures": "公开预算。", "next_steps": "年底前完成"}
-    prose = task_prose(answer, task, renamed)
+    prose = task_prose(answer, task, renamed, directory_bundled.unit("市财政局"))
     assert any("下一步，年底前完成" in p for p in prose)
 
     # 汇总 files the answer under the new word, not under 未填写.

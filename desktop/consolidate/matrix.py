@@ -25,6 +25,7 @@ from desktop.answers import (
 from desktop.applicability import tasks_for
 from desktop.catalogue import ROLE_LABELS, Catalogue
 from desktop.consolidate.records import Report
+from desktop.forms import FigureSpec, FormSpec
 from desktop.units import Directory, Unit
 
 NO_REPORT = "no_report"
@@ -88,10 +89,17 @@ class Row:
     kind: str
     known: bool
     report: Report | None
+    # The unit as the directory (or, outside it, its report) describes it, with every category
+    # and alias: decides which figures the 要点 asks of it.
+    member: Unit | None = None
 
     @property
     def reported(self) -> bool:
         return self.report is not None
+
+    def asked(self, form: FormSpec, task_id: str) -> list[FigureSpec]:
+        """The figures the 要点 asks this unit for on the task."""
+        return form.figures_for(task_id, self.member or Unit(self.unit, self.categories))
 
 
 @dataclass
@@ -209,6 +217,7 @@ def build(
             kind=unit.kind,
             known=unit.name in known,
             report=report,
+            member=unit,
         )
         matrix.rows.append(row)
         expected = {a.task_id: a for a in tasks_for(catalogue, directory, unit)}
