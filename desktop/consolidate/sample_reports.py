@@ -101,7 +101,8 @@ def make_payload(
             continue
         answer: dict = {"role": app.role, "optional": app.optional, "applicable": True}
         answer["status"] = status
-        answer["measures"] = f"{unit.name}落实任务{app.task_id}的主要做法。"
+        cited = catalogue.ref(app.task_id)  # as a clerk would write it, never the id
+        answer["measures"] = f"{unit.name}落实{cited}的主要做法。"
         if measures_chars:
             filler = (
                 "通过政府网站专栏、新闻发布会和政务新媒体及时公开相关信息，并建立台账逐项落实。"
@@ -109,7 +110,7 @@ def make_payload(
             answer["measures"] += (filler * (measures_chars // len(filler) + 1))[:measures_chars]
         meaning = form.statuses.meaning(status)
         if meaning in (DONE, ONGOING):
-            answer["results"] = f"{unit.name}任务{app.task_id}取得成效。"
+            answer["results"] = f"{unit.name}落实{cited}取得成效。"
         if meaning == ONGOING:
             answer["next_steps"] = "年底前完成。"
         if meaning == UNFINISHED:
