@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from desktop import payload as payload_mod
+from desktop.answers import has_content
 from desktop.catalogue import Catalogue
 from desktop.consolidate.reader import (
     CatalogueCache,
@@ -33,7 +34,6 @@ from desktop.consolidate.reader import (
 from desktop.consolidate.records import Report, compare
 from desktop.forms import FormSpec
 from desktop.lead.roles import led_tasks, named_leads
-from desktop.report.compose import is_answered
 from desktop.store.contributions import Contribution, Contributions, Incoming, answer_hash
 from desktop.store.repository import Store
 from desktop.units import KIND_LABELS, Directory, Unit
@@ -254,7 +254,7 @@ def _take(
         if answer.get("applicable") is False:
             plan.skipped.append(Skipped(source, report.unit, task, "该单位填报为不适用，未收入"))
             continue
-        if not is_answered(answer):
+        if not has_content(answer):
             plan.skipped.append(Skipped(source, report.unit, task, "该单位尚未填写这项任务"))
             continue
         part = {k: v for k, v in answer.items() if k not in ("role", "optional", "applicable")}
