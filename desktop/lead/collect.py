@@ -26,6 +26,7 @@ from desktop.answers import has_content
 from desktop.catalogue import Catalogue
 from desktop.consolidate.reader import (
     CatalogueCache,
+    CatalogueUnavailable,
     Rejected,
     RejectedFile,
     discover,
@@ -153,7 +154,7 @@ class _ThisCatalogue(CatalogueCache):
     def get(self, catalogue_id: str, title: str = "") -> tuple:
         if catalogue_id != self.catalogue.id:
             named = f"《{title}》" if title else f"“{catalogue_id}”"
-            raise LookupError(
+            raise CatalogueUnavailable(
                 f"这份材料属于要点{named}，不是本报告的《{self.catalogue.title}》，未收入"
             )
         return self.catalogue, self.form
