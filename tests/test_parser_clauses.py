@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.parser.clauses import parse_clause, split_inline_clauses, split_top
-from desktop.parser.lines import marker, prepare
+from desktop.parser.lines import prepare
+from desktop.parser.markers import marker
 from desktop.parser.source import read_bytes
 
 L, R, C = "lead", "responsible", "cooperate"

@@ -19,7 +19,7 @@ zero. A keyed list may continue after a comma (``责任单位:各区政府,市�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.catalogue import ROLE_RANK, Assignment
 
@@ -74,6 +74,20 @@ KEYED_LINE = re.compile(rf"^(?:{_KEYS})\s*[:：]")
 _KEYED_INLINE = re.compile(rf"^(?P<units>.+?)为(?P<key>{_KEYS})$")
 _TIME = re.compile(rf"^(?:{'|'.join(TIME_KEYS)})\s*[:：]")
 _SEPARATORS = ",，;；。"
+# A deadline standing in a clause without its key: "2022年底前", "持续推进", "长期坚持".
+_N = "\\d一二三四五六七八九十〇○零"
+_DEADLINE = re.compile(
+    rf"^(?:[{_N}]{{2,4}}年)?(?:[{_N}]{{1,3}}月)?(?:[{_N}]{{1,3}}日)?"
+    r"(?:年底|月底|年末|月末|底|末|年内|上半年|下半年|年中|上旬|中旬|下旬)?"
+    r"(?:前|以前|之前|内)?(?:完成|前完成)?$"
+    r"|^(?:长期|持续|常态化|定期|经常性|按年度|按季度|按月|每年|全年|年内)"
+    r"(?:坚持|推进|开展|实施|落实|完成)?$"
+)
+# "以下均需各县市区落实", "以下各项均由各地区各部门落实", "不再逐一列出", "下同".
+_STANDING = re.compile(
+    r"^以下(?:各项|任务)?(?:均|都|皆)?(?:需|须|要|由)?(?P<units>.+?)(?:负责)?(?:落实|执行)$"
+)
+_ASIDE = re.compile(r"^(?:不再(?:逐一|一一|逐项)?列(?:出|明)|下同|见附件\d*(?:，下同)?|略)$")
 # Unit names end like this; a bare line (no brackets) is only a clause if every name does.
 _UNIT_SUFFIX = re.compile(
     r"(局|委|办|厅|室|中心|政府|管委会|部门|单位|高校|学校|大学|学院|院|会|所|处|站|队|部|区|县|市|"
@@ -89,6 +103,8 @@ CLOSE = "）)】"
 class ClauseParse:
     assignments: list[Assignment]
     problems: list[str]
+    # "以下均需各县市区落实，不再逐一列出": units that stand for this and every later task.
+    standing: list[Assignment] = field(default_factory=list)
 
 
 def split_top(text: str, separators: str) -> list[str]:
@@ -142,35 +158,64 @@ def is_time_line(text: str) -> bool:
     return bool(_TIME.match(text.strip()))
 
 
+def is_deadline(text: str) -> bool:
+    """``2022年底前``, ``持续推进``, ``长期坚持`` — a deadline, never a unit."""
+    text = text.strip().rstrip("。.")
+    return bool(text) and bool(_DEADLINE.match(text))
+
+
+def _bare_units(seg: str) -> list[str] | None:
+    """A list of unit names without a verb (``市统计局``, ``各区市县政府、各先导区管委会``)."""
+    names = _units(seg)
+    if names and all(_plausible_unit(n) and looks_like_unit(n) for n in names):
+        return names
+    return None
+
+
 def parse_clause(inner: str, strict_units: bool = False) -> ClauseParse | None:
     """Parse the text inside a clause's brackets. None when it is not a clause at all.
 
     ``strict_units`` (used for bracket-less lines) also demands that every name looks like an
     organisation, so ordinary sentences ending in 落实 are not taken for clauses.
+
+    Comma-separated parts without a verb take the role of the part after them
+    (``X牵头，Y，Z负责`` → Y and Z responsible) or go on a keyed list before them
+    (``责任单位：A，B``); deadlines and asides (``不再逐一列出``, ``见附件1，下同``) assign no one.
     """
     text = inner.strip().rstrip("。.")
     if not text or len(text) > 300:
         return None
     assignments: list[Assignment] = []
+    standing: list[Assignment] = []
     problems: list[str] = []
     parsed_any = False
     keyed_role: str | None = None  # a keyed list may go on after a comma
+    pending: list[str] = []  # names waiting for the verb of a later part
     for seg in (s.strip() for s in split_top(text, _SEPARATORS)):
         if not seg:
             continue
-        if _TIME.match(seg):
+        if _TIME.match(seg) or is_deadline(seg) or _ASIDE.match(seg):
             keyed_role = None
             continue
+        stand = _STANDING.match(seg)
+        if stand and (names := _bare_units(stand.group("units"))):
+            standing.extend(Assignment(n, "responsible") for n in names)
+            continue
         found, keyed = _parse_segment(seg)
-        if found is None and keyed_role is not None:
-            names = _units(seg)
-            if names and all(_plausible_unit(n) and looks_like_unit(n) for n in names):
-                found = [Assignment(n, keyed_role) for n in names]
-                keyed = keyed_role
+        if found is None and (names := _bare_units(seg)):
+            if keyed_role is not None:
+                found, keyed = [Assignment(n, keyed_role) for n in names], keyed_role
+            else:
+                pending.extend(names)
+                continue
         if found is None:
             problems.append(f"无法识别的分工表述“{seg}”")
             keyed_role = None
             continue
+        if pending and keyed is None:
+            role = found[0].role
+            found = [Assignment(n, role) for n in pending] + found
+            pending = []
         keyed_role = keyed
         if any(not _plausible_unit(a.unit) for a in found):
             return None
@@ -178,11 +223,12 @@ def parse_clause(inner: str, strict_units: bool = False) -> ClauseParse | None:
             return None
         parsed_any = True
         assignments.extend(found)
+    problems.extend(f"无法识别的分工表述“{n}”" for n in pending)
     if not parsed_any:
         return None
     if strict_units and problems:
         return None
-    return ClauseParse(merge(assignments), problems)
+    return ClauseParse(merge(assignments), problems, merge(standing))
 
 
 def _parse_segment(seg: str) -> tuple[list[Assignment] | None, str | None]:
@@ -248,6 +294,23 @@ def _matching_open(text: str, close: int) -> int | None:
 _SENTENCE_END = "。；！？"
 
 
+def split_trailing_bare(text: str) -> tuple[str, str] | None:
+    """``…做好宣传培训。市政府办公室、各县（市）区政府负责落实`` → (body, clause): a clause
+    without brackets closing a paragraph, after its last sentence. Every name must look like
+    an organisation (or the clause be keyed), so ``…认真抓好落实`` stays text."""
+    body = text.rstrip().rstrip("。.；;")
+    cut = max(body.rfind(ch) for ch in "。；！？")
+    if cut <= 0:
+        return None
+    tail = body[cut + 1 :].strip()
+    if not tail or len(tail) > 150 or tail.startswith(tuple(OPEN)):
+        return None
+    parsed = parse_clause(tail, strict_units=KEYED_LINE.match(tail) is None)
+    if parsed is None or parsed.problems:
+        return None
+    return body[: cut + 1], tail
+
+
 def split_inline_clauses(text: str) -> list[tuple[str, str | None]]:
     """Cut a paragraph after every bracketed clause: ``句一。（X负责）句二。（Y负责）`` →
     ``[("句一。（X负责）", "X负责"), ("句二。（Y负责）", "Y负责")]``.
@@ -283,7 +346,8 @@ def split_inline_clauses(text: str) -> list[tuple[str, str | None]]:
         i = close + 1
     rest = text[start:].strip()
     if rest:
-        parts.append((rest, None))
+        bare = split_trailing_bare(rest)
+        parts.append((rest, bare[1] if bare else None))
     return parts
 
 

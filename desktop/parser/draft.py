@@ -14,13 +14,22 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from desktop.catalogue import Assignment, Item, Section, Task
 from desktop.parser.clauses import merge, parse_clause, split_trailing_bracket
-from desktop.parser.lines import MAX_TITLE
+from desktop.parser.markers import MAX_TITLE
 
 EVERYONE = "各地区、各部门"
-Clause = tuple[list[Assignment], str]
+
+
+class Clause(NamedTuple):
+    """A clause read: who does what, its text, and the units an aside binds to every later
+    task (``以下均需各县市区落实，不再逐一列出``)."""
+
+    assignments: list[Assignment]
+    text: str
+    standing: tuple[Assignment, ...] = ()
 
 
 @dataclass
@@ -30,6 +39,7 @@ class Block:
     assignments: list[Assignment] = field(default_factory=list)
     clause: str | None = None
     clause_line: int = 0
+    standing: list[Assignment] = field(default_factory=list)
 
     @property
     def closed(self) -> bool:
@@ -39,9 +49,10 @@ class Block:
         return "\n".join(t for t in self.texts if t)
 
     def close(self, clause: Clause, line: int) -> None:
-        self.assignments = merge(self.assignments + clause[0])
-        self.clause = clause[1] if self.clause is None else f"{self.clause}；{clause[1]}"
+        self.assignments = merge(self.assignments + clause.assignments)
+        self.clause = clause.text if self.clause is None else f"{self.clause}；{clause.text}"
         self.clause_line = line
+        self.standing = merge([*self.standing, *clause.standing])
 
 
 @dataclass
@@ -82,7 +93,13 @@ def first_sentence(text: str) -> str:
 
 
 def join_default(old: Clause | None, new: Clause) -> Clause:
-    return new if old is None else (merge(old[0] + new[0]), f"{old[1]}；{new[1]}")
+    if old is None:
+        return new
+    return Clause(
+        merge(old.assignments + new.assignments),
+        f"{old.text}；{new.text}",
+        tuple(merge([*old.standing, *new.standing])),
+    )
 
 
 class SectionBuilder:
@@ -92,6 +109,8 @@ class SectionBuilder:
         self.warn = warn
         self.task_lines: dict[str, int] = {}
         self.clause_lines: dict[str, int] = {}
+        # Units an aside bound to every later task ("以下均需…落实，不再逐一列出").
+        self.standing: list[Assignment] = []
 
     def sections(self, drafts: list[DraftSection]) -> list[Section]:
         out: list[Section] = []
@@ -114,6 +133,9 @@ class SectionBuilder:
         for p_no, b in enumerate(blocks, start=1):
             task_id = f"{s_no}.{i_no}.{p_no}"
             assignments, clause, line = self._resolve(b, blocks, it, sec, has, task_id)
+            if self.standing:
+                assignments = merge(assignments + self.standing)
+            self.standing = merge(self.standing + b.standing)
             item.tasks.append(Task(task_id, b.text(), assignments, clause))
             self.task_lines[task_id] = b.line
             if line:
@@ -132,7 +154,7 @@ class SectionBuilder:
         if block.closed:
             return block.assignments, block.clause, block.clause_line
         if item.default:
-            return item.default[0], item.default[1], item.default_line
+            return item.default.assignments, item.default.text, item.default_line
         idx = blocks.index(block)
         following = next((b for b in blocks[idx + 1 :] if b.closed), None)
         if following is not None:
@@ -149,7 +171,7 @@ class SectionBuilder:
             )
             return preceding.assignments, preceding.clause, preceding.clause_line
         if section.default:
-            return section.default[0], section.default[1], section.default_line
+            return section.default.assignments, section.default.text, section.default_line
         if section_has_clauses:
             self.warn(
                 block.line,
