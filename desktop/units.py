@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.schema import DataFileError, load_json, load_validated, validate
+from desktop.unitforms import category_form
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class Category:
     all_units: bool = False
     optional: bool = False
     aliases: tuple[str, ...] = ()
+    # Names of these forms (desktop.unitforms) reach this category without being listed.
+    forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,16 +75,20 @@ class Directory:
     categories: list[Category]
     units: list[Unit]
     _by_alias: dict[str, str] = field(default_factory=dict, repr=False)
+    _by_form: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._reindex()
 
     def _reindex(self) -> None:
         self._by_alias = {}
+        self._by_form = {}
         for c in self.categories:
             self._by_alias[c.name] = c.name
             for a in c.aliases:
                 self._by_alias.setdefault(a, c.name)
+            for f in c.forms:
+                self._by_form.setdefault(f, c.name)
         for u in self.units:
             self._by_alias[u.name] = u.name
             for a in u.aliases:
@@ -93,11 +100,16 @@ class Directory:
         return next((u for u in self.units if u.name == canonical), None)
 
     def category(self, name: str) -> Category | None:
+        """The category *name* stands for: by name or alias, else by the form of the name
+        (``各县（市、区）人民政府（管委会）`` → the directory's category of governments)."""
         canonical = self._by_alias.get(name.strip())
+        if canonical is None and self.unit(name) is None:
+            form = category_form(name)
+            canonical = self._by_form.get(form) if form else None
         return next((c for c in self.categories if c.name == canonical), None)
 
     def knows(self, name: str) -> bool:
-        return name.strip() in self._by_alias
+        return name.strip() in self._by_alias or self.category(name) is not None
 
     def members(self, category: Category) -> list[Unit]:
         if category.all_units:
@@ -141,6 +153,7 @@ def _category(data: dict) -> Category:
         all_units=data.get("all_units", False),
         optional=data.get("optional", False),
         aliases=tuple(data.get("aliases", ())),
+        forms=tuple(data.get("forms", ())),
     )
 
 

@@ -292,7 +292,12 @@ def _matches(got: tuple[int, str], want: tuple[int, object]) -> bool:
 
 @pytest.mark.parametrize("name", sorted(SAMPLE_CASES))
 def test_sample_parses_as_a_careful_reader_reads_it(name):
-    case = SAMPLE_CASES[name]
+    check_sample(name, SAMPLE_CASES[name])
+
+
+def check_sample(name: str, case: dict) -> None:
+    """Header fields, sections with their item counts, every task's assignments in order, and
+    every warning (line, message) exactly."""
     result = parse_file(SAMPLES / name)
     cat = result.catalogue
     got_header = {k: getattr(cat, k) for k in case["header"]}
@@ -308,8 +313,11 @@ def test_sample_parses_as_a_careful_reader_reads_it(name):
 
 
 def test_every_sample_is_covered():
+    from tests.test_parser_families import FAMILY_CASES
+
     names = {p.name for p in SAMPLES.glob("*.txt")} - {"dalian-2016-pdftotext.txt"}
-    assert names == set(SAMPLE_CASES)  # the pdftotext copy: tests/test_parser_pdfcopy.py
+    # the pdftotext copy: tests/test_parser_pdfcopy.py
+    assert names == set(SAMPLE_CASES) | set(FAMILY_CASES)
     assert len(names) >= 8
 
 
@@ -358,20 +366,16 @@ def test_traditional_reprints_come_out_simplified():
 
 
 def test_the_2016_source_reprinted_in_traditional_characters_as_big5(tmp_path):
-    """Every character the converter knows written back in its traditional form, saved as Big5
-    (which has no no-break space): the same catalogue, text included, plus one warning."""
-    from desktop.parser import hanzi
+    """The whole source written in Taiwan's traditional standard (OpenCC s2tw, the other
+    direction from the parser's t2s) and saved as Big5, which has no no-break space: the same
+    catalogue, text included, plus one warning."""
+    import opencc
+
     from tests.conftest import ROOT
 
     source = ROOT / "forms" / "sources" / "dalian-2016-yaodian.txt"
-    to_trad: dict[str, str] = {}
-    for trad, simp in hanzi.TRAD_TO_SIMP.items():
-        if trad.encode("cp950", "ignore"):  # Big5 writes 眾, not 衆
-            to_trad.setdefault(simp, trad)
-    # 着 stays: 著 is a correct simplified character too, so it is not in the table.
-    text = source.read_text(encoding="utf-8").translate(str.maketrans(to_trad))
-    text = text.replace("着", "著")
-    assert "牽頭落實" in text and "辦公廳" in text
+    text = opencc.OpenCC("s2tw").convert(source.read_text(encoding="utf-8"))
+    assert "牽頭落實" in text and "辦公廳" in text and "羣" not in text
     reprint = tmp_path / "大連2016要點.txt"
     reprint.write_bytes(text.replace("\xa0", " ").encode("cp950"))
     want = parse_file(source, "dalian-2016")

@@ -12,8 +12,11 @@ Forms handled (YAODIAN.md, plus the variants seen in other years' and cities' �
 
 X and Y are lists joined by 、; names may contain brackets, even brackets holding a 、
 (``各县（市、区）人民政府``), so lists are split on 、 and on the role verbs only at bracket depth
-zero. A keyed list may continue after a comma (``责任单位:各区政府,市直各部门``). Time keys
-(``完成时限:2017年底``) are part of a clause but assign no one.
+zero. A keyed list may continue after a comma (``责任单位:各区政府,市直各部门``); a part without
+a verb takes the verb of the part after it (``X牵头，Y，Z负责`` → Y, Z responsible). Deadlines,
+keyed or not (``完成时限:2017年底``, ``2022年底前``, ``长期坚持``), and asides (``不再逐一列出``,
+``见附件1，下同``) assign no one; ``以下均需X落实`` makes X responsible for every later task.
+Where a clause stands in the text: :mod:`desktop.parser.placement`.
 """
 
 from __future__ import annotations
@@ -263,102 +266,3 @@ def merge(assignments: list[Assignment]) -> list[Assignment]:
         if a.unit not in best or ROLE_RANK[a.role] > ROLE_RANK[best[a.unit]]:
             best[a.unit] = a.role
     return [Assignment(u, r) for u, r in best.items()]
-
-
-def split_trailing_bracket(text: str) -> tuple[str, str] | None:
-    """``正文（内容）。`` → (``正文``, ``内容``); handles brackets nested inside the clause."""
-    body = text.rstrip()
-    while body.endswith(("。", ".", "；", ";")):
-        body = body[:-1].rstrip()
-    if not body.endswith(tuple(CLOSE)):
-        return None
-    start = _matching_open(body, len(body) - 1)
-    if start is None:
-        return None
-    return body[:start].rstrip(), body[start + 1 : -1]
-
-
-def _matching_open(text: str, close: int) -> int | None:
-    depth = 0
-    for i in range(close, -1, -1):
-        ch = text[i]
-        if ch in CLOSE:
-            depth += 1
-        elif ch in OPEN:
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
-
-
-_SENTENCE_END = "。；！？"
-
-
-def split_trailing_bare(text: str) -> tuple[str, str] | None:
-    """``…做好宣传培训。市政府办公室、各县（市）区政府负责落实`` → (body, clause): a clause
-    without brackets closing a paragraph, after its last sentence. Every name must look like
-    an organisation (or the clause be keyed), so ``…认真抓好落实`` stays text."""
-    body = text.rstrip().rstrip("。.；;")
-    cut = max(body.rfind(ch) for ch in "。；！？")
-    if cut <= 0:
-        return None
-    tail = body[cut + 1 :].strip()
-    if not tail or len(tail) > 150 or tail.startswith(tuple(OPEN)):
-        return None
-    parsed = parse_clause(tail, strict_units=KEYED_LINE.match(tail) is None)
-    if parsed is None or parsed.problems:
-        return None
-    return body[: cut + 1], tail
-
-
-def split_inline_clauses(text: str) -> list[tuple[str, str | None]]:
-    """Cut a paragraph after every bracketed clause: ``句一。（X负责）句二。（Y负责）`` →
-    ``[("句一。（X负责）", "X负责"), ("句二。（Y负责）", "Y负责")]``.
-
-    Some 要点 (e.g. 北京 2018) give one paragraph several clauses, each covering the sentences
-    before it. A bracket counts only where a clause can stand: after a sentence end, or before
-    one / the end of the paragraph, so ``系统（辽宁）进行公示`` stays text. The last part has
-    ``None`` as clause when text follows the last clause.
-    """
-    parts: list[tuple[str, str | None]] = []
-    start = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        if text[i] not in OPEN:
-            i += 1
-            continue
-        close = _matching_close(text, i)
-        if close is None:
-            break
-        before = text[start:i].rstrip()
-        after = text[close + 1 :].lstrip()
-        at_edge = (before[-1:] in _SENTENCE_END) or (not after) or (after[:1] in _SENTENCE_END)
-        inner = text[i + 1 : close]
-        if before and at_edge and parse_clause(inner) is not None:
-            end = close + 1
-            while end < n and text[end] in _SENTENCE_END + " ":
-                end += 1
-            parts.append((text[start:end].strip(), inner.strip()))
-            start = end
-            i = end
-            continue
-        i = close + 1
-    rest = text[start:].strip()
-    if rest:
-        bare = split_trailing_bare(rest)
-        parts.append((rest, bare[1] if bare else None))
-    return parts
-
-
-def _matching_close(text: str, open_: int) -> int | None:
-    depth = 0
-    for i in range(open_, len(text)):
-        ch = text[i]
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth -= 1
-            if depth == 0:
-                return i
-    return None

@@ -14,22 +14,13 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from desktop.catalogue import Assignment, Item, Section, Task
-from desktop.parser.clauses import merge, parse_clause, split_trailing_bracket
+from desktop.parser.clauses import merge, parse_clause
 from desktop.parser.markers import MAX_TITLE
+from desktop.parser.placement import Clause, split_trailing_bracket
 
 EVERYONE = "各地区、各部门"
-
-
-class Clause(NamedTuple):
-    """A clause read: who does what, its text, and the units an aside binds to every later
-    task (``以下均需各县市区落实，不再逐一列出``)."""
-
-    assignments: list[Assignment]
-    text: str
-    standing: tuple[Assignment, ...] = ()
 
 
 @dataclass

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.parser import hanzi
-from desktop.parser.clauses import split_trailing_bare
 from desktop.parser.markers import is_heading_line, marker
+from desktop.parser.placement import is_clause_line, is_verb_tail, split_trailing_bare
 from desktop.parser.tables import cells_of, header_columns, regroup_cell_lines, row_lines
 from desktop.textclean import normalise_space, to_fullwidth_punct
 
@@ -143,7 +142,7 @@ def _wrap_width(lines: list[Line]) -> int:
     return best if hits >= max(4, len(lengths) * 0.3) else 0
 
 
-def join_wrapped(lines: list[Line], is_clause_line: Callable[[str], bool]) -> list[Line]:
+def join_wrapped(lines: list[Line]) -> list[Line]:
     """Re-join paragraphs that were hard-wrapped (copied from a PDF, an e-mail or a web page).
 
     A line is continued by the next one when it stops mid-sentence; a page break in a PDF copy
@@ -157,6 +156,18 @@ def join_wrapped(lines: list[Line], is_clause_line: Callable[[str], bool]) -> li
             blanks.append(ln)
             continue
         prev = out[-1] if out and out[-1].text else None
+        if (
+            isinstance(prev, _Joined)
+            and len(blanks) <= 2
+            and prev.no != ln.no
+            and prev.text[-1] not in SENTENCE_END
+            and is_verb_tail(ln.text)
+        ):
+            # "…省政府各部门负责" / "落实": the clause goes on (it read as one already).
+            prev.text += ln.text
+            prev.last = ln.text
+            blanks = []
+            continue
         if (
             isinstance(prev, _Joined)
             and len(blanks) <= 2

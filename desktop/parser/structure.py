@@ -18,18 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.catalogue import Catalogue
-from desktop.parser.clauses import (
-    CLOSE,
-    KEYED_LINE,
-    OPEN,
-    is_time_line,
-    parse_clause,
-    split_inline_clauses,
-    split_trailing_bracket,
-)
+from desktop.parser.clauses import OPEN, is_time_line
 from desktop.parser.draft import (
     Block,
-    Clause,
     DraftItem,
     DraftSection,
     SectionBuilder,
@@ -48,6 +39,14 @@ from desktop.parser.header import (
 )
 from desktop.parser.lines import Line, ParseWarning, join_wrapped, prepare
 from desktop.parser.markers import Marker, heading_only, kind_of, marker
+from desktop.parser.placement import (
+    Clause,
+    clause_of_line,
+    is_clause_line,
+    read_clause,
+    split_inline_clauses,
+    trailing_clause,
+)
 from desktop.parser.source import SourceError, SourceText, read_source
 
 _TASK_KIND = {"item": "arabic", "arabic": "paren_ar"}
@@ -88,45 +87,9 @@ class _Parser:
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(ParseWarning(line, message))
 
-    # -- clause helpers -----------------------------------------------------------------------
-    def is_clause_line(self, text: str) -> bool:
-        return self.clause_of_line(text, 0) is not None
-
-    def clause_of_line(self, text: str, warn_line: int) -> Clause | None:
-        """A whole line that is a clause: ``（X牵头落实）``, ``X牵头落实``, ``牵头单位：X``."""
-        stripped = text.strip().rstrip("。.")
-        if stripped.startswith(tuple(OPEN)) and stripped.endswith(tuple(CLOSE)):
-            split = split_trailing_bracket(stripped)
-            if split is not None and not split[0]:
-                parsed = parse_clause(split[1])
-                if parsed:
-                    self._report_problems(parsed.problems, warn_line)
-                    return Clause(parsed.assignments, split[1].strip(), tuple(parsed.standing))
-            return None
-        if len(stripped) > 150 or "。" in stripped:
-            return None
-        keyed = KEYED_LINE.match(stripped) is not None
-        parsed = parse_clause(stripped, strict_units=not keyed)
-        if parsed and keyed:
-            self._report_problems(parsed.problems, warn_line)
-        if parsed:
-            return Clause(parsed.assignments, stripped, tuple(parsed.standing))
-        return None
-
-    def _report_problems(self, problems: list[str], line: int) -> None:
+    def _report_problems(self, problems: tuple[str, ...], line: int) -> None:
         for p in problems:
-            if line:
-                self.warn(line, p + "，该部分未计入责任分工。")
-
-    def _trailing_clause(self, text: str, line: int) -> tuple[str, Clause] | None:
-        split = split_trailing_bracket(text)
-        if split is None or not split[0]:
-            return None
-        parsed = parse_clause(split[1])
-        if not parsed:
-            return None
-        self._report_problems(parsed.problems, line)
-        return split[0], Clause(parsed.assignments, split[1].strip(), tuple(parsed.standing))
+            self.warn(line, p + "，该部分未计入责任分工。")
 
     # -- structure ----------------------------------------------------------------------------
     def parse(self) -> None:
@@ -144,7 +107,7 @@ class _Parser:
             raise ParseError("没有找到任何“一、”或“（一）”编号的条目，这不像是一份工作要点。")
         first = self._attachment_start(lines, first)
         self.header_texts = [ln.text for ln in lines[:first] if ln.text]
-        body = join_wrapped(lines[first:], self.is_clause_line)
+        body = join_wrapped(lines[first:])
         item_kind = self._item_kind(body)
         last_marker = max(
             (i for i, ln in enumerate(body) if ln.text and kind_of(ln.text) is not None), default=0
@@ -209,7 +172,7 @@ class _Parser:
         if kind == st.item_kind:
             self._new_item(st, ln, m)
             return
-        if after_last_marker and self._trailing_clause(text, 0) is None:
+        if after_last_marker and trailing_clause(text) is None:
             closing = find_closing(text)
             if closing or (section.items and is_closing_alt(text)):
                 st.ended = True
@@ -222,8 +185,9 @@ class _Parser:
             else:
                 self.warn(ln.no, f"“{_clip(text)}”之前没有任务，未导入。")
             return
-        clause = self.clause_of_line(text, ln.no)
+        clause = clause_of_line(text)
         if clause is not None:
+            self._report_problems(clause.problems, ln.no)
             self._attach_clause(st, clause, ln.no, bracketed=text.startswith(tuple(OPEN)))
             return
         if st.item is None:
@@ -250,8 +214,9 @@ class _Parser:
         self._check_sequence([len(self.sections) + 1], m.value, ln.no, "部分")
         self.sections.append(section)
         st.section, st.item, st.block = section, None, None
-        trailing = self._trailing_clause(m.rest, ln.no)
+        trailing = trailing_clause(m.rest)
         if trailing:
+            self._report_problems(trailing[1].problems, ln.no)
             section.title = _strip_title(trailing[0])
             section.default, section.default_line = trailing[1], ln.no
 
@@ -263,10 +228,10 @@ class _Parser:
         item = self._add_item(section, ln.no, "")
         st.item, st.block = item, None
         rest = m.rest
-        trailing = self._trailing_clause(rest, 0) if rest else None
+        trailing = trailing_clause(rest) if rest else None
         if trailing and heading_only(trailing[0]) and self._body_follows(st):
             # "（一）标题（X牵头）" with the body below: the clause covers the whole item.
-            self._trailing_clause(rest, ln.no)  # report what the clause could not place
+            self._report_problems(trailing[1].problems, ln.no)
             item.title = _strip_title(trailing[0])
             item.default, item.default_line = trailing[1], ln.no
             return
@@ -281,7 +246,7 @@ class _Parser:
         """A short marker line is a heading when text (or a deeper level) follows; when a
         clause, a deadline or the next item follows, the line is the task itself."""
         nxt = st.next_text
-        if not nxt or is_time_line(nxt) or self.is_clause_line(nxt):
+        if not nxt or is_time_line(nxt) or is_clause_line(nxt):
             return False
         if find_closing(nxt) or is_closing_alt(nxt):
             return False
@@ -296,7 +261,7 @@ class _Parser:
 
     def _looks_like_sentence(self, rest: str) -> bool:
         # "一、" followed by a long paragraph with a clause is a numbered item, not a heading.
-        return len(rest) > 60 and self._trailing_clause(rest, 0) is not None
+        return len(rest) > 60 and trailing_clause(rest) is not None
 
     def _item_kind(self, body: list[Line]) -> str:
         kinds = {kind_of(ln.text) for ln in body if ln.text}
@@ -330,10 +295,10 @@ class _Parser:
             else:
                 st.block.texts.append(chunk)
             if inner is not None:
-                parsed = parse_clause(inner)
-                assert parsed is not None
-                self._report_problems(parsed.problems, line)
-                st.block.close(Clause(parsed.assignments, inner, tuple(parsed.standing)), line)
+                clause = read_clause(inner)
+                assert clause is not None
+                self._report_problems(clause.problems, line)
+                st.block.close(clause, line)
         if st.section is not None and st.section.implicit_items and st.block.closed:
             st.item = st.block = None
 
