@@ -45,6 +45,8 @@ _VERB_ROLE = [
     ("落实", "responsible"),
 ]
 _VERBS = "|".join(v for v, _ in _VERB_ROLE)
+# A clause without brackets ends in its verb, or is keyed (``…；责任单位：X``).
+ENDS_IN_VERB = re.compile(rf"(?:{_VERBS})$")
 _ROLE_OF = dict(_VERB_ROLE)
 _SEGMENT = re.compile(
     rf"^(?P<units>.+?)(?:(?:按照?|根据)职(?:责|能)(?:分工)?)?(?:分别|共同|具体)?(?P<verb>{_VERBS})$"

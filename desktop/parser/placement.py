@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from desktop.catalogue import Assignment
-from desktop.parser.clauses import CLOSE, KEYED_LINE, OPEN, parse_clause
+from desktop.parser.clauses import CLOSE, ENDS_IN_VERB, KEYED_LINE, OPEN, ROLE_KEYS, parse_clause
 
 
 class Clause(NamedTuple):
@@ -105,6 +105,8 @@ def split_trailing_bare(text: str) -> tuple[str, str] | None:
     without brackets closing a paragraph, after its last sentence. Every name must look like
     an organisation (or the clause be keyed), so ``…认真抓好落实`` stays text."""
     body = text.rstrip().rstrip("。.；;")
+    if not ENDS_IN_VERB.search(body) and not any(k in body[-150:] for k in ROLE_KEYS):
+        return None  # the cheap test first: most paragraphs end in plain text
     found: tuple[str, str] | None = None
     # The longest tail that reads as a whole clause: a keyed one holds ；itself.
     for cut in range(len(body) - 1, 0, -1):
