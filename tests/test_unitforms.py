@@ -114,7 +114,7 @@ def test_a_new_places_categories_reach_dalian_units(directory_bundled, tmp_path)
         ("2.2.1", "responsible"),  # 功能区管委会
     ]
     assert tasks("市财政局") == [("1.1.1", "responsible"), ("2.2.1", "responsible")]
-    assert tasks("市委办公厅") == [("2.2.1", "responsible")]  # 市直其他单位
+    assert tasks("市委办公厅") == []  # a 市委 unit: neither a department nor 市直其他单位
     assert tasks("大连大学") == [("2.2.1", "responsible")]
 
 
