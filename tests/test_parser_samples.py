@@ -24,6 +24,7 @@ NO_REPORT_TO = (0, "未找到报告报送机关（如“向市政府办公厅报
 TRADITIONAL = (0, re.compile(r"文件含繁体字（\d+处），已按简体识别。"))
 
 
+# Warnings cite a task by the 要点's own numbering (一（二）之二), never by its id.
 def _no_clause(line: int, task: str, clause: str, where: str = "其前") -> tuple[int, str]:
     return line, f"任务{task}没有单独的责任分工，按同一条目中{where}的分工（{clause}）处理。"
 
@@ -62,7 +63,7 @@ SAMPLE_CASES = {
             "3.1.2": [("省扶贫办", L), ("各市政府", R)],
             "4.1.1": [("省政府办公厅", L)],
         },
-        "warnings": [_no_clause(20, "3.1.2", "省扶贫办牵头，各市政府负责落实")],
+        "warnings": [_no_clause(20, "三（一）之二", "省扶贫办牵头，各市政府负责落实")],
     },
     # 县级, 定陶2017 shape, GBK with CRLF: notice title wrapped over two lines under the issuer;
     # 文号 with (); 二〇一八年 date; （一）标题。 with 1. sub-items; (牵头单位:…;责任单位:…) with
@@ -118,7 +119,7 @@ SAMPLE_CASES = {
             "3.1.1": [("市政府办公室（市政务公开办）", R), ("各县（市）区政府", C)],
             "3.2.1": EVERYONE,
         },
-        "warnings": [_nobody(25, "3.2.1")],
+        "warnings": [_nobody(25, "三（二）")],
     },
     # 国办 2016 reprinted in traditional characters, Big5-encoded: (…負責) / (…牽頭) clauses,
     # two clauses in one paragraph, 各省（區、市）人民政府, no closing paragraph.
@@ -237,7 +238,7 @@ SAMPLE_CASES = {
             NO_DATE,
             (2, "文件没有“一、”级标题，全部条目归入同一部分。"),
             (3, "无法识别的分工表述“视情况另行安排”，该部分未计入责任分工。"),
-            _nobody(4, "1.3.1"),
+            _nobody(4, "一（三）"),
         ],
     },
     # 邹城2019 shape: a notice with numbered paragraphs of its own (一、加强组织领导…, holding the

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop.catalogue import Assignment, Item, Section, Task
+from desktop.catalogue import Assignment, Item, Section, Task, task_ref
 from desktop.parser.clauses import merge, parse_clause
 from desktop.parser.markers import MAX_TITLE
 from desktop.parser.placement import Clause, split_trailing_bracket
@@ -123,7 +123,8 @@ class SectionBuilder:
             self.warn(it.line, f"条目“{it.title}”没有正文，按标题作为任务处理。")
         for p_no, b in enumerate(blocks, start=1):
             task_id = f"{s_no}.{i_no}.{p_no}"
-            assignments, clause, line = self._resolve(b, blocks, it, sec, has, task_id)
+            ref = task_ref(s_no, i_no, p_no, len(blocks))  # warnings cite the 要点's numbering
+            assignments, clause, line = self._resolve(b, blocks, it, sec, has, ref)
             if self.standing:
                 assignments = merge(assignments + self.standing)
             self.standing = merge(self.standing + b.standing)
@@ -140,7 +141,7 @@ class SectionBuilder:
         item: DraftItem,
         section: DraftSection,
         section_has_clauses: bool,
-        task_id: str,
+        ref: str,
     ) -> tuple[list[Assignment], str | None, int]:
         if block.closed:
             return block.assignments, block.clause, block.clause_line
@@ -151,14 +152,14 @@ class SectionBuilder:
         if following is not None:
             self.warn(
                 block.line,
-                f"任务{task_id}没有单独的责任分工，按同一条目中其后的分工（{following.clause}）处理。",
+                f"任务{ref}没有单独的责任分工，按同一条目中其后的分工（{following.clause}）处理。",
             )
             return following.assignments, following.clause, following.clause_line
         preceding = next((b for b in reversed(blocks[:idx]) if b.closed), None)
         if preceding is not None:
             self.warn(
                 block.line,
-                f"任务{task_id}没有单独的责任分工，按同一条目中其前的分工（{preceding.clause}）处理。",
+                f"任务{ref}没有单独的责任分工，按同一条目中其前的分工（{preceding.clause}）处理。",
             )
             return preceding.assignments, preceding.clause, preceding.clause_line
         if section.default:
@@ -166,7 +167,7 @@ class SectionBuilder:
         if section_has_clauses:
             self.warn(
                 block.line,
-                f"任务{task_id}没有找到责任分工，按“各地区、各部门”均需落实处理，请核对。",
+                f"任务{ref}没有找到责任分工，按“各地区、各部门”均需落实处理，请核对。",
             )
         return [Assignment(EVERYONE, "responsible")], None, 0
 
