@@ -9,14 +9,14 @@ typed is dropped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from desktop import completeness
+from desktop.answers import DRAFT, PROFILE, REVIEW, is_empty, task_scope
 from desktop.applicability import Applicable, tasks_for
-from desktop.catalogue import Catalogue, cn_number
-from desktop.completeness import Problem, task_scope
+from desktop.catalogue import Catalogue, short_name
+from desktop.completeness import Problem
 from desktop.forms import FigureSpec, FormSpec
 from desktop.store import Revision, Store, StoreError
 from desktop.units import Directory, Unit
@@ -31,23 +31,18 @@ class TaskRef:
     item_title: str
     text: str
     clause: str | None
-    paragraph: int
-    paragraphs: int
+    ref: str  # the 要点's numbering: 一（二）之二 (Catalogue.ref), never the internal id
+    name: str  # its short name (catalogue.short_name)
+    paragraphs: int  # tasks in its item (several: the page names the item too)
 
     @property
     def task_id(self) -> str:
         return self.app.task_id
 
     @property
-    def ordinal(self) -> str:
-        """一（六）, with 之二 for a second paragraph of the same item."""
-        s, i, _ = self.task_id.split(".")
-        base = f"{cn_number(int(s))}（{cn_number(int(i))}）"
-        return base + (f"之{cn_number(self.paragraph)}" if self.paragraphs > 1 else "")
-
-    @property
     def title(self) -> str:
-        return f"{self.ordinal}{self.item_title}"
+        """一（二）之二 进一步加大审计结果公告及整改情况的公开力度: what a person cites."""
+        return f"{self.ref} {self.name}"
 
 
 class ReportSession:
@@ -71,8 +66,8 @@ class ReportSession:
         self.unit: Unit = unit if unit is not None else Unit(info.unit)
         self.values: dict[str, dict[str, Any]] = store.load_values(report_id)
         self.pending: dict[tuple[str, str], Any] = {}
+        self.pending_status: str | None = None  # a status change not yet written
         self.last_error: StoreError | None = None
-        self.listeners: list[Callable[[str, str], None]] = []
         self.tasks: list[TaskRef] = []
         for app in tasks_for(catalogue, directory, self.unit):
             section, item = catalogue.item_of(app.task_id)
@@ -84,7 +79,8 @@ class ReportSession:
                     item.title,
                     task.text,
                     task.clause,
-                    task.para_no,
+                    catalogue.ref(app.task_id),
+                    short_name(task),
                     len(item.tasks),
                 )
             )
@@ -134,7 +130,7 @@ class ReportSession:
         return done, total
 
     def problems(self) -> list[Problem]:
-        titles = {t.task_id: f"{t.task_id} {t.title}" for t in self.tasks}
+        titles = {t.task_id: t.title for t in self.tasks}
         return completeness.review(
             self.form, [t.app for t in self.tasks], self.values, titles, self.unit
         )
@@ -156,9 +152,20 @@ class ReportSession:
             return False
         self.values.setdefault(scope, {})[key] = value
         self.pending[(scope, key)] = value
-        for listener in self.listeners:
-            listener(scope, key)
         return True
+
+    @property
+    def unsaved(self) -> bool:
+        """Edits or a status change are queued and not yet on disk."""
+        return bool(self.pending) or self.pending_status is not None
+
+    def reopen(self) -> None:
+        """Editing a finalised report makes it a draft again, to be reviewed anew (the 保密审查
+        confirmation is withdrawn). Queued like any edit: written with the next flush, kept and
+        retried if that fails — the database never stays ``final`` under edits."""
+        self.status = DRAFT
+        self.pending_status = DRAFT
+        self.set_value(REVIEW, "confirmed", False)
 
     def flush(self, seal: bool = False) -> StoreError | None:
         """Write every queued edit in one transaction. Returns the error (queue kept) or None.
@@ -166,13 +173,17 @@ class ReportSession:
         Autosaves coalesce into the field's open revision; ``seal`` (an explicit save, leaving
         a page) closes the revisions so the next edit starts a new history entry.
         """
-        if not self.pending:
+        if not self.unsaved:
             if seal:
                 self.store.seal_revisions()
             return None
         changes = [(scope, key, value) for (scope, key), value in self.pending.items()]
+        status = self.pending_status
         try:
-            self.store.save_fields(self.report_id, changes, coalesce=True)
+            with self.store.transaction():
+                self.store.save_fields(self.report_id, changes, coalesce=True)
+                if status is not None:
+                    self.store.set_status(self.report_id, status)
             if seal:
                 self.store.seal_revisions()
         except StoreError as exc:
@@ -181,6 +192,8 @@ class ReportSession:
         for scope, key, value in changes:
             if self.pending.get((scope, key)) == value:
                 del self.pending[(scope, key)]
+        if self.pending_status == status:
+            self.pending_status = None
         self.last_error = None
         return None
 
@@ -190,6 +203,7 @@ class ReportSession:
             raise error
         self.store.set_status(self.report_id, status)
         self.status = status
+        self.pending_status = None
 
     def set_ui_state(self, key: str, value: Any) -> None:
         try:
@@ -215,9 +229,9 @@ class ReportSession:
             for fig in self.form.figures_for(t.task_id, self.unit):
                 if not fig.prefill_from:
                     continue
-                source = self.value("profile", fig.prefill_from.split(".", 1)[1])
+                source = self.value(PROFILE, fig.prefill_from.split(".", 1)[1])
                 scope = task_scope(t.task_id)
-                if source and completeness.is_empty(self.value(scope, fig.store_key)):
+                if source and is_empty(self.value(scope, fig.store_key)):
                     self.set_value(scope, fig.store_key, source)
 
     def payload(self) -> dict:

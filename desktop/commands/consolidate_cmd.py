@@ -36,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_consolidate(args: argparse.Namespace) -> int:
     from desktop.consolidate.officedb import OfficeDBError
+    from desktop.consolidate.reader import CatalogueUnavailable
     from desktop.consolidate.service import OfficeService
     from desktop.fileio import FileWriteError
     from desktop.schema import DataFileError
@@ -46,10 +47,10 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
         if result is not None and not args.catalogue and result.catalogue_ids():
             service.set_catalogue(result.catalogue_ids()[0])
         c = service.consolidation()
+    except CatalogueUnavailable as exc:
+        return fail(f"{exc}。请用 --catalogue 指定要汇总的要点。")
     except (OfficeDBError, DataFileError) as exc:
         return fail(str(exc))
-    except LookupError as exc:
-        return fail(f"{exc}。请用 --catalogue 指定要汇总的要点。")
     lines = summary_lines(result, c)
     print("\n".join(lines))
     code = 1 if result is not None and result.rejected else 0
@@ -146,19 +147,19 @@ def summary_lines(result, c) -> list[str]:
     )
     out += _listing(
         "牵头任务未填写",
-        [f"{e.unit}（{'、'.join(e.lead_tasks)}）" for e in c.missing if e.kind == "lead_missing"],
+        [f"{e.unit}（{'、'.join(e.lead_refs)}）" for e in c.missing if e.kind == "lead_missing"],
         measure="个单位",
     )
     lagging = []
     for t in c.lagging_tallies():
         bits = []
         if t.unfinished:
-            bits.append(f"未完成{len(t.unfinished)}")
+            bits.append(f"{c.form.statuses.unfinished}{len(t.unfinished)}")
         if t.no_status:
             bits.append(f"未填写{len(t.no_status)}")
         if t.no_report:
             bits.append(f"未报送{len(t.no_report)}")
-        lagging.append(f"{t.task_id}（{'、'.join(bits)}）")
+        lagging.append(f"{c.catalogue.ref(t.task_id)}（{'、'.join(bits)}）")
     out += _listing("进展滞后的任务", lagging, "，")
     if c.totals:
         figures = [f"{t.label}{t.total_text}{t.spec.unit}" for t in c.totals if t.units]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from desktop.answers import FIGURES, UNFINISHED, not_applicable
 from desktop.catalogue import ROLE_LABELS, Catalogue, short_name
 from desktop.payload import file_name as payload_file_name
 from desktop.report import prose
@@ -133,17 +134,17 @@ def rows(
         role = ROLE_LABELS.get(answer.get("role", ""), "")
         done = summary_text = places = ""
         remarks: list[str] = []
-        if answer.get("applicable") is False:
+        if not_applicable(answer):
             done = NOT_APPLICABLE
             reason = prose.clean(answer.get("not_applicable_reason"))
             remarks.append(prose.sentence(reason) if reason else "本单位不涉及该项工作。")
         else:
             done = prose.clean(answer.get("status")) or NOT_FILLED
             summary_text = summary(answer, me)
-            urls = figure_urls(form.figures_for(task.id, unit), answer.get("figures", {}))
+            urls = figure_urls(form.figures_for(task.id, unit), answer.get(FIGURES, {}))
             urls += [("", u) for u in extra_urls.get(task.id, [])]
             places = "\n".join(carriers(answer.get("evidence"), urls))
-            if done == "未完成":
+            if form.statuses.meaning(done) == UNFINISHED:
                 reason = " ".join(prose.paragraphs(answer.get("unfinished_reason")))
                 if reason:
                     remarks.append(prose.whole_sentences(prose.sentence(reason), REMARK_CHARS))

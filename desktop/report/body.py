@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from desktop.answers import DONE, FIGURES, ONGOING, UNFINISHED, has_content
 from desktop.catalogue import Catalogue, Item, Section, Task, cn_number, short_name
 from desktop.report import prose
 from desktop.report.figures import figure_sentence
@@ -28,22 +29,11 @@ if TYPE_CHECKING:
     from desktop.forms import FormSpec
     from desktop.units import Unit
 
-_CONTENT_KEYS = ("status", "measures", "results", "next_steps", "unfinished_reason", "evidence")
-_WORDS = ("measures", "results", "next_steps", "unfinished_reason")
 _PART_VERBS = re.compile(
     r"^(?:推进|扩大|提升|提高|加强|强化|完善|深化|做好|健全|建立|落实|推动|开展)"
 )
-_STATUS_CLAUSE = {"已完成": "已按要求完成", "持续推进": "正在持续推进", "未完成": "尚未完成"}
-
-
-def is_answered(answer: dict | None) -> bool:
-    """The unit said something about the task (not merely that it applies)."""
-    if not isinstance(answer, dict) or answer.get("applicable") is False:
-        return False
-    if any(answer.get(k) for k in _CONTENT_KEYS):
-        return True
-    figures = answer.get("figures")
-    return isinstance(figures, dict) and any(v not in (None, "") for v in figures.values())
+# How a status-only answer reads, by the status's meaning (the words themselves are forms/ data).
+_STATUS_CLAUSE = {DONE: "已按要求完成", ONGOING: "正在持续推进", UNFINISHED: "尚未完成"}
 
 
 @dataclass
@@ -78,20 +68,20 @@ def _clerk(writing: Writing, task_id: str, raw: object) -> list[str]:
 
 def task_text(writing: Writing, task: Task, answer: dict) -> TaskText:
     """What one answered task says."""
-    status = answer.get("status") or ""
+    meaning = writing.form.statuses.meaning(answer.get("status"))
     measures = _clerk(writing, task.id, answer.get("measures"))
-    results = _clerk(writing, task.id, answer.get("results")) if status != "未完成" else []
+    results = _clerk(writing, task.id, answer.get("results")) if meaning != UNFINISHED else []
     specs = writing.form.figures_for(task.id, writing.unit)
     figures = figure_sentence(
-        specs, answer.get("figures", {}), writing.me, "\n".join(measures + results)
+        specs, answer.get(FIGURES, {}), writing.me, "\n".join(measures + results)
     )
     paras = measures + results
-    if status == "持续推进":
+    if meaning == ONGOING:
         plan = _clerk(writing, task.id, answer.get("next_steps"))
         if plan:
             plan[0] = prose.plan_lead(writing.me, plan[0])
         paras_after = plan
-    elif status == "未完成":
+    elif meaning == UNFINISHED:
         reason = _clerk(writing, task.id, answer.get("unfinished_reason"))
         if reason:
             reason[0] = "该项工作尚未完成，" + reason[0]
@@ -99,7 +89,7 @@ def task_text(writing: Writing, task: Task, answer: dict) -> TaskText:
     else:
         paras_after = []
     if not paras and not paras_after:
-        return TaskText(task, [], _STATUS_CLAUSE.get(status, ""), figures)
+        return TaskText(task, [], _STATUS_CLAUSE.get(meaning or "", ""), figures)
     if figures:
         if paras:
             paras[-1] += figures  # 成效 and its figures in one paragraph
@@ -156,7 +146,7 @@ def work_blocks(
             texts = [
                 task_text(writing, t, answers[t.id])
                 for t in item.tasks
-                if is_answered(answers.get(t.id))
+                if has_content(answers.get(t.id))
             ]
             thin += [t for t in texts if not t.paragraphs]
             full = [t for t in texts if t.paragraphs]

@@ -11,6 +11,7 @@ page); a report without a date gets a blank date line to fill in by hand, never 
 
 from __future__ import annotations
 
+from desktop.answers import FINAL, not_applicable
 from desktop.catalogue import Catalogue
 from desktop.forms import FormSpec
 from desktop.report import attachment, points, prose
@@ -53,7 +54,8 @@ def issuer_name(payload: dict) -> str:
 
 
 def is_draft(payload: dict) -> bool:
-    return payload.get("status") != "final"
+    """Anything but a final report (no status at all included) is a draft."""
+    return payload.get("status") != FINAL
 
 
 def attachment_name(catalogue: Catalogue) -> str:
@@ -85,7 +87,7 @@ def compose_report(payload: dict, catalogue: Catalogue, form: FormSpec) -> Repor
         (t.id, answers[t.id].get("problems"))
         for t in catalogue.tasks()
         if t.id in answers
-        and answers[t.id].get("applicable") is not False
+        and not not_applicable(answers[t.id])
         and prose.paragraphs(answers[t.id].get("problems"))
     ]
     sections = [

@@ -12,11 +12,13 @@ python-docx is imported inside the functions: the CLI must start without it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.errors import UserError
 from desktop.report import model as M
 from desktop.report import rules as R
 from desktop.report.prose import text_width
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
     from desktop.forms import FormSpec
 
 
-class TemplateError(Exception):
+class TemplateError(UserError):
     """The report template cannot be used; ``str()`` says why and what to do, in Chinese."""
 
     def __init__(self, message: str, missing: tuple[str, ...] = ()) -> None:
@@ -239,8 +241,8 @@ class _Writer:
         _set_indent(p, max(chars, 0.0))
 
     def _attachment_note(self, block: M.AttachmentNote) -> None:
-        """``附件：name``; the style hangs wrapped lines after ``附件：``, and further names
-        (``2.…``) start there too."""
+        """``附件：name`` (2 characters in, as the style says); further names (``2.…``) start
+        under the first one, 2 + 3 characters in (GB/T 9704 §7.3.4)."""
         from docx.oxml.ns import qn
 
         for i, line in enumerate(M.attachment_note_lines(block)):
@@ -248,8 +250,11 @@ class _Writer:
             self.tail.append(p)
             if i:
                 ind = p._p.get_or_add_pPr().get_or_add_ind()
-                ind.set(qn("w:hanging"), "0")
-                ind.set(qn("w:hangingChars"), "0")
+                # w:left for readers that ignore the character units (LibreOffice).
+                ind.set(qn("w:leftChars"), "500")
+                ind.set(qn("w:left"), str(R.chars_to_tw(500)))
+                ind.set(qn("w:firstLineChars"), "0")
+                ind.set(qn("w:firstLine"), "0")
 
     def _table(self, block: M.Table) -> None:
         from desktop.report.docx_pages import write_table
@@ -341,26 +346,33 @@ def issuer_problem(payload: dict) -> str | None:
     return None
 
 
-class ReportError(Exception):
+class ReportError(UserError):
     """The report cannot be written as it stands; ``str()`` says why and what to do."""
 
 
 def build_report(
-    payload: dict, catalogue: Catalogue, form: FormSpec, template: Path | None = None
+    payload: dict,
+    catalogue: Catalogue,
+    form: FormSpec,
+    template: Path | None = None,
+    contributions: Sequence = (),
 ) -> bytes:
     """compose + render + embed: the .docx the wizard and ``export`` write.
 
-    The embedded answers carry evidence files by name only (:func:`desktop.payload.
-    without_local_paths`): no folder or user name of the clerk's PC leaves it. Raises
-    :class:`ReportError` when the 发文机关 name cannot be used.
+    *contributions*: rows of the optional 配合单位落实情况 attachment of a lead unit
+    (:mod:`desktop.report.contrib_table`); never part of the embedded payload. The embedded
+    answers carry evidence files by name only (:func:`desktop.payload.without_local_paths`):
+    no folder or user name of the clerk's PC leaves it. Raises :class:`ReportError` when the
+    发文机关 name cannot be used.
     """
     from desktop.payload import dumps, without_local_paths
     from desktop.report.compose import compose_report
+    from desktop.report.contrib_table import add_contributions
 
     problem = issuer_problem(payload)
     if problem:
         raise ReportError(problem)
-    model = compose_report(payload, catalogue, form)
+    model = add_contributions(compose_report(payload, catalogue, form), contributions)
     return render_docx(model, template, dumps(without_local_paths(payload)))
 
 
@@ -392,6 +404,7 @@ def export_report(
     form: FormSpec,
     out: Path,
     template: Path | None = None,
+    contributions: Sequence = (),
 ) -> Path:
     """Build the report and write it to *out* all-or-nothing (temp file, then replace).
 
@@ -401,6 +414,6 @@ def export_report(
     from desktop.fileio import atomic_write
 
     out = docx_path(out)
-    data = build_report(payload, catalogue, form, template)
+    data = build_report(payload, catalogue, form, template, contributions)
     atomic_write(out, data, "报告")
     return out

@@ -108,6 +108,13 @@ class MainWindow(QMainWindow):
         for action in (self.export_json_action, import_json):
             tools_menu.addAction(action)
         tools_menu.addSeparator()
+        self.send_action = QAction("发送给牵头单位…", self)
+        self.send_action.triggered.connect(self.send_to_lead)
+        self.collect_action = QAction("收集配合单位材料…", self)
+        self.collect_action.triggered.connect(self.collect_parts)
+        tools_menu.addAction(self.send_action)
+        tools_menu.addAction(self.collect_action)
+        tools_menu.addSeparator()
         tools_menu.addAction(template)
         tools_menu.addAction(builtin)
         help_menu = self.menuBar().addMenu("帮助(&H)")
@@ -122,19 +129,19 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(open_report)
         self.export_action.setEnabled(open_report)
         self.export_json_action.setEnabled(open_report)
+        self.send_action.setEnabled(open_report)
+        self.collect_action.setEnabled(open_report)
 
     # -- switching -----------------------------------------------------------------------------
     def open_report(self, report_id: int) -> bool:
-        from desktop.catalogue import CatalogueError
-        from desktop.schema import DataFileError
-        from desktop.store import StoreError
+        from desktop.errors import UserError
         from desktop.ui.report_view import ReportView
 
         if self.report_view is not None and not self.close_report():
             return False
         try:
             session = self.services.open_session(report_id)
-        except (CatalogueError, DataFileError, KeyError, StoreError) as exc:
+        except UserError as exc:
             dialogs.error(self, "无法打开报告", f"无法打开这份报告：{exc}")
             return False
         self.report_view = ReportView(session, self.services.settings, self)
@@ -195,6 +202,21 @@ class MainWindow(QMainWindow):
             self.report_view.save_now()
             self._tools().export_exchange(self, self.report_view.session)
 
+    def send_to_lead(self) -> None:
+        from desktop.ui import lead_tools
+
+        if self.report_view is not None:
+            self.report_view.save_now()
+            lead_tools.send_to_lead(self, self.report_view.session, self.services.settings)
+
+    def collect_parts(self) -> None:
+        from desktop.ui import lead_tools
+        from desktop.ui.pages.contributions_panel import refresh_all
+
+        view = self.report_view
+        if view is not None:
+            lead_tools.collect_parts(self, view.session, done=lambda: refresh_all(view))
+
     def import_exchange(self) -> None:
         if self.services is None or self.services.store.read_only:
             return
@@ -215,7 +237,7 @@ class MainWindow(QMainWindow):
             self, "关于", f"{APP_NAME} {__version__}\n数据保存位置：{where}\n本程序不使用网络。"
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.report_view is not None:
             if not self.report_view.can_close():
                 event.ignore()
