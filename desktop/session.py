@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import completeness
 from desktop.applicability import Applicable, tasks_for
@@ -20,6 +20,9 @@ from desktop.completeness import Problem, task_scope
 from desktop.forms import FormSpec
 from desktop.store import Revision, Store, StoreError
 from desktop.units import Directory, Unit
+
+if TYPE_CHECKING:
+    from desktop.yearly.carry import References
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,8 @@ class ReportSession:
                 )
             )
         self._by_id = {t.task_id: t for t in self.tasks}
+        # Last year's answers shown beside the form (set by Services; None: no earlier report).
+        self.references: References | None = None
 
     # -- reading --------------------------------------------------------------------------------
     @property
