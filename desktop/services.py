@@ -40,6 +40,11 @@ class Services:
             self._catalogues[catalogue_id] = catalogue_mod.load(catalogue_id)
         return self._catalogues[catalogue_id]
 
+    def reload_catalogue(self, catalogue_id: str) -> None:
+        """Forget a catalogue and its form (a newer version was just installed)."""
+        self._catalogues.pop(catalogue_id, None)
+        self._forms.pop(catalogue_id, None)
+
     def form(self, catalogue: Catalogue) -> FormSpec:
         if catalogue.id not in self._forms:
             self._forms[catalogue.id] = forms.load(catalogue)

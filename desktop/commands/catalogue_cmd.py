@@ -118,11 +118,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.out:
             atomic_write(args.out, text.encode("utf-8"), "要点目录")
         if args.install:
+            from desktop.yearly.installing import install_parsed
+
+            added = install_parsed(result)
             target = paths.user_catalogues_dir() / f"{catalogue.id}.json"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, text.encode("utf-8"), "要点目录")
             print(f"已安装要点目录“{catalogue.id}”：{target}", file=sys.stderr)
-            _install_suggested_figures(result)
+            for task_id, figures in added.items():
+                labels = "、".join(f"“{f['label']}”" for f in figures)
+                print(f"提示：任务{task_id}按要点的要求增加填报数据：{labels}", file=sys.stderr)
     except (FileWriteError, OSError) as exc:
         return fail(f"无法保存：{exc}")
     if not args.out:
@@ -165,22 +168,6 @@ def cmd_tasks(args: argparse.Namespace) -> int:
         f"\n{unit.name}：必须报告 {must} 项，另有 {len(found) - must} 项相关部门任务可选择是否适用。"
     )
     return 0
-
-
-def _install_suggested_figures(result) -> None:
-    """Requirements such as “不少于3次”, “每季度” get a figure field in the installed forms."""
-    from desktop.yearly.draft import from_parse
-
-    draft = from_parse(result)
-    doc = draft.figures_document()
-    target = paths.user_fields_dir() / f"{draft.id}.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(
-        target, (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode(), "填报数据"
-    )
-    for task_id, figures in doc["tasks"].items():
-        labels = "、".join(f"“{f['label']}”" for f in figures)
-        print(f"提示：任务{task_id}按要点的要求增加填报数据：{labels}", file=sys.stderr)
 
 
 def _import_publication(args: argparse.Namespace) -> int:

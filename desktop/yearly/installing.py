@@ -182,3 +182,25 @@ def write_files(pub: Publication) -> Path:
         _restore(before)
         raise
     return target
+
+
+def install_parsed(result) -> dict[str, list[dict]]:
+    """A 要点 the unit (or the office) parsed itself: install the catalogue, and the figures
+    its requirements ask for (“不少于3次”, “每季度” …). Returns task id → figures added.
+    Raises :class:`desktop.fileio.FileWriteError`."""
+    from desktop.yearly.draft import from_parse
+
+    draft = from_parse(result)
+    doc = draft.figures_document()
+    target = paths.user_fields_dir() / f"{draft.id}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    before = _snapshot(draft.id)
+    try:
+        atomic_write(
+            target, (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode(), "填报数据"
+        )
+        catalogue_mod.install(draft.catalogue)
+    except Exception:
+        _restore(before)
+        raise
+    return doc["tasks"]
