@@ -32,16 +32,16 @@ def _reach(
     mandatory: list[tuple[str, str]] = []
     optional: list[tuple[str, str]] = []
     for a in task.assignments:
-        named = directory.unit(a.unit)
-        if named is not None:
-            if named.name == unit.name:
-                mandatory.append((a.role, a.unit))
-            continue
+        # A category before a unit: a clause naming 市政府各部门 addresses the category even
+        # if something called a unit by that name got into the directory.
         category = directory.category(a.unit)
-        if category is None:
+        if category is not None:
+            if category.all_units or category.name in unit.categories:
+                (optional if category.optional else mandatory).append((a.role, a.unit))
             continue
-        if category.all_units or category.name in unit.categories:
-            (optional if category.optional else mandatory).append((a.role, a.unit))
+        named = directory.unit(a.unit)
+        if named is not None and named.name == unit.name:
+            mandatory.append((a.role, a.unit))
     return mandatory, optional
 
 

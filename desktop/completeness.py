@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop.applicability import Applicable
 from desktop.forms import FieldSpec, FigureSpec, FormSpec
+from desktop.units import Unit
 
 EMPTY, PARTIAL, DONE, WARNING, NOT_APPLICABLE, UNDECIDED = (
     "empty",
@@ -77,11 +78,12 @@ def _num(value: Any) -> float | None:
 
 
 def figure_warnings(
-    form: FormSpec, task_id: str, values: dict[str, Any]
+    form: FormSpec, task_id: str, values: dict[str, Any], unit: Unit
 ) -> list[tuple[FigureSpec, str]]:
-    """Figures below what the 要点 demands, or inconsistent with each other (warnings only)."""
+    """Figures below what the 要点 demands of *unit*, or inconsistent with each other
+    (warnings only). Figures the 要点 does not ask of the unit are never checked."""
     out: list[tuple[FigureSpec, str]] = []
-    figures = form.figures_for(task_id)
+    figures = form.figures_for(task_id, unit)
     by_key = {f.key: values.get(f.store_key) for f in figures}
     for fig in figures:
         value = by_key[fig.key]
@@ -117,19 +119,20 @@ def figure_warnings(
     return out
 
 
-def task_state(form: FormSpec, app: Applicable, values: dict[str, Any]) -> str:
+def task_state(form: FormSpec, app: Applicable, values: dict[str, Any], unit: Unit) -> str:
     if app.optional:
         decided = values.get("applicable")
         if decided is None:
             return UNDECIDED
         if decided is False:
             return NOT_APPLICABLE
-    keys = [f.key for f in form.task_fields] + [f.store_key for f in form.figures_for(app.task_id)]
+    figures = form.figures_for(app.task_id, unit)
+    keys = [f.key for f in form.task_fields] + [f.store_key for f in figures]
     if all(is_empty(values.get(k)) for k in keys):
         return EMPTY
     if missing_task_fields(form, values):
         return PARTIAL
-    if figure_warnings(form, app.task_id, values):
+    if figure_warnings(form, app.task_id, values, unit):
         return WARNING
     return DONE
 
@@ -139,6 +142,7 @@ def review(
     applicable: list[Applicable],
     values: dict[str, dict[str, Any]],
     task_titles: dict[str, str],
+    unit: Unit,
 ) -> list[Problem]:
     """Everything missing or questionable, in wizard order; each names the page to jump to."""
     problems: list[Problem] = []
@@ -167,7 +171,7 @@ def review(
                 continue
         for f in missing_task_fields(form, task_values):
             problems.append(Problem(page, f"{title}：未填写“{f.label}”", "missing", f.key))
-        for fig, message in figure_warnings(form, app.task_id, task_values):
+        for fig, message in figure_warnings(form, app.task_id, task_values, unit):
             problems.append(Problem(page, f"{title}：{message}", "warning", fig.store_key))
     texts = values.get("texts", {})
     for f in form.report_fields:

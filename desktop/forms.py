@@ -8,13 +8,14 @@ year's, freshly imported) simply has no task-specific figures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from desktop import paths
 from desktop.catalogue import Catalogue
 from desktop.schema import DataFileError, load_validated
+from desktop.units import Directory, Unit
 
 STATUSES = ("已完成", "持续推进", "未完成")
 
@@ -56,11 +57,23 @@ class FigureSpec:
     sentence: str = ""
     sentence_true: str = ""
     sentence_false: str = ""
+    # Which units the 要点 asks this figure of: category or unit names from the unit directory
+    # (empty = every unit the task reaches), minus those in ``not_for``. 三（三）'s press
+    # conferences are demanded of 市政府各部门 only, though the task also reaches districts.
+    applies_to: tuple[str, ...] = ()
+    not_for: tuple[str, ...] = ()
 
     @property
     def store_key(self) -> str:
         """Key under which the store keeps this figure (``figures.<key>``)."""
         return f"figures.{self.key}"
+
+    def concerns(self, unit: Unit) -> bool:
+        """Whether the 要点 asks *unit* for this figure (by its name, aliases or categories)."""
+        names = {unit.name, *unit.aliases, *unit.categories}
+        if names.intersection(self.not_for):
+            return False
+        return not self.applies_to or bool(names.intersection(self.applies_to))
 
 
 @dataclass
@@ -71,8 +84,24 @@ class FormSpec:
     review_fields: list[FieldSpec]
     figures: dict[str, list[FigureSpec]]
 
-    def figures_for(self, task_id: str) -> list[FigureSpec]:
+    def figures_for(self, task_id: str, unit: Unit) -> list[FigureSpec]:
+        """The figures the 要点 asks *unit* for on this task: what the form shows, the review
+        checks, the report prints and 汇总 adds up for that unit."""
+        return [f for f in self.figures.get(task_id, []) if f.concerns(unit)]
+
+    def all_figures(self, task_id: str) -> list[FigureSpec]:
+        """Every figure of the task, whoever it concerns: for validating stored data and for
+        汇总 columns that list several units side by side."""
         return self.figures.get(task_id, [])
+
+    def figure_names(self) -> set[str]:
+        """Every unit or category name the figures' ``applies_to``/``not_for`` mention."""
+        return {
+            name
+            for figs in self.figures.values()
+            for f in figs
+            for name in (*f.applies_to, *f.not_for)
+        }
 
     def task_field(self, key: str) -> FieldSpec:
         return next(f for f in self.task_fields if f.key == key)
@@ -95,7 +124,10 @@ def _field(data: dict) -> FieldSpec:
 
 def _figure(data: dict) -> FigureSpec:
     known = FigureSpec.__dataclass_fields__
-    return FigureSpec(**{k: v for k, v in data.items() if k in known})
+    values = {k: v for k, v in data.items() if k in known}
+    for key in ("applies_to", "not_for"):
+        values[key] = tuple(values.get(key, ()))
+    return FigureSpec(**values)
 
 
 def schema_dir() -> Path:
@@ -124,14 +156,23 @@ def load_common(path: Path | None = None) -> FormSpec:
     return spec
 
 
-def load(catalogue: Catalogue, common: Path | None = None, figures: Path | None = None) -> FormSpec:
-    """The full form for *catalogue*. Raises :class:`DataFileError` naming file, place, problem."""
+def load(
+    catalogue: Catalogue,
+    common: Path | None = None,
+    figures: Path | None = None,
+    directory: Directory | None = None,
+) -> FormSpec:
+    """The full form for *catalogue*. Raises :class:`DataFileError` naming file, place, problem.
+
+    With *directory*, the names in ``applies_to``/``not_for`` must be units or categories it
+    knows (a misspelt category would silently ask nobody); aliases become the canonical names.
+    """
     spec = load_common(common)
     figures = figures or figures_file(catalogue.id)
     if figures is None:
         return spec
     data = load_validated(figures, schema_dir() / "figures.schema.json")
-    return add_figures(spec, data, catalogue, figures.name)
+    return add_figures(spec, data, catalogue, figures.name, directory)
 
 
 def check_figures_data(data: object, name: str = "填报数据") -> None:
@@ -145,9 +186,16 @@ def check_figures_data(data: object, name: str = "填报数据") -> None:
         raise DataFileError(f"{name}：{shown}{more}")
 
 
-def add_figures(spec: FormSpec, data: dict, catalogue: Catalogue, name: str) -> FormSpec:
+def add_figures(
+    spec: FormSpec,
+    data: dict,
+    catalogue: Catalogue,
+    name: str,
+    directory: Directory | None = None,
+) -> FormSpec:
     """Add the figures of a schema-valid figures document to *spec*; check them against the
-    catalogue and the common fields. Raises :class:`DataFileError` naming *name* and place."""
+    catalogue, the common fields and (given) the unit directory. Raises
+    :class:`DataFileError` naming *name* and place."""
     if data["catalogue"] != catalogue.id:
         raise DataFileError(
             f"{name}：catalogue：此文件属于要点“{data['catalogue']}”，不是“{catalogue.id}”"
@@ -176,8 +224,23 @@ def add_figures(spec: FormSpec, data: dict, catalogue: Catalogue, name: str) -> 
                 )
             if fig.min is not None and fig.max is not None and fig.min > fig.max:
                 raise DataFileError(f"{name}：{place}：min 大于 max")
+            if directory is not None:
+                figs[i] = _canonical_names(fig, directory, f"{name}：{place}")
         spec.figures[task_id] = figs
     return spec
+
+
+def _canonical_names(fig: FigureSpec, directory: Directory, where: str) -> FigureSpec:
+    lists = {}
+    for attr in ("applies_to", "not_for"):
+        names = []
+        for name in getattr(fig, attr):
+            known = directory.category(name) or directory.unit(name)
+            if known is None:
+                raise DataFileError(f"{where}.{attr}：单位名录中没有名为“{name}”的单位或类别")
+            names.append(known.name)
+        lists[attr] = tuple(names)
+    return replace(fig, **lists)
 
 
 def _check_common(spec: FormSpec, path: Path) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from desktop.catalogue import ROLES, Catalogue
 from desktop.forms import STATUSES, FormSpec
+from desktop.names import name_problem
 
 FORMAT = "zwgk-report"
 VERSION = 1
@@ -159,8 +160,10 @@ def validate(data: dict, catalogue: Catalogue, form: FormSpec) -> list[str]:
     unit = data.get("unit")
     if not isinstance(unit, str) or not unit.strip():
         problems.append("unit：缺少填报单位名称")
-    elif len(unit) > 60:
-        problems.append("unit：单位名称超过60个字")
+    else:
+        problem = name_problem(unit, "填报单位名称")
+        if problem:
+            problems.append(f"unit：{problem}")
     if data.get("status", "draft") not in REPORT_STATUSES:
         problems.append(f"status：“{data.get('status')}”不是 draft 或 final")
     info = data.get("unit_info", {})
@@ -243,7 +246,9 @@ def _check_fields(values: Any, fields: list, where: str) -> list[str]:
 def _check_figures(values: Any, form: FormSpec, task_id: str, where: str) -> list[str]:
     if not isinstance(values, dict):
         return [f"{where}：应为对象"]
-    specs = {f.key: f for f in form.figures_for(task_id)}
+    # Every figure of the task is accepted (a unit's earlier answer to a figure that is no longer
+    # asked of it is kept, never a reason to refuse the file); readers show only theirs.
+    specs = {f.key: f for f in form.all_figures(task_id)}
     problems = []
     for key, value in values.items():
         place = f"{where}.{key}"

@@ -47,7 +47,7 @@ class Services:
 
     def form(self, catalogue: Catalogue) -> FormSpec:
         if catalogue.id not in self._forms:
-            self._forms[catalogue.id] = forms.load(catalogue)
+            self._forms[catalogue.id] = forms.load(catalogue, directory=self.directory())
         return self._forms[catalogue.id]
 
     def open_session(self, report_id: int) -> ReportSession:

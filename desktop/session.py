@@ -17,7 +17,7 @@ from desktop import completeness
 from desktop.applicability import Applicable, tasks_for
 from desktop.catalogue import Catalogue, cn_number
 from desktop.completeness import Problem, task_scope
-from desktop.forms import FormSpec
+from desktop.forms import FigureSpec, FormSpec
 from desktop.store import Revision, Store, StoreError
 from desktop.units import Directory, Unit
 
@@ -125,7 +125,7 @@ class ReportSession:
 
     def task_state(self, task_id: str) -> str:
         return completeness.task_state(
-            self.form, self._by_id[task_id].app, self.task_values(task_id)
+            self.form, self._by_id[task_id].app, self.task_values(task_id), self.unit
         )
 
     def progress(self) -> tuple[int, int]:
@@ -140,7 +140,9 @@ class ReportSession:
 
     def problems(self) -> list[Problem]:
         titles = {t.task_id: f"{t.task_id} {t.title}" for t in self.tasks}
-        return completeness.review(self.form, [t.app for t in self.tasks], self.values, titles)
+        return completeness.review(
+            self.form, [t.app for t in self.tasks], self.values, titles, self.unit
+        )
 
     def review_problems(self) -> list[Problem]:
         return completeness.review_missing(self.form, self.values)
@@ -203,10 +205,19 @@ class ReportSession:
     def get_ui_state(self, key: str, default: Any = None) -> Any:
         return self.store.get_ui_state(self.report_id, key, default)
 
+    def figures(self, task_id: str) -> list[FigureSpec]:
+        """The figures the 要点 asks this unit for on the task."""
+        return self.form.figures_for(task_id, self.unit)
+
+    def figure_warnings(self, task_id: str) -> list[tuple[FigureSpec, str]]:
+        return completeness.figure_warnings(
+            self.form, task_id, self.task_values(task_id), self.unit
+        )
+
     def prefill_figures(self) -> None:
         """Copy profile values into figures that declare ``prefill_from`` while those are empty."""
         for t in self.answer_tasks():
-            for fig in self.form.figures_for(t.task_id):
+            for fig in self.form.figures_for(t.task_id, self.unit):
                 if not fig.prefill_from:
                     continue
                 source = self.value("profile", fig.prefill_from.split(".", 1)[1])

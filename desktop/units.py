@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import paths
+from desktop.names import normalise
 from desktop.schema import DataFileError, load_json, load_validated, validate
 
 
@@ -67,37 +68,82 @@ KIND_LABELS = {
 }
 
 
+def from_info(name: str, info: object) -> Unit:
+    """A unit as a report describes itself (the exchange payload's ``unit`` and ``unit_info``):
+    for readers without the sender's directory, e.g. the composer deciding which figures the
+    要点 asks of the unit. Anything malformed is left out, never trusted."""
+    info = info if isinstance(info, dict) else {}
+    cats = info.get("categories")
+    categories = tuple(c for c in cats if isinstance(c, str)) if isinstance(cats, list) else ()
+    kind = info.get("kind")
+    return Unit(
+        name=name.strip() if isinstance(name, str) else "",
+        categories=categories,
+        kind=kind if kind in KIND_LABELS else "other",
+    )
+
+
 @dataclass
 class Directory:
     categories: list[Category]
     units: list[Unit]
-    _by_alias: dict[str, str] = field(default_factory=dict, repr=False)
+    # Entries of the user's layer that were ignored (a category filed as a unit by an older
+    # version, a lookalike, a duplicate of a full name): Chinese, to show once.
+    notices: list[str] = field(default_factory=list)
+    _by_alias: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._reindex()
 
     def _reindex(self) -> None:
+        """Names → ("category" | "unit", canonical name). Categories first, and a unit never
+        takes a category's name: a clause naming 市政府各部门 must reach the category even if a
+        damaged user layer holds a "unit" of that name. Full and title names (大连市财政局)
+        come last, so they never shadow another unit's short name or alias."""
         self._by_alias = {}
+        index = self._by_alias
+
+        def add(name: str, kind: str, canonical: str) -> None:
+            key = normalise(name)
+            if key:
+                index.setdefault(key, (kind, canonical))
+
         for c in self.categories:
-            self._by_alias[c.name] = c.name
+            add(c.name, "category", c.name)
             for a in c.aliases:
-                self._by_alias.setdefault(a, c.name)
+                add(a, "category", c.name)
         for u in self.units:
-            self._by_alias[u.name] = u.name
+            add(u.name, "unit", u.name)
+        for u in self.units:
             for a in u.aliases:
-                self._by_alias.setdefault(a, u.name)
+                add(a, "unit", u.name)
+        for u in self.units:
+            add(u.full_name, "unit", u.name)
+            add(u.title_name, "unit", u.name)
 
     # -- lookup -------------------------------------------------------------------------------
     def unit(self, name: str) -> Unit | None:
-        canonical = self._by_alias.get(name.strip())
+        """The unit called *name* (its name, an alias, its full or title name), or None."""
+        kind, canonical = self._by_alias.get(normalise(name), ("", ""))
+        if kind != "unit":
+            return None
         return next((u for u in self.units if u.name == canonical), None)
 
     def category(self, name: str) -> Category | None:
-        canonical = self._by_alias.get(name.strip())
+        kind, canonical = self._by_alias.get(normalise(name), ("", ""))
+        if kind != "category":
+            return None
         return next((c for c in self.categories if c.name == canonical), None)
 
     def knows(self, name: str) -> bool:
-        return name.strip() in self._by_alias
+        return normalise(name) in self._by_alias
+
+    def name_problem(self, name: str, what: str = "单位名称") -> str | None:
+        """Why *name* cannot be a new unit's name (Chinese), or None: the shared rules of
+        :func:`desktop.names.name_problem`, categories of this directory included."""
+        from desktop.names import name_problem
+
+        return name_problem(name, what, directory=self)
 
     def members(self, category: Category) -> list[Unit]:
         if category.all_units:
@@ -114,7 +160,7 @@ class Directory:
         contains = [u.name for u in self.units if name and (name in u.name or u.name in name)]
         out: list[str] = []
         for c in contains + close:
-            canonical = self._by_alias.get(c, c)
+            canonical = self._by_alias.get(normalise(c), ("unit", c))[1]
             if canonical not in out:
                 out.append(canonical)
         return out[:n]
@@ -172,17 +218,36 @@ def load(bundled: Path | None = None, overlay: Path | None = None) -> Directory:
     units = [_unit(u) for u in data["units"]]
     _check(categories, units, bundled.name)
     overlay = overlay if overlay is not None else paths.units_override_path()
+    notices: list[str] = []
     if overlay.is_file():
         extra = load_validated(overlay, paths.forms_dir() / "schema" / "units.schema.json")
         for raw in extra["units"]:
             unit = _unit(raw, user=True)
+            problem = _user_unit_problem(
+                unit, raw.get("renamed_from"), Directory(categories, units)
+            )
+            if problem:
+                notices.append(f"本机单位名录（{overlay}）中的一项已忽略：{problem}")
+                continue
             old = raw.get("renamed_from") or unit.name
             units = [u for u in units if u.name not in (old, unit.name)]
             if raw.get("renamed_from") and raw["renamed_from"] not in unit.aliases:
                 unit = Unit(**{**unit.__dict__, "aliases": (*unit.aliases, raw["renamed_from"])})
             units.append(unit)
         _check(categories, units, overlay.name)
-    return Directory(categories, units)
+    return Directory(categories, units, notices)
+
+
+def _user_unit_problem(unit: Unit, renamed_from: str | None, directory: Directory) -> str | None:
+    """Why a unit of the user's layer cannot be used: a category filed as a unit, a lookalike
+    name, or another name of a unit already in the directory (大连市财政局 = 市财政局)."""
+    problem = directory.name_problem(unit.name)
+    if problem:
+        return problem
+    known = directory.unit(unit.name)
+    if known is not None and known.name not in (unit.name, renamed_from):
+        return f"“{unit.name}”就是名录中的“{known.name}”（全称或发文机关名称相同），不再重复列出。"
+    return None
 
 
 def _check(categories: list[Category], units: list[Unit], where: str) -> None:
@@ -200,7 +265,21 @@ def _check(categories: list[Category], units: list[Unit], where: str) -> None:
 def save_user_unit(
     unit: Unit, renamed_from: str | None = None, overlay: Path | None = None
 ) -> None:
-    """Add (or rename) a unit in the user's layer of the directory; written atomically."""
+    """Add (or rename) a unit in the user's layer of the directory; written atomically.
+
+    Raises :class:`desktop.names.InvalidName` when the name cannot be a unit's (a category, a
+    lookalike, control characters …), before anything is written.
+    """
+    from desktop.names import InvalidName, name_problem
+
+    for value, what in (
+        (unit.name, "单位简称"),
+        (unit.title_name, "发文机关名称"),
+        (unit.full_name, "单位全称"),
+    ):
+        problem = name_problem(value, what, max_length=80, allow_empty=what != "单位简称")
+        if problem:
+            raise InvalidName(problem)
     overlay = overlay or paths.units_override_path()
     if overlay.is_file():
         data = load_json(overlay)

@@ -151,8 +151,9 @@ def test_totals(city):
     assert totals[("5.2.1", "requests_answered")].total == 9 * n
     assert totals[("5.2.1", "requests_received")].units == n
     assert totals[("5.3.1", "budget_amount")].total == pytest.approx(1.5 * n)
-    # 3.3.1 binds 市政府新闻办公室 and the 10 districts + 5 先导区, of which 4 are silent.
-    assert totals[("3.3.1", "press_conferences")].total == 3 * 12
+    # 3.3.1 binds 市政府新闻办公室 and the 10 districts + 5 先导区, but its press conferences
+    # are asked of 市政府各部门 only: the districts' are neither asked nor added up.
+    assert totals[("3.3.1", "press_conferences")].by_unit == [("市政府新闻办公室", 3)]
     assert ("4.2.1", "one_site_per_department") not in totals  # a yes/no is not summed
     assert ("4.3.1", "training_plan_date") not in totals
 
@@ -204,7 +205,7 @@ def test_xlsx_contents(city, tmp_path):
     found = {(r[0], r[2]): r for r in ws2.iter_rows(min_row=2, values_only=True)}
     row = found[("5.2.1", "受理政府信息公开申请")]
     assert row[3] == 10 * len(reporting) and row[4] == "件" and row[5] == len(reporting)
-    assert found[("3.3.1", "以市政府新闻办名义召开新闻发布会次数")][3] == 36
+    assert found[("3.3.1", "以市政府新闻办名义召开新闻发布会次数")][3] == 3  # 市政府各部门 only
 
     ws3 = wb["缺报单位"]
     lines = [r for r in ws3.iter_rows(min_row=2, values_only=True)]
@@ -255,20 +256,22 @@ def test_xlsx_never_turns_report_text_into_formulas(tmp_path, catalogue, form, d
     from openpyxl import load_workbook
 
     data = samples.make_payload(catalogue, form, directory_bundled, "市财政局")
-    data["unit"] = '=HYPERLINK("http://example.invalid","点我")'
+    data["unit"] = "=1+市统计局"
     inbox = tmp_path / "in"
     inbox.mkdir()
     samples.write_json(inbox / "=1+1.json", data)
     data = samples.make_payload(catalogue, form, directory_bundled, "市审计局")
-    data["unit"] = "市统计局\x07"  # a control character openpyxl would refuse
+    data["unit"] = "市统计局\x07"  # a control character: refused as a unit name, with the reason
     samples.write_json(inbox / "统计.json", data)
     service = OfficeService(directory=directory_bundled)
-    assert len(service.import_paths([inbox]).added) == 2
+    result = service.import_paths([inbox])
+    assert [r.unit for r in result.added] == ["=1+市统计局"]
+    (rejected,) = result.rejected
+    assert rejected.name == "统计.json" and "看不见的字符" in rejected.reason
     wb = load_workbook(service.export_xlsx(tmp_path / "汇总表.xlsx"))
     ws = wb["汇总矩阵"]
     cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert all(c.data_type == "s" for c in cells)
-    names = [c.value for c in cells if "HYPERLINK" in c.value]
-    assert names == ['=HYPERLINK("http://example.invalid","点我")（名录外）']
+    names = [c.value for c in cells if "市统计局" in c.value]
+    assert names == ["=1+市统计局（名录外）"]
     assert any(c.value == "=1+1.json" and c.data_type == "s" for c in cells)
-    assert any(c.value == "市统计局（名录外）" for c in cells)

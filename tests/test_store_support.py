@@ -71,7 +71,7 @@ def fill_report(store: Store, unit: str = "市财政局", n_tasks: int | None = 
                 [{"title": f"{app.task_id}专栏", "url": "http://www.dl.gov.cn/x", "path": ""}],
             ),
         ]
-        for fig in form.figures_for(app.task_id):
+        for fig in form.figures_for(app.task_id, directory.unit(unit)):
             value = {"integer": 2, "decimal": 1.5, "boolean": True, "date": "2016-06-30"}.get(
                 fig.type, "文字"
             )

@@ -117,6 +117,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         directory = units.load()
     except (CatalogueError, DataFileError) as exc:
         return fail(str(exc))
+    _notices(directory.notices)
     try:
         opened = open_store()
     except StoreError as exc:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from desktop.catalogue import ROLE_RANK
 from desktop.consolidate.matrix import NO_REPORT, NOT_APPLICABLE, OPTIONAL_OPEN, Matrix
 from desktop.consolidate.totals import format_number
-from desktop.forms import FormSpec
+from desktop.forms import FigureSpec, FormSpec
 from desktop.textclean import xml_safe
 
 _TEXT_KEYS = ("measures", "results", "next_steps", "unfinished_reason", "problems")
@@ -32,8 +32,9 @@ class AnswerView:
         return "\n\n".join([head, *body, *tail])
 
 
-def answer_lines(answer: dict, form: FormSpec, task_id: str) -> list[tuple[str, str]]:
-    """The filled-in parts of an answer as (label, text), in the form's order."""
+def answer_lines(answer: dict, form: FormSpec, figures: list[FigureSpec]) -> list[tuple[str, str]]:
+    """The filled-in parts of an answer as (label, text), in the form's order; of the figures,
+    only *figures* (those the 要点 asks of the unit)."""
     out: list[tuple[str, str]] = []
     if answer.get("applicable") is False:
         out.append(("不适用理由", answer.get("not_applicable_reason", "") or "（未说明）"))
@@ -45,10 +46,10 @@ def answer_lines(answer: dict, form: FormSpec, task_id: str) -> list[tuple[str, 
         value = answer.get(key)
         if isinstance(value, str) and value.strip():
             out.append((labels.get(key, key), xml_safe(value)))
-    figures = answer.get("figures") or {}
-    for spec in form.figures_for(task_id):
-        if spec.key in figures:
-            value = figures[spec.key]
+    given = answer.get("figures") or {}
+    for spec in figures:
+        if spec.key in given:
+            value = given[spec.key]
             if isinstance(value, bool):
                 shown = "是" if value else "否"
             elif isinstance(value, (int, float)):
@@ -101,7 +102,7 @@ def answer_view(matrix: Matrix, form: FormSpec, unit: str, task_id: str) -> Answ
         else:
             view.lines.append(("情况", "报告中没有填写这项任务。"))
         return view
-    view.lines += answer_lines(answer, form, task_id)
+    view.lines += answer_lines(answer, form, row.asked(form, task_id))
     if not view.lines:
         view.lines.append(("情况", "报告中这项任务没有填写内容。"))
     return view
@@ -133,7 +134,7 @@ def task_view(matrix: Matrix, form: FormSpec, task_id: str) -> TaskView:
     labels: list[str] = ["责任类型", "完成状态"]
     field_labels = {f.key: f.label for f in form.task_fields}
     labels += [field_labels[k] for k in _TEXT_KEYS if k in field_labels]
-    labels += [s.label for s in form.figures_for(task_id)]
+    labels += [s.label for s in form.all_figures(task_id)]
     labels += [field_labels.get("evidence", "公开载体及网址"), "不适用理由"]
     order = {u: n for n, u in enumerate(matrix.units())}
     columns: list[TaskColumn] = []
@@ -146,7 +147,8 @@ def task_view(matrix: Matrix, form: FormSpec, task_id: str) -> TaskView:
         report = matrix.row(cell.unit).report
         answer = report.answers().get(task_id) if report else None
         if answer:
-            for label, text in answer_lines(answer, form, task_id):
+            figures = matrix.row(cell.unit).asked(form, task_id)
+            for label, text in answer_lines(answer, form, figures):
                 col.values[label] = text
         columns.append(col)
     silent = (NO_REPORT,)

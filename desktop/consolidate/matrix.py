@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from desktop.applicability import tasks_for
 from desktop.catalogue import ROLE_LABELS, Catalogue
 from desktop.consolidate.records import Report
-from desktop.forms import STATUSES
+from desktop.forms import STATUSES, FigureSpec, FormSpec
 from desktop.units import Directory, Unit
 
 NO_REPORT = "未报送"
@@ -72,10 +72,17 @@ class Row:
     kind: str
     known: bool
     report: Report | None
+    # The unit as the directory (or, outside it, its report) describes it, with every category
+    # and alias: decides which figures the 要点 asks of it.
+    member: Unit | None = None
 
     @property
     def reported(self) -> bool:
         return self.report is not None
+
+    def asked(self, form: FormSpec, task_id: str) -> list[FigureSpec]:
+        """The figures the 要点 asks this unit for on the task."""
+        return form.figures_for(task_id, self.member or Unit(self.unit, self.categories))
 
 
 @dataclass
@@ -171,6 +178,7 @@ def build(catalogue: Catalogue, directory: Directory, reports: dict[str, Report]
             kind=unit.kind,
             known=unit.name in known,
             report=report,
+            member=unit,
         )
         matrix.rows.append(row)
         expected = {a.task_id: a for a in tasks_for(catalogue, directory, unit)}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from desktop import payload as payload_mod
 from desktop.consolidate.records import Report, content_hash
-from desktop.textclean import xml_safe
+from desktop.names import normalise
 from desktop.units import Directory, Unit
 
 REPORT_SUFFIXES = (".docx", ".json")
@@ -136,11 +136,7 @@ class CatalogueCache:
 
 def resolve_unit(directory: Directory, name: str) -> Unit | None:
     """The directory's unit for a payload's unit name (name, alias, full or title name)."""
-    unit = directory.unit(name)
-    if unit is not None:
-        return unit
-    name = name.strip()
-    return next((u for u in directory.units if name in (u.full_name, u.title_name)), None)
+    return directory.unit(name)
 
 
 def read_file(path: Path, catalogues: CatalogueCache, directory: Directory) -> Report:
@@ -200,8 +196,14 @@ def read_file(path: Path, catalogues: CatalogueCache, directory: Directory) -> R
             problems,
         )
     canonical_text = payload_mod.dumps(data)
-    # The unit's name keys the office's records: no control characters, no stray spaces.
-    claimed = xml_safe(data["unit"]).strip()
+    # The unit's name keys the office's records: a lookalike or a category (市政府各部门)
+    # must never become a row of its own.
+    problem = directory.name_problem(data["unit"], "填报单位名称")
+    if problem:
+        raise _reject(
+            path, f"报告数据有误：{problem}", "请让该单位在程序中检查单位名称后重新导出。"
+        )
+    claimed = normalise(data["unit"])
     unit = resolve_unit(directory, claimed)
     report = Report(
         catalogue_id=catalogue.id,

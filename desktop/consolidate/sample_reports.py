@@ -110,11 +110,11 @@ def make_payload(
         if status == "未完成":
             answer["unfinished_reason"] = "人员不足，明年一季度完成。"
         figures = {}
-        for spec in form.figures_for(app.task_id):
+        for spec in form.figures_for(app.task_id, unit):
             value = _figure_value(spec, figure_for(unit.name, app.task_id, spec.key))
             if value is not None:
                 figures[spec.key] = value
-        for spec in form.figures_for(app.task_id):
+        for spec in form.figures_for(app.task_id, unit):
             # Keep generated figures consistent (e.g. answered ≤ received).
             ref = spec.at_most_field
             if ref and spec.key in figures and ref in figures:

@@ -2,7 +2,8 @@
 
 Only figures marked ``"sum": true`` in ``forms/fields/<catalogue>.json`` are added up (counts of
 press conferences, 依申请公开 requests, trainings …); a date or a yes/no is not summable. Answers a
-unit declared not applicable are left out.
+unit declared not applicable are left out, and so is a figure the 要点 does not ask of the unit
+(``applies_to``/``not_for`` in the form).
 """
 
 from __future__ import annotations
@@ -52,12 +53,14 @@ def figure_totals(matrix: Matrix, form: FormSpec) -> list[FigureTotal]:
     """One total per summable figure, in catalogue order."""
     out: list[FigureTotal] = []
     for task_id in matrix.task_ids:
-        for spec in form.figures_for(task_id):
+        for spec in form.all_figures(task_id):
             if not spec.sum or spec.type not in ("integer", "decimal"):
                 continue
             total = FigureTotal(task_id, spec)
             for row in matrix.rows:
-                if row.report is None:
+                # A figure the 要点 does not ask of a unit is not added up, even if its
+                # report carries one (e.g. typed in before the form said so).
+                if row.report is None or spec not in row.asked(form, task_id):
                     continue
                 answer = row.report.answers().get(task_id)
                 if not answer or answer.get("applicable") is False:

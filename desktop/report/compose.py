@@ -31,6 +31,7 @@ from desktop.report.model import (
     Table,
     Title,
 )
+from desktop.units import Unit, from_info
 
 NOT_APPLICABLE = "不涉及"
 # Weights are millimetres of the 156 mm text block: 完成状态 fits 持续推进 in 小四 on one line.
@@ -79,8 +80,9 @@ def compose_report(payload: dict, catalogue: Catalogue, form: FormSpec) -> Repor
 
     answers: dict[str, dict] = payload.get("answers", {})
     texts: dict = payload.get("texts", {})
+    unit = from_info(payload.get("unit", ""), payload.get("unit_info"))
     sections: list[tuple[str, list]] = [
-        ("工作开展情况", _work_section(texts, answers, catalogue, form)),
+        ("工作开展情况", _work_section(texts, answers, catalogue, form, unit)),
         ("存在的问题", _problems_section(texts, answers, catalogue)),
         ("下一步工作打算", [Para(prose.sentence(p)) for p in prose.paragraphs(texts.get("plans"))]),
     ]
@@ -118,7 +120,7 @@ def _opening(catalogue: Catalogue, issuer: str) -> str:
 
 
 def _work_section(
-    texts: dict, answers: dict[str, dict], catalogue: Catalogue, form: FormSpec
+    texts: dict, answers: dict[str, dict], catalogue: Catalogue, form: FormSpec, unit: Unit
 ) -> list:
     blocks: list = [Para(prose.sentence(p)) for p in prose.paragraphs(texts.get("overview"))]
     n = 0
@@ -131,19 +133,20 @@ def _work_section(
         for k, task in enumerate(answered, start=1):
             if len(answered) > 1:
                 blocks.append(Heading(3, f"{k}.", short_name(task)))
-            blocks.extend(Para(p) for p in task_prose(answers[task.id], task, form))
+            blocks.extend(Para(p) for p in task_prose(answers[task.id], task, form, unit))
     return blocks
 
 
-def task_prose(answer: dict, task: Task, form: FormSpec) -> list[str]:
-    """The paragraphs for one task: 做法, 成效, figures, where published, plan or reason."""
+def task_prose(answer: dict, task: Task, form: FormSpec, unit: Unit) -> list[str]:
+    """The paragraphs for one task: 做法, 成效, figures (only those the 要点 asks of *unit*),
+    where published, plan or reason."""
     out = [prose.sentence(p) for p in prose.paragraphs(answer.get("measures"))]
     status = answer.get("status", "")
     if status in ("已完成", "持续推进", ""):
         out += [prose.sentence(p) for p in prose.paragraphs(answer.get("results"))]
     clauses = [
         prose.figure_clause(spec, answer.get("figures", {}).get(spec.key))
-        for spec in form.figures_for(task.id)
+        for spec in form.figures_for(task.id, unit)
     ]
     figures = prose.join_clauses(clauses)
     if figures:

@@ -271,7 +271,7 @@ def full_payload(catalogue: Catalogue, form: FormSpec, chars_per_task: int = 800
             "evidence": [{"title": f"{item.title}专栏", "url": f"http://www.dl.gov.cn/{task.id}/"}],
         }
         figures = {}
-        for spec in form.figures_for(task.id):
+        for spec in form.all_figures(task.id):
             figures[spec.key] = {
                 "integer": 3,
                 "decimal": 12.5,

@@ -20,6 +20,7 @@ from desktop import payload
 from desktop.applicability import tasks_for
 from desktop.catalogue import Catalogue
 from desktop.forms import FormSpec
+from desktop.names import name_problem, normalise
 from desktop.payload import PayloadError
 from desktop.store.repository import Store, task_scope
 from desktop.units import KIND_LABELS, Directory, Unit
@@ -117,7 +118,10 @@ class ImportResult:
 
 def _resolve_unit(data: dict, directory: Directory) -> tuple[Unit | None, list[str]]:
     """The directory's unit for the document, or a new one from ``unit_info``; problems."""
-    name = data["unit"].strip()
+    problem = directory.name_problem(data["unit"], "填报单位名称")
+    if problem:
+        return None, [f"unit：{problem}"]
+    name = normalise(data["unit"])
     known = directory.unit(name)
     if known is not None:
         return known, []
@@ -135,12 +139,18 @@ def _resolve_unit(data: dict, directory: Directory) -> tuple[Unit | None, list[s
     ]
     if problems:
         return None, problems
+    for key, what in (("full_name", "单位全称"), ("title_name", "发文机关名称")):
+        problem = name_problem(info.get(key, ""), what, max_length=80, allow_empty=True)
+        if problem:
+            problems.append(f"unit_info.{key}：{problem}")
+    if problems:
+        return None, problems
     kind = info.get("kind") if info.get("kind") in KIND_LABELS else "other"
     unit = Unit(
         name=name,
         categories=tuple(directory.category(c).name for c in categories),  # type: ignore[union-attr]
-        full_name=info.get("full_name", ""),
-        title_name=info.get("title_name", ""),
+        full_name=normalise(info.get("full_name", "")),
+        title_name=normalise(info.get("title_name", "")),
         kind=kind,
         user_added=True,
     )
@@ -202,13 +212,14 @@ def apply_payload(
     result = ImportResult(report_id, unit.name, written, cleared)
     if directory.unit(unit.name) is None:
         from desktop.fileio import FileWriteError
+        from desktop.names import InvalidName
         from desktop.schema import DataFileError
         from desktop.units import save_user_unit
 
         try:
             save_user_unit(unit)
             result.notices.append(f"单位“{unit.name}”不在单位名录中，已按文件中的类别加入名录。")
-        except (OSError, DataFileError, FileWriteError) as exc:
+        except (OSError, DataFileError, FileWriteError, InvalidName) as exc:
             result.notices.append(
                 f"报告已导入，但没能把单位“{unit.name}”加入单位名录（{exc}）。"
                 "请在填报向导中手动添加该单位。"

@@ -96,5 +96,6 @@ def attach_data(window, state: dict) -> int:
     notices = list(opened.notices)
     if settings.notice:
         notices.append(settings.notice)
+    notices += services.directory().notices
     show_notices(window, notices)
     return 0

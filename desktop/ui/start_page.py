@@ -247,10 +247,11 @@ class StartPage(QWidget):
             return
         from desktop import units
         from desktop.fileio import FileWriteError
+        from desktop.names import InvalidName
 
         try:
             units.save_user_unit(unit)
-        except (DataFileError, FileWriteError, OSError) as exc:
+        except (DataFileError, FileWriteError, OSError, InvalidName) as exc:
             dialogs.error(self, "无法添加单位", f"无法保存单位名录：{exc}")
             return
         self.services.reload_directory()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.names import name_problem, normalise
 from desktop.ui import dialogs
 from desktop.units import KIND_LABELS, Directory, Unit
 
@@ -74,21 +75,29 @@ class UnitDialog(QDialog):
 
     def unit(self) -> Unit:
         return Unit(
-            name=self.name.text().strip(),
+            name=normalise(self.name.text()),
             categories=tuple(n for n, b in self.boxes.items() if b.isChecked()),
-            full_name=self.full_name.text().strip(),
-            title_name=self.title_name.text().strip(),
+            full_name=normalise(self.full_name.text()),
+            title_name=normalise(self.title_name.text()),
             kind=self.kind.currentData(),
             user_added=True,
         )
 
     def _accept(self) -> None:
-        name = self.name.text().strip()
+        name = normalise(self.name.text())
         if not name:
             dialogs.warn(self, "请填写单位简称", "请填写单位简称。")
             return
-        if self.directory.knows(name):
-            dialogs.warn(self, "单位已存在", f"名录中已有“{name}”，请直接在列表中选择。")
+        known = self.directory.unit(name)
+        if known is not None:
+            same = "" if known.name == name else f"（即“{known.name}”）"
+            dialogs.warn(self, "单位已存在", f"名录中已有“{name}”{same}，请直接在列表中选择。")
+            return
+        problem = self.directory.name_problem(name, "单位简称")
+        for field, what in ((self.title_name, "发文机关名称"), (self.full_name, "单位全称")):
+            problem = problem or name_problem(field.text(), what, max_length=80, allow_empty=True)
+        if problem:
+            dialogs.warn(self, "名称不能使用", problem)
             return
         self.accept()
 

@@ -147,7 +147,7 @@ def _reference(
                 if para.strip():
                     paragraphs.append(Paragraph(spec.key, spec.label, para.strip()))
     facts: list[str] = []
-    for fig in form.figures_for(task_id):
+    for fig in form.all_figures(task_id):
         value = answer.get(fig.store_key)
         if value is None or value == "":
             continue

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import completeness
 from desktop.catalogue import ROLE_LABELS
 from desktop.completeness import task_scope
 from desktop.session import TaskRef
@@ -88,7 +87,7 @@ class TaskPage(Page):
                 block.editor.changed.connect(lambda _v: self._update_visibility())
                 continue
             form_layout.addWidget(block)
-        figures = session.form.figures_for(ref.task_id)
+        figures = session.figures(ref.task_id)
         self.figure_box: QGroupBox | None = None
         if figures:
             self.figure_box = QGroupBox("要点要求的数据", form)
@@ -129,8 +128,7 @@ class TaskPage(Page):
     def _update_warnings(self) -> None:
         if self.figure_box is None:
             return
-        values = self.ctx.session.task_values(self.ref.task_id)
-        warnings = completeness.figure_warnings(self.ctx.session.form, self.ref.task_id, values)
+        warnings = self.ctx.session.figure_warnings(self.ref.task_id)
         text = "\n".join(f"⚠ {message}（仅提示，不影响保存）" for _, message in warnings)
         self.warning_label.setText(text)
         self.warning_label.setVisible(bool(warnings))
