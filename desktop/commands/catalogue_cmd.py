@@ -196,8 +196,10 @@ def _import_publication(args: argparse.Namespace) -> int:
     try:
         counts = (lambda cid: _count_reports(store, cid)) if store else None
         try:
-            plan = installing.plan(pub, counts)
-        except pub_mod.PublicationError as exc:
+            from desktop import units
+
+            plan = installing.plan(pub, counts, units.load())
+        except (pub_mod.PublicationError, DataFileError) as exc:
             return fail(f"无法导入：{exc}")
         print(plan.message(), file=sys.stderr)
         if not plan.can_install:

@@ -38,7 +38,7 @@ def import_publication(parent: QWidget, services: Services, path: Path) -> str |
     title = "导入要点"
     try:
         pub = pub_mod.read(path)
-        plan = installing.plan(pub, lambda cid: _reports_on(services, cid))
+        plan = installing.plan(pub, lambda cid: _reports_on(services, cid), services.directory())
     except pub_mod.PublicationError as exc:
         dialogs.error(parent, "无法导入要点", str(exc))
         return None

@@ -93,14 +93,28 @@ def _installed_catalogue(catalogue_id: str) -> tuple[Catalogue, dict] | None:
     return catalogue, figures
 
 
-def plan(publication: Publication, count_reports=None) -> InstallPlan:
-    """Compare with what is installed. *count_reports*: catalogue id → reports in the store.
-    Raises :class:`PublicationError` when the 要点 is one built into the program."""
+def plan(publication: Publication, count_reports=None, directory=None) -> InstallPlan:
+    """Compare with what is installed. *count_reports*: catalogue id → reports in the store;
+    *directory*: this PC's unit directory, which must know every unit a figure is limited to.
+    Raises :class:`PublicationError` when the 要点 is one built into the program or its forms
+    name units this PC does not know."""
     cid = publication.id
     if (paths.forms_dir() / "catalogues" / f"{cid}.json").is_file():
         raise PublicationError(
             f"“{cid}”是本程序内置的要点，不能用发布文件替换。请让市政府办公厅换一个要点编号后重新发布。"
         )
+    if directory is not None:
+        from desktop import forms
+
+        try:
+            forms.add_figures(
+                forms.load_common(), publication.figures, publication.catalogue, "", directory
+            )
+        except DataFileError as exc:
+            raise PublicationError(
+                f"发布文件中的填报数据只要求部分单位填写，但{str(exc).split('：')[-1]}。"
+                "请先在单位名录中添加该单位，或请市政府办公厅改正后重新发布。"
+            ) from exc
     reports = count_reports(cid) if count_reports else 0
     record = installed_publication(cid)
     current = _installed_catalogue(cid)

@@ -129,6 +129,7 @@ class ReviewService:
         pub = pub_mod.make(draft.catalogue, draft.figures_document(), 1)
         try:
             pub_mod.from_json(json.loads(pub.dumps()), "发布文件")
+            installing.plan(pub, directory=self.directory)
         except PublicationError as exc:
             return [str(exc)]
         return []

@@ -7,7 +7,8 @@ shares (政务公开, 信息公开, 政府网站) counts for little and the subj
 for much. Cosine similarity of those vectors: unrelated tasks of the 2016 要点 score under 0.15
 against each other, the same task reworded a year later 0.3–0.85 (tests/test_yearly_similarity.py).
 
-Stdlib only, no model, offline; 40 × 40 tasks take a few milliseconds (bench/bench_yearly.py).
+Stdlib only, no model, offline; matching a year's tasks against last year's takes tens of
+milliseconds (bench/bench_yearly.py).
 """
 
 from __future__ import annotations
@@ -55,15 +56,23 @@ class Matcher:
         idf = {g: math.log(1 + n / d) for g, d in df.items()}
         self.new = {k: _vector(g, idf) for k, g in new_grams.items()}
         self.old = {k: _vector(g, idf) for k, g in old_grams.items()}
+        # Inverted index: a pair → the old texts holding it, so a text is compared only
+        # through the pairs it shares with others (most pairs of a task are in few others).
+        self._postings: dict[str, list[tuple[str, float]]] = {}
+        for old_id, vec in self.old.items():
+            for g, w in vec.items():
+                self._postings.setdefault(g, []).append((old_id, w))
 
     def score(self, new_id: str, old_id: str) -> float:
         return cosine(self.new[new_id], self.old[old_id])
 
     def best(self, new_id: str, limit: int = 2, threshold: float = THRESHOLD) -> list[Match]:
         """The old texts at or above *threshold*, closest first, at most *limit*."""
-        vec = self.new[new_id]
-        scored = [Match(old_id, cosine(vec, other)) for old_id, other in self.old.items()]
-        scored = [m for m in scored if m.score >= threshold]
+        sums: dict[str, float] = {}
+        for g, w in self.new[new_id].items():
+            for old_id, w2 in self._postings.get(g, ()):
+                sums[old_id] = sums.get(old_id, 0.0) + w * w2
+        scored = [Match(old_id, score) for old_id, score in sums.items() if score >= threshold]
         scored.sort(key=lambda m: (-m.score, m.task_id))
         return scored[:limit]
 

@@ -142,7 +142,7 @@ def test_office_corrects_publishes_and_a_unit_reports_carrying_last_year(
         # The corrected assignment: the unit now leads 一（六）.
         assert "task:1.6.1" in view.nav.order
         assert view.session.task("1.6.1").app.role == "lead"
-        figure = services.form(view.session.catalogue).figures_for("3.1.2")[0]
+        figure = services.form(view.session.catalogue).all_figures("3.1.2")[0]
         assert figure.label == "主要负责人解读重要政策措施次数"
         # Last year's cover page.
         page = view.pages["profile"]

@@ -37,7 +37,7 @@ def test_import_save_reload_and_the_office_uses_the_corrected_version(service):
     assert (warning.line, again.source_name) == (26, SAMPLE_2017.name)
     installed = catalogue_mod.load(draft.id)
     assert installed.task("1.6.1").assignments[0].unit == "市公共行政服务中心"
-    assert forms.load(installed).figures_for("3.1.2")[0].demand_min == 3
+    assert forms.load(installed).all_figures("3.1.2")[0].demand_min == 3
 
 
 def test_publish_numbers_revisions_and_says_what_changed(service, tmp_path):
@@ -122,3 +122,19 @@ def test_a_publication_of_the_built_in_id_is_refused(tmp_path, catalogue):
     pub = pub_mod.make(catalogue, {"version": 1, "catalogue": catalogue.id, "tasks": {}}, 1)
     with pytest.raises(pub_mod.PublicationError, match="内置"):
         installing.plan(pub)
+
+
+def test_a_figure_limited_to_a_unit_this_pc_does_not_know_is_refused(
+    service, tmp_path, directory_bundled
+):
+    draft = _imported(service)
+    draft.update_figure("3.1.2", "req_count", applies_to=["市政府各部门"])
+    assert service.check(draft) == []
+    pub = pub_mod.make(draft.catalogue, draft.figures_document(), 1)
+    installing.plan(pub, directory=directory_bundled)  # known category: fine
+    draft.update_figure("3.1.2", "req_count", applies_to=["市大数据局"])
+    [problem] = service.check(draft)
+    assert "市大数据局" in problem and "单位名录" in problem
+    pub = pub_mod.make(draft.catalogue, draft.figures_document(), 1)
+    with pytest.raises(pub_mod.PublicationError, match="市大数据局"):
+        installing.plan(pub, directory=directory_bundled)

@@ -81,3 +81,17 @@ def test_the_2017_sample_gets_the_figures_its_text_demands():
         "4.2.1": [("req_months", 12)],
         "4.3.1": [("req_count", 2)],
     }
+
+
+def test_the_2016_yaodian_requirements_in_task_text_are_all_found(catalogue):
+    found = {
+        catalogue.ref(t.id): [(s.figure["type"], s.figure.get("demand_min")) for s in suggest(t)]
+        for t in catalogue.tasks()
+    }
+    assert {k: v for k, v in found.items() if v} == {
+        "一（十）": [("integer", 4)],  # 每季度 water quality
+        "三（一）之二": [("integer", 1)],  # 不少于1次
+        "三（二）之三": [("boolean", None)],  # 24小时内
+        "三（三）": [("integer", 2)],  # 至少…两次新闻发布会
+        "四（三）": [("date", None)],  # 10月底前
+    }
