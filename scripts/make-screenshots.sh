@@ -34,4 +34,9 @@ data="$tmp/yearly-unit"
 ZWGK_DATA_DIR="$data" "$shot" "$tmp/yearly-reference.png" 7 -- "$py" main.py >/dev/null
 convert "$tmp/yearly-reference.png" -crop 1280x820+0+0 +repage "$out/yearly-reference.png"
 echo "$out/yearly-review.png $out/yearly-reference.png"
+# The 牵头 unit's task page with two collected parts (issue 16).
+"$py" scripts/seed_lead_screenshot.py "$tmp/lead"
+ZWGK_DATA_DIR="$tmp/lead" "$shot" "$tmp/lead.png" 6 -- "$py" main.py >/dev/null
+convert "$tmp/lead.png" -crop 1280x820+0+0 +repage "$out/wizard-lead-panel.png"
+echo "$out/wizard-lead-panel.png"
 rm -rf "$tmp"

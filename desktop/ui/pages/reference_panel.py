@@ -33,13 +33,17 @@ FALLBACK_FIELD = "measures"
 
 
 def with_reference(page: TaskPage, source: QWidget) -> QWidget:
-    """*source* alone, or *source* above last year's answers when there are any."""
+    """*source* alone, or *source* above last year's answers when there are any (added to
+    *source* when it already is a column, such as the lead's 配合单位材料 under the 原文)."""
     references = page.ctx.session.references
     refs = references.for_task(page.ref.task_id) if references is not None else []
     if not refs:
         return source
-    column = QSplitter(Qt.Orientation.Vertical)
-    column.addWidget(source)
+    if isinstance(source, QSplitter) and source.orientation() == Qt.Orientation.Vertical:
+        column = source
+    else:
+        column = QSplitter(Qt.Orientation.Vertical)
+        column.addWidget(source)
     page.reference_panel = ReferencePanel(page, refs, column)
     column.addWidget(page.reference_panel)
     column.setStretchFactor(0, 2)

@@ -18,6 +18,7 @@ from desktop.catalogue import ROLE_LABELS
 from desktop.completeness import task_scope
 from desktop.session import TaskRef
 from desktop.ui.context import PageContext
+from desktop.ui.pages import contributions_panel
 from desktop.ui.pages.base import FieldBlock, Page, help_label, scroll
 from desktop.ui.pages.reference_panel import ReferencePanel, with_reference
 
@@ -52,7 +53,9 @@ class TaskPage(Page):
     def __init__(self, ctx: PageContext, ref: TaskRef, parent: QWidget | None = None) -> None:
         session = ctx.session
         via = ref.app.via
-        subtitle = f"任务 {ref.task_id}　本单位责任：{role_badge(ref.app.role, ref.app.optional)}"
+        subtitle = f"本单位责任：{role_badge(ref.app.role, ref.app.optional)}"
+        if ref.paragraphs > 1:
+            subtitle = f"属于“{html.escape(ref.item_title)}”　" + subtitle
         if via != session.unit_name:
             subtitle += f"　（本单位属于“{html.escape(via)}”）"
         super().__init__(ctx, ref.title, subtitle, parent)
@@ -60,6 +63,7 @@ class TaskPage(Page):
         self.key = task_scope(ref.task_id)
         self.ref = ref
         self.scope = task_scope(ref.task_id)
+        self.contributions: contributions_panel.ContributionsPanel | None = None  # lead tasks
         self.reference_panel: ReferencePanel | None = None  # last year's answer, if any
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -106,7 +110,7 @@ class TaskPage(Page):
                 form_layout.indexOf(self.fields["status"]) + 1, self.figure_box
             )
         form_layout.addStretch(1)
-        splitter.addWidget(with_reference(self, source_box))
+        splitter.addWidget(with_reference(self, contributions_panel.beside(source_box, self)))
         splitter.addWidget(scroll(form))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
