@@ -9,7 +9,8 @@ answer. One transaction; a failure changes nothing.
 
 from __future__ import annotations
 
-from desktop.store.repository import Store, task_scope
+from desktop.answers import task_scope
+from desktop.store.repository import Store
 
 
 def renumber_tasks(

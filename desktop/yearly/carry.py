@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.answers import STATUS_KEY, is_empty, not_applicable, task_scope
 from desktop.catalogue import Catalogue, CatalogueError
 from desktop.forms import FormSpec
 from desktop.schema import DataFileError
@@ -110,18 +111,14 @@ def references_for(
             return {}
         previous, old, old_form = found
         values = store.load_values(previous.id)
-        answered = {
-            tid
-            for tid in old.task_ids()
-            if any(not _empty(v) for v in values.get(f"task:{tid}", {}).values())
-        }
+        answered = {tid for tid in old.task_ids() if _said(values.get(task_scope(tid), {}))}
         matcher = catalogue_matcher(catalogue, old)
         out: dict[str, list[Reference]] = {}
         for tid in catalogue.task_ids():
             refs = []
             for match in matcher.best(tid, limit=6):
                 if match.task_id in answered:
-                    answer = values.get(f"task:{match.task_id}", {})
+                    answer = values.get(task_scope(match.task_id), {})
                     refs.append(_reference(old, old_form, match.task_id, match.score, answer))
                 if len(refs) >= limit:
                     break
@@ -132,8 +129,11 @@ def references_for(
     return References(build)
 
 
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value is False
+def _said(stored: dict[str, Any]) -> bool:
+    """The unit wrote something for the task (store shape: figures as ``figures.<key>``)."""
+    if not_applicable(stored):
+        return False
+    return any(not is_empty(v) for k, v in stored.items() if k != "applicable")
 
 
 def _reference(
@@ -165,7 +165,7 @@ def _reference(
         name=old.display_name(task_id, 30),
         text=old.task(task_id).text,
         score=score,
-        status=str(answer.get("status") or ""),
+        status=str(answer.get(STATUS_KEY) or ""),
         paragraphs=tuple(paragraphs),
         facts=tuple(facts),
     )

@@ -102,7 +102,9 @@ class ReviewDraft:
         return list(seen)
 
     def unknown_names(self, directory: Directory) -> list[str]:
-        return [n for n in self.names() if not directory.knows(n)]
+        """Names that reach no unit: not in the directory, or a category without members
+        (各街道办事处 in a city whose directory lists no 街道)."""
+        return [n for n in self.names() if reach_problem(n, directory)]
 
     def figures_document(self) -> dict:
         """The ``forms/fields/<id>.json`` document of this draft."""
@@ -344,11 +346,12 @@ class ReviewDraft:
                     out.append(Problem(task.id, f"{ref}：没有责任单位，请添加牵头、负责或配合单位"))
                 for a in task.assignments:
                     if a.unit in unknown:
+                        why = reach_problem(a.unit, directory)
                         out.append(
                             Problem(
                                 task.id,
-                                f"{ref}：“{a.unit}”（{ROLE_LABELS[a.role]}）不在单位名录中，"
-                                "发布后没有单位会收到这项任务；请对应到名录中的单位或类别",
+                                f"{ref}：“{a.unit}”（{ROLE_LABELS[a.role]}）{why}，"
+                                "发布后没有单位会因此收到这项任务；请对应到名录中的单位或类别",
                                 blocking=False,
                             )
                         )
@@ -380,6 +383,18 @@ class ReviewDraft:
         ]
         suggested = {(str(t), str(k)) for t, k in data.get("suggested", [])}
         return cls(catalogue, figures, warnings, suggested, str(data.get("source_name", "")))
+
+
+def reach_problem(name: str, directory: Directory | None) -> str:
+    """Why *name* reaches no unit of the directory ("" when it reaches one)."""
+    if directory is None or directory.unit(name) is not None:
+        return ""
+    category = directory.category(name)
+    if category is None:
+        return "不在单位名录中"
+    if category.all_units or directory.members(category):
+        return ""
+    return f"属于名录中的类别“{category.name}”，但名录中没有这一类单位"
 
 
 def figure_problems(fig: dict) -> list[str]:

@@ -64,7 +64,7 @@ def test_office_corrects_publishes_and_a_unit_reports_carrying_last_year(
     assert tab.items["1.6.1"].text(0).startswith("⚠ 一（六）")
     # The parser's warning stands beside the task whose line it concerns.
     editor = click_node(qtbot, tab, "2.3.2")
-    assert "第26行：任务2.3.2没有单独的责任分工" in editor.notes.text()
+    assert "第26行：任务二（三）之二没有单独的责任分工" in editor.notes.text()
 
     # Correct one assignment: the 2017 notice names a bureau the directory calls otherwise.
     editor = click_node(qtbot, tab, "1.6.1")
@@ -204,7 +204,7 @@ def test_a_name_not_in_the_directory_is_mapped_to_a_category(qtbot, office, answ
     tab = office.review_tab
     import_sample(qtbot, tab, answers)
     header = click_node(qtbot, tab, "header")
-    assert set(header.map_buttons) == {"市政务服务管理局", "各开放先导区管委会"}
+    assert set(header.map_buttons) == {"市政务服务管理局", "各街道办事处"}
 
     def choose(options):
         dialog = options["dialog"]
@@ -219,7 +219,7 @@ def test_a_name_not_in_the_directory_is_mapped_to_a_category(qtbot, office, answ
         return 1
 
     answers.expect("dialog", choose)
-    qtbot.mouseClick(header.map_buttons["各开放先导区管委会"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(header.map_buttons["各街道办事处"], Qt.MouseButton.LeftButton)
     assert set(header.map_buttons) == {"市政务服务管理局"}
     roles = {a.unit: a.role for a in tab.draft.task("4.1.1").assignments}
     assert roles == {"市政府办公厅": "lead", "各区市县政府和先导区管委会": "cooperate"}

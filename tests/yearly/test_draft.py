@@ -89,10 +89,10 @@ def test_merge_joins_assignments_and_renames_clashing_figure_keys():
 
 def test_an_unknown_name_maps_to_directory_units_in_every_task(directory_bundled):
     draft = draft_2017()
-    assert draft.unknown_names(directory_bundled) == ["市政务服务管理局", "各开放先导区管委会"]
+    assert draft.unknown_names(directory_bundled) == ["市政务服务管理局", "各街道办事处"]
     soft = [p for p in draft.problems(directory_bundled) if not p.blocking and "名录" in p.message]
     assert len(soft) == 2 and soft[0].task_id == "1.6.1"
-    assert draft.map_name("各开放先导区管委会", ["金普新区", "保税区"]) == 1
+    assert draft.map_name("各街道办事处", ["金普新区", "保税区"]) == 1
     assert {a.unit: a.role for a in draft.task("4.1.1").assignments} == {
         "市政府办公厅": "lead",
         "金普新区": "cooperate",

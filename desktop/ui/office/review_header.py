@@ -1,6 +1,7 @@
 """The 要点 as a whole on the office's review screen: title, 文号, dates, report-to office,
-section titles, the warnings that concern no single task, and the names the unit directory
-does not know — each can be mapped to directory units or categories in every task at once."""
+section titles, the warnings that concern no single task, and the names that reach no unit
+of the directory (unknown, or a category without members) — each can be mapped to directory
+units or categories in every task at once."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from desktop.catalogue import cn_number
 from desktop.ui import dialogs
 from desktop.ui.office.review_figures import clear_layout
 from desktop.units import Directory
-from desktop.yearly.draft import HEADER_FIELDS, DraftError, ReviewDraft
+from desktop.yearly.draft import HEADER_FIELDS, DraftError, ReviewDraft, reach_problem
 
 
 class NameMapDialog(QDialog):
@@ -37,7 +38,7 @@ class NameMapDialog(QDialog):
         self.setWindowTitle(f"“{name}”对应名录中的哪些单位")
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"要点中的“{name}”不在单位名录中。请勾选它所指的类别或单位；"
+            f"要点中的“{name}”{reach_problem(name, directory)}。请勾选它所指的类别或单位；"
             "所有写有它的任务都会改为所选的单位或类别，责任类型不变。"
         )
         intro.setWordWrap(True)
@@ -113,7 +114,7 @@ class HeaderEditor(QWidget):
             form.addRow(f"第{cn_number(section.no)}部分标题", edit)
         layout.addWidget(head)
 
-        self.names_box = QGroupBox("名录中没有的单位或类别")
+        self.names_box = QGroupBox("没有对应单位的名称")
         self.names_layout = QVBoxLayout(self.names_box)
         layout.addWidget(self.names_box)
         self.notes = QLabel()
@@ -130,7 +131,7 @@ class HeaderEditor(QWidget):
         self.map_buttons.clear()
         unknown = self.draft.unknown_names(self.directory)
         if not unknown:
-            done = QLabel("要点中的单位和类别都在单位名录中。")
+            done = QLabel("要点中的单位和类别都能对应到单位名录中的单位。")
             done.setStyleSheet("color:#26734d;")
             self.names_layout.addWidget(done)
         for name in unknown:
@@ -140,7 +141,8 @@ class HeaderEditor(QWidget):
                 if any(a.unit == name for a in t.assignments)
             ]
             row = QHBoxLayout()
-            label = QLabel(f"“{html.escape(name)}”：{'、'.join(tasks)}")
+            why = reach_problem(name, self.directory)
+            label = QLabel(f"“{html.escape(name)}”（{why}）：{'、'.join(tasks)}")
             label.setWordWrap(True)
             row.addWidget(label, 1)
             button = QPushButton("对应到名录中的单位…")

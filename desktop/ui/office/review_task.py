@@ -25,13 +25,14 @@ from desktop.catalogue import ROLE_LABELS, ROLES
 from desktop.ui import dialogs
 from desktop.ui.office.review_figures import FiguresEditor
 from desktop.units import Directory
-from desktop.yearly.draft import DraftError, ReviewDraft
+from desktop.yearly.draft import DraftError, ReviewDraft, reach_problem
 
 UNKNOWN_STYLE = "QComboBox { color: #b3261e; }"
 
 
 class AssignmentTable(QTableWidget):
-    """Rows of (unit or category, role); a name the directory does not know shows red."""
+    """Rows of (unit or category, role); a name that reaches no unit of the directory (unknown,
+    or a category without members) shows red."""
 
     changed = Signal()
 
@@ -87,9 +88,9 @@ class AssignmentTable(QTableWidget):
         return self.cellWidget(row, 1)
 
     def _mark(self, box: QComboBox) -> None:
-        known = self.directory.knows(box.currentText()) or not box.currentText().strip()
-        box.setStyleSheet("" if known else UNKNOWN_STYLE)
-        box.setToolTip("" if known else "不在单位名录中：请改为名录中的单位或类别")
+        why = reach_problem(box.currentText(), self.directory) if box.currentText().strip() else ""
+        box.setStyleSheet(UNKNOWN_STYLE if why else "")
+        box.setToolTip(f"{why}：请改为名录中的单位或类别" if why else "")
 
     def _remove(self, box: QComboBox) -> None:
         for row in range(self.rowCount()):
