@@ -184,7 +184,7 @@ def apply_payload(
     """
     if not isinstance(data, dict):
         raise PayloadError(["文件内容不是报告数据（顶层应为对象）"])
-    problems = payload.validate(data, catalogue, form)
+    problems = payload.validate(data, catalogue, form, directory)
     if problems:
         raise PayloadError(problems)
     unit, problems = _resolve_unit(data, directory)
