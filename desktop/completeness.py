@@ -27,7 +27,7 @@ EMPTY, PARTIAL, DONE, WARNING, NOT_APPLICABLE, UNDECIDED = (
 @dataclass(frozen=True)
 class Problem:
     page: str  # page key: "profile", "scope", "task:<id>", "texts", "review"
-    label: str  # what a clerk reads: "1.6.1 深入推进预决算公开：未填写“主要做法”"
+    label: str  # what a clerk reads: "一（六） 深入推进预决算公开：未填写“主要做法”"
     kind: str  # "missing" or "warning"
     field: str = ""  # the field key, to focus it after jumping
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from desktop import completeness
 from desktop.applicability import Applicable, tasks_for
-from desktop.catalogue import Catalogue, cn_number
+from desktop.catalogue import Catalogue, short_name
 from desktop.completeness import Problem, task_scope
 from desktop.forms import FigureSpec, FormSpec
 from desktop.store import Revision, Store, StoreError
@@ -31,23 +31,18 @@ class TaskRef:
     item_title: str
     text: str
     clause: str | None
-    paragraph: int
-    paragraphs: int
+    ref: str  # the 要点's numbering: 一（二）之二 (Catalogue.ref), never the internal id
+    name: str  # its short name (catalogue.short_name)
+    paragraphs: int  # tasks in its item (several: the page names the item too)
 
     @property
     def task_id(self) -> str:
         return self.app.task_id
 
     @property
-    def ordinal(self) -> str:
-        """一（六）, with 之二 for a second paragraph of the same item."""
-        s, i, _ = self.task_id.split(".")
-        base = f"{cn_number(int(s))}（{cn_number(int(i))}）"
-        return base + (f"之{cn_number(self.paragraph)}" if self.paragraphs > 1 else "")
-
-    @property
     def title(self) -> str:
-        return f"{self.ordinal}{self.item_title}"
+        """一（二）之二 进一步加大审计结果公告及整改情况的公开力度: what a person cites."""
+        return f"{self.ref} {self.name}"
 
 
 class ReportSession:
@@ -84,7 +79,8 @@ class ReportSession:
                     item.title,
                     task.text,
                     task.clause,
-                    task.para_no,
+                    catalogue.ref(app.task_id),
+                    short_name(task),
                     len(item.tasks),
                 )
             )
@@ -134,7 +130,7 @@ class ReportSession:
         return done, total
 
     def problems(self) -> list[Problem]:
-        titles = {t.task_id: f"{t.task_id} {t.title}" for t in self.tasks}
+        titles = {t.task_id: t.title for t in self.tasks}
         return completeness.review(
             self.form, [t.app for t in self.tasks], self.values, titles, self.unit
         )

@@ -3,6 +3,7 @@ the matrix, the missing list, the totals, and the 汇总表 / 汇总报告 conte
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -139,8 +140,10 @@ def test_missing_list(city):
     assert no_report == SILENT
     gaps = {e.unit: e.lead_tasks for e in missing if e.kind == "lead_missing"}
     assert gaps == {"市审计局": ["1.2.2"], "市环保局": ["1.10.1"]}  # 西岗区 only 负责 1.1.1
+    lead_refs = {e.unit: e.lead_refs for e in missing if e.kind == "lead_missing"}
+    assert lead_refs == {"市审计局": ["一（二）之二"], "市环保局": ["一（十）"]}
     (liushun,) = [e for e in missing if e.unit == "旅顺口区"]
-    assert liushun.detail == "应报告21项任务，其中牵头1项（3.1.1）"
+    assert liushun.detail == "应报告21项任务，其中牵头1项（三（一）之一）"
 
 
 def test_totals(city):
@@ -162,7 +165,7 @@ def test_answer_and_task_views(city):
     service, _, _ = city
     view = service.answer("市财政局", "1.6.1")
     text = view.text()
-    assert "市财政局 · 任务1.6.1（牵头）· 未完成" in text
+    assert "市财政局 · 一（六） 深入推进预决算公开（牵头）· 未完成" in text
     assert "未完成原因及整改措施" in text and "人员不足" in text
     assert "市财政局.json" in view.source or "市财政局.docx" in view.source
     assert "尚未报送" in service.answer("旅顺口区", "1.1.1").text()
@@ -175,7 +178,7 @@ def test_answer_and_task_views(city):
     assert {c.role for c in tv.columns[1:]} == {"cooperate"}
     states = [c.state for c in tv.columns[1:]]
     assert states.index("未报送") > max(i for i, s in enumerate(states) if s == "已完成")
-    assert tv.columns[0].values["主要做法"] == "市财政局落实任务1.6.1的主要做法。"
+    assert tv.columns[0].values["主要做法"] == "市财政局落实一（六）的主要做法。"
 
 
 def test_xlsx_contents(city, tmp_path):
@@ -187,8 +190,9 @@ def test_xlsx_contents(city, tmp_path):
     assert wb.sheetnames == ["汇总矩阵", "数据合计", "缺报单位"]
     ws = wb["汇总矩阵"]
     header = [c.value for c in ws[1]]
-    assert header[:4] == ["单位", "类别", "报告文件", "报告日期"] and header[4] == "1.1.1"
-    col = header.index("1.6.1") + 1
+    assert header[:4] == ["单位", "类别", "报告文件", "报告日期"] and header[4] == "一（一）"
+    assert [c.value for c in ws[2]][4] == "推进行政决策公开"  # the short name
+    col = header.index("一（六）") + 1
     rows = {
         ws.cell(row=r, column=1).value or ws.cell(row=r, column=4).value: r
         for r in range(3, ws.max_row + 1)
@@ -203,14 +207,14 @@ def test_xlsx_contents(city, tmp_path):
 
     ws2 = wb["数据合计"]
     found = {(r[0], r[2]): r for r in ws2.iter_rows(min_row=2, values_only=True)}
-    row = found[("5.2.1", "受理政府信息公开申请")]
+    row = found[("五（二）", "受理政府信息公开申请")]
     assert row[3] == 10 * len(reporting) and row[4] == "件" and row[5] == len(reporting)
-    assert found[("3.3.1", "以市政府新闻办名义召开新闻发布会次数")][3] == 3  # 市政府各部门 only
+    assert found[("三（三）", "以市政府新闻办名义召开新闻发布会次数")][3] == 3  # 市政府各部门 only
 
     ws3 = wb["缺报单位"]
     lines = [r for r in ws3.iter_rows(min_row=2, values_only=True)]
     assert [r[0] for r in lines] == [*SILENT, "市审计局", "市环保局"]
-    assert lines[-1][1] == "牵头任务未填写" and lines[-1][2] == "1.10.1"
+    assert lines[-1][1] == "牵头任务未填写" and lines[-1][2] == "一（十）"
 
 
 def test_summary_report_words(city):
@@ -219,25 +223,36 @@ def test_summary_report_words(city):
     text = "\n".join(p.text for p in parts)
     assert parts[0].text == "市政府办公厅关于全市2016年政务公开工作要点落实情况的报告"
     assert f"应报送单位44个，已报送{len(reporting)}个，尚未报送6个" in text
-    (para,) = [p.text for p in parts if "（任务1.6.1）" in p.text]
+    (para,) = [p.text for p in parts if p.text.startswith("一（六）")]
     assert "（市财政局牵头）" in para and "未完成的有市财政局" in para
     assert "另有4个单位尚未报送报告" in para  # named once, in 三、未报送及缺报情况
     assert (
         "尚未报送落实情况报告的单位6个：市委办公厅、旅顺口区、金州区、长海县、保税区、大连广播电视大学。"
         in text
     )
-    (para,) = [p.text for p in parts if "（任务3.1.1）" in p.text]
+    (para,) = [p.text for p in parts if p.text.startswith("三（一）之一“加强政策解读”")]
     assert "（各区市县政府和先导区管委会、市政府各部门牵头）" in para
     assert "其中牵头单位旅顺口区、金州区、长海县、保税区" in para
-    (para,) = [p.text for p in parts if "（任务5.2.1）" in p.text]
+    (para,) = [p.text for p in parts if p.text.startswith("五（二）")]
     assert f"受理政府信息公开申请合计{10 * len(reporting)}件（{len(reporting)}个单位填报）" in para
     assert (
-        "报告中缺少牵头任务落实情况的单位2个：市审计局（任务1.2.2）；市环保局（任务1.10.1）" in text
+        "报告中缺少牵头任务落实情况的单位2个：市审计局（一（二）之二）；市环保局（一（十））"
+        in text
     )
     (table,) = [p for p in parts if p.kind == "table"]
-    assert len(table.rows) == 40 and table.rows[8][1] == "1.6.1" and table.rows[8][7] == "1"
+    assert (
+        len(table.rows) == 40
+        and table.rows[8][1] == "一（六） 深入推进预决算公开"
+        and table.rows[8][7] == "1"
+    )
     assert table.rows[8][2] == "市财政局"
-    assert table.rows[[r[1] for r in table.rows].index("2.9.1")][2] == "市教育局、市属各高校"
+    # No internal task id anywhere a person reads the 汇总报告.
+    words = text + "\n".join(x for r in table.rows for x in r)
+    assert not re.search(r"\d+\.\d+\.\d+", words)
+    assert (
+        table.rows[[r[1][:7] for r in table.rows].index("二（九）之一 ")][2]
+        == "市教育局、市属各高校"
+    )
 
 
 def test_docx_payloads_were_read_from_word_files(city):

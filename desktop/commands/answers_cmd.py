@@ -63,7 +63,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     orphans = orphan_tasks(data)
     if orphans:
         print(
-            f"提示：任务 {'、'.join(orphans)} 有填写内容，但按单位名录不属于“{name}”，已照样导出。",
+            f"提示：任务{'、'.join(catalogue.ref(t) for t in orphans)}有填写内容，"
+            f"但按单位名录不属于“{name}”，已照样导出。",
             file=sys.stderr,
         )
     text = dumps(data)

@@ -146,7 +146,7 @@ def summary_lines(result, c) -> list[str]:
     )
     out += _listing(
         "牵头任务未填写",
-        [f"{e.unit}（{'、'.join(e.lead_tasks)}）" for e in c.missing if e.kind == "lead_missing"],
+        [f"{e.unit}（{'、'.join(e.lead_refs)}）" for e in c.missing if e.kind == "lead_missing"],
         measure="个单位",
     )
     lagging = []
@@ -158,7 +158,7 @@ def summary_lines(result, c) -> list[str]:
             bits.append(f"未填写{len(t.no_status)}")
         if t.no_report:
             bits.append(f"未报送{len(t.no_report)}")
-        lagging.append(f"{t.task_id}（{'、'.join(bits)}）")
+        lagging.append(f"{c.catalogue.ref(t.task_id)}（{'、'.join(bits)}）")
     out += _listing("进展滞后的任务", lagging, "，")
     if c.totals:
         figures = [f"{t.label}{t.total_text}{t.spec.unit}" for t in c.totals if t.units]

@@ -250,7 +250,7 @@ def step_fill(ctx: Context) -> str:
     for n, task in enumerate(tasks, 1):
         got = values.get(task_scope(task.task_id), {})
         if got.get("measures") != _fill_values(n)["measures"]:
-            raise SmokeFailure(f"重新打开数据库后，任务 {task.task_id} 的填写内容不见了")
+            raise SmokeFailure(f"重新打开数据库后，任务{task.title}的填写内容不见了")
     db = paths.database_path()
     return f"通过（{db.name}，{db.stat().st_size // 1024} KB，试填 {len(tasks)} 项任务）"
 

@@ -24,9 +24,10 @@ class AnswerView:
     state: str
     lines: list[tuple[str, str]] = field(default_factory=list)
     source: str = ""
+    task_name: str = ""  # 一（六） 深入推进预决算公开 (Catalogue.display_name)
 
     def text(self) -> str:
-        head = f"{self.unit} · 任务{self.task_id}（{self.role_label}）· {self.state}"
+        head = f"{self.unit} · {self.task_name or self.task_id}（{self.role_label}）· {self.state}"
         body = [f"【{label}】\n{value}" for label, value in self.lines]
         tail = [f"来源：{self.source}"] if self.source else []
         return "\n\n".join([head, *body, *tail])
@@ -80,6 +81,7 @@ def answer_view(matrix: Matrix, form: FormSpec, unit: str, task_id: str) -> Answ
         matrix.catalogue.task(task_id).text,
         cell.role_label + ("（相关部门，可选）" if cell.optional else ""),
         cell.state,
+        task_name=matrix.catalogue.display_name(task_id),
     )
     if row.report is None:
         view.lines.append(("情况", "该单位尚未报送报告。"))

@@ -97,14 +97,15 @@ def make_payload(
             continue
         answer: dict = {"role": app.role, "optional": app.optional, "applicable": True}
         answer["status"] = status
-        answer["measures"] = f"{unit.name}落实任务{app.task_id}的主要做法。"
+        cited = catalogue.ref(app.task_id)  # as a clerk would write it, never the id
+        answer["measures"] = f"{unit.name}落实{cited}的主要做法。"
         if measures_chars:
             filler = (
                 "通过政府网站专栏、新闻发布会和政务新媒体及时公开相关信息，并建立台账逐项落实。"
             )
             answer["measures"] += (filler * (measures_chars // len(filler) + 1))[:measures_chars]
         if status in ("已完成", "持续推进"):
-            answer["results"] = f"{unit.name}任务{app.task_id}取得成效。"
+            answer["results"] = f"{unit.name}落实{cited}取得成效。"
         if status == "持续推进":
             answer["next_steps"] = "年底前完成。"
         if status == "未完成":

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from desktop.catalogue import cn_number
+from desktop.catalogue import cn_number, short_name
 
 if TYPE_CHECKING:
     from desktop.consolidate.service import Consolidation
@@ -119,15 +119,16 @@ def outline(c: Consolidation, today: date | None = None) -> list[Part]:
     )
     out.append(Part("heading", "二、各项任务落实情况", level=1))
     by_task = {t.task_id: t for t in c.tallies}
-    for n, (section, item) in enumerate(cat.items(), start=1):
+    for n, (_section, item) in enumerate(cat.items(), start=1):
         out.append(Part("heading", f"（{cn_number(n)}）{item.title}", level=2))
         for task in item.tasks:
             t = by_task[task.id]
             lead = f"（{lead_names(task)}牵头）" if lead_names(task) else ""
-            label = f"第{cn_number(section.no)}部分第{cn_number(item.no)}条"
+            # Cited as the 要点 numbers it (一（二）之二), never by the internal id.
+            label = cat.ref(task.id)
             if len(item.tasks) > 1:
-                label += f"第{task.para_no}段"
-            out.append(Part("para", f"{label}（任务{task.id}）{lead}：{tally_sentence(t)}"))
+                label += f"“{short_name(task)}”"
+            out.append(Part("para", f"{label}{lead}：{tally_sentence(t)}"))
     out.append(Part("heading", "三、未报送及缺报情况", level=1))
     if not_reported:
         out.append(
@@ -140,7 +141,7 @@ def outline(c: Consolidation, today: date | None = None) -> list[Part]:
         out.append(Part("para", "应报送单位均已报送落实情况报告。"))
     lead_gaps = [e for e in c.missing if e.kind == "lead_missing"]
     if lead_gaps:
-        text = "；".join(f"{e.unit}（任务{'、'.join(e.lead_tasks)}）" for e in lead_gaps)
+        text = "；".join(f"{e.unit}（{'、'.join(e.lead_refs)}）" for e in lead_gaps)
         out.append(Part("para", f"报告中缺少牵头任务落实情况的单位{len(lead_gaps)}个：{text}。"))
     out.append(Part("closing", "特此报告。"))
     out.append(Part("attachment_note", "附件：各项任务落实情况汇总表"))
@@ -152,7 +153,7 @@ def outline(c: Consolidation, today: date | None = None) -> list[Part]:
         rows.append(
             [
                 str(n),
-                t.task_id,
+                cat.display_name(t.task_id),
                 lead_names(cat.task(t.task_id)) or "—",
                 str(t.involved),
                 str(len(t.answered)),

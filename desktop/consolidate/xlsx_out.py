@@ -12,6 +12,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.catalogue import short_name
 from desktop.consolidate.matrix import STATES, in_category
 from desktop.consolidate.totals import format_number
 from desktop.fileio import atomic_write
@@ -55,9 +56,10 @@ def build_workbook(c: Consolidation):
     ws = wb.active
     ws.title = SHEET_MATRIX
     m = c.matrix
-    _append(ws, [*FIXED_COLUMNS, *m.task_ids])
-    items = [m.catalogue.item_of(t)[1].title for t in m.task_ids]
-    _append(ws, ["", "", "", "要点条目", *items])
+    # People read the 要点's numbering (一（二）之二) and the task's short name, never ids.
+    _append(ws, [*FIXED_COLUMNS, *(m.catalogue.ref(t) for t in m.task_ids)])
+    names = [short_name(m.catalogue.task(t)) for t in m.task_ids]
+    _append(ws, ["", "", "", "任务", *names])
     for cell in ws[1] + ws[2]:
         cell.font = bold
         cell.alignment = centre
@@ -96,7 +98,7 @@ def build_workbook(c: Consolidation):
     ws.row_dimensions[2].height = 60
 
     ws2 = wb.create_sheet(SHEET_TOTALS)
-    _append(ws2, ["任务编号", "要点条目", "数据项", "合计", "计量单位", "填报单位数", "各单位数据"])
+    _append(ws2, ["要点序号", "任务", "数据项", "合计", "计量单位", "填报单位数", "各单位数据"])
     for cell in ws2[1]:
         cell.font = bold
     for t in c.totals:
@@ -104,8 +106,8 @@ def build_workbook(c: Consolidation):
         _append(
             ws2,
             [
-                t.task_id,
-                m.catalogue.item_of(t.task_id)[1].title,
+                m.catalogue.ref(t.task_id),
+                short_name(m.catalogue.task(t.task_id)),
                 t.label,
                 t.total,
                 t.spec.unit,
@@ -122,7 +124,7 @@ def build_workbook(c: Consolidation):
     for cell in ws3[1]:
         cell.font = bold
     for e in c.missing:
-        _append(ws3, [e.unit, e.label, "、".join(e.tasks), e.detail])
+        _append(ws3, [e.unit, e.label, "、".join(e.task_refs), e.detail])
         ws3.cell(row=ws3.max_row, column=3).alignment = wrap
     for col, w in zip("ABCD", (20, 16, 60, 60), strict=True):
         ws3.column_dimensions[col].width = w

@@ -31,7 +31,8 @@ def import_catalogue_interactively(parent: QWidget, services: Services) -> str |
     cat = result.catalogue
     notes = [str(w) for w in result.warnings]
     notes += [
-        f"任务{t}中的单位“{u}”不在单位名录中" for t, u in unknown_units(cat, services.directory())
+        f"{cat.ref(t)}中的单位“{u}”不在单位名录中"
+        for t, u in unknown_units(cat, services.directory())
     ]
     n_items = sum(len(s.items) for s in cat.sections)
     text = (

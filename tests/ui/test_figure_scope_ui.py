@@ -18,7 +18,7 @@ def test_district_task_page_has_no_press_conference_figure(qtbot, open_services)
     nav_click(qtbot, view, "review")
     review = view.pages["review"]
     lines = [review.list.item(i).text() for i in range(review.list.count())]
-    assert not any("新闻发布会" in line for line in lines)
+    assert not any("以市政府新闻办名义召开新闻发布会次数" in line for line in lines)
 
 
 def test_press_office_is_asked_and_warned(qtbot, open_services):

@@ -103,12 +103,15 @@ def test_import_folder_then_click_a_cell_reads_the_answer(qtbot, window, inbox):
     click_tab(qtbot, window, "汇总矩阵")
     click_cell(qtbot, window, "市财政局", "1.6.1")
     shown = window.matrix_panel.answer.toPlainText()
-    assert "市财政局 · 任务1.6.1（牵头）· 未完成" in shown
+    assert "市财政局 · 一（六） 深入推进预决算公开（牵头）· 未完成" in shown
     assert "人员不足，明年一季度完成。" in shown
     assert "来源：市财政局.json" in shown
 
     click_cell(qtbot, window, "西岗区", "1.1.1")
-    assert "西岗区 · 任务1.1.1（负责）· 已完成" in window.matrix_panel.answer.toPlainText()
+    assert (
+        "西岗区 · 一（一） 推进行政决策公开（负责）· 已完成"
+        in window.matrix_panel.answer.toPlainText()
+    )
     click_cell(qtbot, window, "金州区", "1.1.1")
     assert "尚未报送" in window.matrix_panel.answer.toPlainText()
 
@@ -142,7 +145,12 @@ def test_missing_list_tab(qtbot, window, inbox):
     ]
     assert len(rows) == 39 + 1
     assert rows[0][:2] == ("市政府办公厅", "未报送报告")
-    assert rows[-1] == ("市审计局", "牵头任务未填写", "1.2.2", "报告中缺少牵头任务1.2.2的落实情况")
+    assert rows[-1] == (
+        "市审计局",
+        "牵头任务未填写",
+        "一（二）之二",
+        "报告中缺少牵头任务一（二）之二的落实情况",
+    )
     assert "未报送报告 39 个单位" in window.missing_panel.title.text()
 
 

@@ -179,8 +179,8 @@ def test_review_lists_exactly_what_is_missing_and_gates_finalising(qtbot, open_s
     lines = [review.list.item(i).text() for i in range(review.list.count())]
     assert lines == [
         "[缺] 封面信息：未填写“联系电话”",
-        "[缺] 5.2.1 五（二）加强考核监督：未填写“取得成效”",
-        "[⚠] 5.3.1 五（三）加强经费保障：“已编制2017年政务公开经费预算”为“否”，要点要求做到。",
+        "[缺] 五（二） 加强考核监督：未填写“取得成效”",
+        "[⚠] 五（三） 加强经费保障：“已编制2017年政务公开经费预算”为“否”，要点要求做到。",
         "[缺] 报告正文：未填写“下一步工作打算”",
     ]
     assert not review.final_button.isEnabled()

@@ -50,7 +50,7 @@ class MatrixModel(QAbstractTableModel):
             return (unit, task_id)
         if cell is None:
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{unit}：任务{task_id}不涉及本单位"
+                return f"{unit}：{self.matrix.catalogue.ref(task_id)}不涉及本单位"
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.text
@@ -62,7 +62,8 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{unit} · 任务{task_id}：{cell.text}（点击查看答复）"
+            name = self.matrix.catalogue.display_name(task_id)
+            return f"{unit} · {name}：{cell.text}（点击查看答复）"
         if role == StateRole:
             return cell.state
         return None
@@ -74,11 +75,12 @@ class MatrixModel(QAbstractTableModel):
             if section >= len(self.columns):
                 return None
             task_id = self.columns[section]
+            catalogue = self.matrix.catalogue
             if role == Qt.ItemDataRole.DisplayRole:
-                return task_id
+                return catalogue.ref(task_id)  # 一（二）之二: the 要点's numbering, not 1.2.2
             if role == Qt.ItemDataRole.ToolTipRole:
-                text = self.matrix.catalogue.task(task_id).text
-                return f"任务{task_id}：{text[:120]}…（点击按任务查看）"
+                text = catalogue.task(task_id).text
+                return f"{catalogue.display_name(task_id)}\n{text[:120]}…（点击按任务查看）"
             return None
         if section >= len(self.rows):
             return None

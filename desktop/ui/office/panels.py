@@ -140,7 +140,7 @@ class MatrixPanel(QWidget):
         unit, task_id = self.model.unit_task(index)
         view = answer_view(c.matrix, c.form, unit, task_id)
         if view is None:
-            self.answer.setPlainText(f"任务{task_id}不涉及{unit}。")
+            self.answer.setPlainText(f"{c.catalogue.display_name(task_id)}不涉及{unit}。")
             return
         text = view.text()
         older = c.history_counts.get(unit, 0)
@@ -189,7 +189,7 @@ class TaskPanel(QWidget):
         self.task.blockSignals(True)
         self.task.clear()
         for task in c.catalogue.tasks():
-            self.task.addItem(f"{task.id}  {task.text[:40]}…", task.id)
+            self.task.addItem(c.catalogue.display_name(task.id), task.id)
         self.task.setCurrentIndex(max(self.task.findData(keep), 0) if keep else 0)
         self.task.blockSignals(False)
         self._show_task()
@@ -237,7 +237,7 @@ class MissingPanel(QWidget):
         )
         self.table.setRowCount(len(entries))
         for r, e in enumerate(entries):
-            for col, text in enumerate((e.unit, e.label, "、".join(e.tasks), e.detail)):
+            for col, text in enumerate((e.unit, e.label, "、".join(e.task_refs), e.detail)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(r, col, item)

@@ -34,9 +34,7 @@ class OptionalRow:
         self.ctx = ctx
         self.ref = ref
         self.scope = task_scope(ref.task_id)
-        label = QLabel(
-            f"{ref.task_id}　{html.escape(ref.title)}　{role_badge(ref.app.role, True)}", parent
-        )
+        label = QLabel(f"{html.escape(ref.title)}　{role_badge(ref.app.role, True)}", parent)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
         label.setToolTip(ref.text)
@@ -100,9 +98,7 @@ class ScopePage(Page):
                 if ref.app.optional:
                     self.rows.append(OptionalRow(ctx, ref, grid, r, box))
                 else:
-                    label = QLabel(
-                        f"{ref.task_id}　{html.escape(ref.title)}　{role_badge(ref.app.role)}", box
-                    )
+                    label = QLabel(f"{html.escape(ref.title)}　{role_badge(ref.app.role)}", box)
                     label.setTextFormat(Qt.TextFormat.RichText)
                     label.setWordWrap(True)
                     label.setToolTip(ref.text)

@@ -51,7 +51,9 @@ class TaskPage(Page):
     def __init__(self, ctx: PageContext, ref: TaskRef, parent: QWidget | None = None) -> None:
         session = ctx.session
         via = ref.app.via
-        subtitle = f"任务 {ref.task_id}　本单位责任：{role_badge(ref.app.role, ref.app.optional)}"
+        subtitle = f"本单位责任：{role_badge(ref.app.role, ref.app.optional)}"
+        if ref.paragraphs > 1:
+            subtitle = f"属于“{html.escape(ref.item_title)}”　" + subtitle
         if via != session.unit_name:
             subtitle += f"　（本单位属于“{html.escape(via)}”）"
         super().__init__(ctx, ref.title, subtitle, parent)
