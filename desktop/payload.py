@@ -49,6 +49,7 @@ ALLOWED_TOP = frozenset(
         "answers",
         "exported_at",
         "app_version",
+        "contribution",  # a cooperating unit's part for its lead unit (docs/lead.md)
     )
 )
 MAX_NUMBER = 10**15  # no count or amount in a report comes near; bigger is a damaged file
@@ -186,6 +187,8 @@ def validate(
         problem = name_problem(unit, "填报单位名称")
         if problem:
             problems.append(f"unit：{problem}")
+    if "contribution" in data:
+        problems += _check_contribution(data["contribution"], catalogue)
     if data.get("status", "draft") not in REPORT_STATUSES:
         problems.append(f"status：“{shown(data.get('status'))}”不是 draft 或 final")
     problems += _check_unit_info(data.get("unit_info", {}))
@@ -280,6 +283,35 @@ def _check_mandatory(data: dict, catalogue: Catalogue, directory: Directory) -> 
         for task_id, answer in data.get("answers", {}).items()
         if task_id in mandatory and answer.get("applicable") is False
     ]
+
+
+def contribution_of(data: dict) -> dict | None:
+    """The ``contribution`` block of a cooperating unit's part for a lead unit, else None.
+
+    Such a document carries only the tasks shared with that lead: it is never a report of
+    the unit (汇总 and ``answers import`` refuse it; the lead collects it)."""
+    block = data.get("contribution") if isinstance(data, dict) else None
+    return block if isinstance(block, dict) else None
+
+
+def _check_contribution(block: Any, catalogue: Catalogue) -> list[str]:
+    if not isinstance(block, dict):
+        return ["contribution：应为对象"]
+    problems = []
+    for key in block:
+        if key not in ("to", "tasks"):
+            problems.append(f"contribution.{key}：不认识的项")
+    to = block.get("to")
+    if not isinstance(to, str) or not to.strip():
+        problems.append("contribution.to：缺少牵头单位名称")
+    else:
+        problem = name_problem(to, "牵头单位名称")
+        if problem:
+            problems.append(f"contribution.to：{problem}")
+    tasks = block.get("tasks", [])
+    if not _is_str_list(tasks) or len(tasks) > len(catalogue.task_ids()):
+        problems.append("contribution.tasks：应为任务编号列表")
+    return problems
 
 
 def _is_str_list(value: Any) -> bool:
@@ -463,6 +495,7 @@ __all__ = [
     "PayloadError",
     "STATUSES",
     "check_header",
+    "contribution_of",
     "dumps",
     "empty",
     "load",

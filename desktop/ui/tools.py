@@ -45,7 +45,7 @@ def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -
     from desktop.names import normalise
     from desktop.payload import PayloadError
     from desktop.store import StoreError
-    from desktop.store.exchange import apply_payload
+    from desktop.store.exchange import apply_payload, contribution_refusal
 
     chosen = dialogs.open_paths(
         parent, "导入交换文件", str(Path.home()), "交换文件 (*.json);;所有文件 (*)"
@@ -58,6 +58,9 @@ def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -
         problems = payload.check_header(data)
         if problems:
             raise PayloadError(problems)
+        block = payload.contribution_of(data)
+        if block is not None:
+            raise PayloadError([contribution_refusal(str(data.get("unit", "")), block)])
         cat = data.get("catalogue")
         cat_id = cat.get("id") if isinstance(cat, dict) else None
         if not isinstance(cat_id, str) or not cat_id:
