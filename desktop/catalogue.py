@@ -35,6 +35,12 @@ def cn_number(n: int) -> str:
     return head + "十" + (CN_NUMERALS[ones - 1] if ones else "")
 
 
+def task_ref(section_no: int, item_no: int, index: int, count: int) -> str:
+    """``一（二）`` for the only task of an item, ``一（二）之二`` for the second of several."""
+    base = f"{cn_number(section_no)}（{cn_number(item_no)}）"
+    return base if count <= 1 else f"{base}之{cn_number(index)}"
+
+
 _CLAUSE = re.compile(r"[（(][^（）()]*(落实|负责|配合|牵头)[）)]\s*$")
 _CONDITION = re.compile(r"^(对|在|按照|根据|围绕|结合)[^，]*(下|时|后|前|措施|政策|事项|要求)$")
 _SUBJECT = re.compile(r"^[^，。]{0,12}?(部门|政府|机关|单位|负责人|地区)(要|应当|应)")
@@ -173,11 +179,8 @@ class Catalogue:
         task, ``一（二）之二`` for the second paragraph of an item with several. Never the
         internal id (``1.2.2``), which stays in machine files."""
         section, item = self.item_of(task_id)
-        base = f"{cn_number(section.no)}（{cn_number(item.no)}）"
-        if len(item.tasks) <= 1:
-            return base
         index = next(n for n, t in enumerate(item.tasks, 1) if t.id == task_id)
-        return f"{base}之{cn_number(index)}"
+        return task_ref(section.no, item.no, index, len(item.tasks))
 
     def display_name(self, task_id: str, limit: int = 36) -> str:
         """``一（二）之二 建立健全政务舆情收集、研判、处置和回应机制``: reference and short name."""

@@ -17,6 +17,7 @@ from pathlib import Path
 from desktop import paths
 from desktop.names import normalise
 from desktop.schema import DataFileError, load_json, load_validated, validate
+from desktop.unitforms import category_form
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Category:
     all_units: bool = False
     optional: bool = False
     aliases: tuple[str, ...] = ()
+    # Names of these forms (desktop.unitforms) reach this category without being listed.
+    forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class Directory:
     # version, a lookalike, a duplicate of a full name): Chinese, to show once.
     notices: list[str] = field(default_factory=list)
     _by_alias: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+    _by_form: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._reindex()
@@ -102,6 +106,7 @@ class Directory:
         damaged user layer holds a "unit" of that name. Full and title names (大连市财政局)
         come last, so they never shadow another unit's short name or alias."""
         self._by_alias = {}
+        self._by_form = {}
         index = self._by_alias
 
         def add(name: str, kind: str, canonical: str) -> None:
@@ -113,6 +118,8 @@ class Directory:
             add(c.name, "category", c.name)
             for a in c.aliases:
                 add(a, "category", c.name)
+            for f in c.forms:
+                self._by_form.setdefault(f, c.name)
         for u in self.units:
             add(u.name, "unit", u.name)
         for u in self.units:
@@ -131,13 +138,19 @@ class Directory:
         return next((u for u in self.units if u.name == canonical), None)
 
     def category(self, name: str) -> Category | None:
+        """The category *name* stands for: by name or alias, else by the form of the name
+        (``各县（市、区）人民政府（管委会）`` → the directory's category of governments); a
+        unit's name never reaches a category."""
         kind, canonical = self._by_alias.get(normalise(name), ("", ""))
+        if not kind:
+            form = category_form(name)
+            kind, canonical = "category", (self._by_form.get(form, "") if form else "")
         if kind != "category":
             return None
         return next((c for c in self.categories if c.name == canonical), None)
 
     def knows(self, name: str) -> bool:
-        return normalise(name) in self._by_alias
+        return normalise(name) in self._by_alias or self.category(name) is not None
 
     def name_problem(self, name: str, what: str = "单位名称") -> str | None:
         """Why *name* cannot be a new unit's name (Chinese), or None: the shared rules of
@@ -188,6 +201,7 @@ def _category(data: dict) -> Category:
         all_units=data.get("all_units", False),
         optional=data.get("optional", False),
         aliases=tuple(data.get("aliases", ())),
+        forms=tuple(data.get("forms", ())),
     )
 
 

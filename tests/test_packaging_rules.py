@@ -38,6 +38,12 @@ LINUX = sys.platform.startswith("linux")
         "forms/catalogues/dalian-2016.json",
         "doc_templates/report-template.docx",
         "docx/templates/default.docx",
+        # OpenCC's extension module and what its t2s conversion reads.
+        "opencc/clib/opencc_clib.cpython-311-x86_64-linux-gnu.so",
+        "opencc/clib/opencc_clib.cp311-win_amd64.pyd",
+        "opencc/clib/share/opencc/t2s.json",
+        "opencc/clib/share/opencc/TSPhrases.ocd2",
+        "opencc\\clib\\share\\opencc\\TSCharacters.ocd2",
     ],
 )
 def test_what_the_app_needs_is_kept(dest):
@@ -60,6 +66,13 @@ def test_what_the_app_needs_is_kept(dest):
         # Windows wheel: an on-screen keyboard built on Qt Quick (would drag in QML).
         "PySide6/plugins/platforminputcontexts/qtvirtualkeyboardplugin.dll",
         "forms/sources/dalian-2016-yaodian.txt",
+        "opencc/clib/bin/opencc",
+        "opencc/clib/bin/opencc_dict.exe",
+        "opencc/clib/include/opencc/opencc.h",
+        "opencc/clib/lib64/libopencc.a",
+        "opencc/clib/lib/opencc.lib",
+        "opencc/clib/share/opencc/s2t.json",
+        "opencc/clib/share/opencc/STPhrases.ocd2",
     ],
 )
 def test_what_the_app_never_uses_is_dropped(dest):

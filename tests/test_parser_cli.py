@@ -98,7 +98,7 @@ def test_unknown_unit_is_a_warning_naming_unit_and_line(cli, tmp_path):
     assert "Traceback" not in done.stderr
     unknown = [ln for ln in done.stderr.splitlines() if "不在单位名录中" in ln]
     assert unknown == [
-        "提示：第8行：任务1.2.1中的单位“市大数据管理局”不在单位名录中，导入后请在名录中添加。"
+        "提示：第8行：任务一（二）中的单位“市大数据管理局”不在单位名录中，导入后请在名录中添加。"
     ]
     data = json.loads(out.read_text(encoding="utf-8"))
     task = data["sections"][0]["items"][1]["tasks"][0]

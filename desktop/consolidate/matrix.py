@@ -147,10 +147,14 @@ def in_category(row: Row, category: str) -> bool:
 
 
 def filter_categories(directory: Directory) -> list[str]:
-    """Categories a user filters by: the real groups (not 'everyone', not 'optional')."""
-    return [c.name for c in directory.categories if not c.all_units and not c.optional] + [
-        OTHER_CATEGORY
+    """Categories a user filters by: the real groups (not 'everyone', not 'optional', not one
+    without members, such as 各镇（街道） in a directory holding no town)."""
+    real = [
+        c.name
+        for c in directory.categories
+        if not c.all_units and not c.optional and directory.members(c)
     ]
+    return [*real, OTHER_CATEGORY]
 
 
 def build(catalogue: Catalogue, directory: Directory, reports: dict[str, Report]) -> Matrix:

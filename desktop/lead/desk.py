@@ -164,9 +164,6 @@ class LeadDesk:
     def led_tasks(self) -> list[str]:
         return led_tasks(self.catalogue, self.directory, self.unit)
 
-    def counts(self) -> dict[str, int]:
-        return self.contributions.counts(self.report_id)
-
     def task_parts(self, task_id: str, own: dict[str, Any] | None = None) -> TaskParts:
         """The parts in use for *task_id*; *own* is the lead's current answer (for the sums)."""
         parts = self.contributions.current(self.report_id, task_id)

@@ -79,7 +79,8 @@ def decode_text(data: bytes, name: str = "文件") -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        # An odd byte count (a file cut short) loses its last half-character, not the file.
+        return data.decode("utf-16", errors="replace"), "utf-16"
     if b"\x00" in data[:4096]:
         raise SourceError(
             f"{name} 不是文本文件（含有二进制数据），请选择 .txt 或 .docx 格式的要点。"
@@ -243,7 +244,9 @@ def _format_counter(n: int, fmt: str) -> str:
     ):
         from desktop.catalogue import cn_number
 
-        return cn_number(n)
+        # Chinese counting is only ever written for headings 一 … 九十九; a list that Word
+        # starts at 0 or 1000 keeps its digits (and then reads as no heading at all).
+        return cn_number(n) if 1 <= n <= 99 else str(n)
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
         return chr(0x2460 + n - 1)
     if fmt == "decimalEnclosedParen" and 1 <= n <= 20:

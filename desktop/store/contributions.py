@@ -117,15 +117,6 @@ class Contributions:
         )
         return [_row(r) for r in rows]
 
-    def counts(self, report_id: int) -> dict[str, int]:
-        """Task id → number of units whose part is in use."""
-        rows = self.store._read(
-            "SELECT task_id, count(DISTINCT unit) FROM contributions "
-            "WHERE report_id = ? AND current = 1 GROUP BY task_id",
-            (report_id,),
-        )
-        return dict(rows)
-
     # -- writing (the caller groups calls in ``store.transaction()``) ------------------------
     def add(self, report_id: int, incoming: Incoming, *, current: bool, note: str = "") -> int:
         with self.store.transaction():

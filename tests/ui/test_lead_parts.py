@@ -211,3 +211,72 @@ def test_a_unit_with_nothing_filled_is_asked_to_fill_first(qtbot, answers, open_
     window.send_to_lead()
     kind, title, text = answers.seen[-1]
     assert title == "还没有可发送的内容" and "四（三）" in text and "4.3.1" not in text
+
+
+def test_a_part_from_an_unknown_unit_is_asked_about_before_it_is_added(
+    qtbot, answers, open_services, tmp_path
+):
+    from desktop import payload, units
+    from tests.lead_support import fill_part, full_payload
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    with open_store(tmp_path / "sender-pc").store as sender:
+        data = full_payload(sender, fill_part(sender, "中山区"))
+    doc = send.contribution(data, LEAD, ["4.3.1"])
+    doc["unit"] = "旅顺经济开发区"
+    doc["unit_info"] = {"kind": "pilot_zone", "categories": ["各区市县政府和先导区管委会"]}
+    (inbox / "旅顺经济开发区致市政府办公厅的配合材料.json").write_text(
+        payload.dumps(doc), encoding="utf-8"
+    )
+    window = make_window(qtbot, open_services())
+    view = choose_unit_and_start(qtbot, window, "办公厅", LEAD)
+    nav_click(qtbot, view, TASK)
+    done: list = []
+    answers.expect("ask", 1)
+    answers.expect("directory", str(inbox))
+    answers.expect("ask", 0)  # 加入名录并收下
+    answers.expect("dialog", lambda options: done.append(options["dialog"]) or 1)
+    window.collect_parts()
+    qtbot.waitUntil(lambda: bool(done), timeout=20000)
+    question = answers.seen[-2]
+    assert question[1] == "单位名录中没有这个单位" and "旅顺经济开发区" in question[2]
+    assert "先导区管委会" in question[2]  # the kind the file gives, in words
+    assert "已将“旅顺经济开发区”加入单位名录" in done[0].details.toPlainText()
+    assert list(view.pages[TASK].contributions.cards) == ["旅顺经济开发区"]
+    assert units.load().unit("旅顺经济开发区") is not None
+
+
+def test_a_corrected_part_replaces_the_first_which_stays_one_click_away(
+    qtbot, answers, open_services, tmp_path
+):
+    from desktop.lead.collect import collect_paths
+    from tests.lead_support import write_part
+
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    with open_store(tmp_path / "pc1").store as sender:
+        write_part(sender, "市教育局", first)
+    with open_store(tmp_path / "pc2").store as sender:
+        write_part(sender, "市教育局", later, trainings_held=4, report_date="2016-11-26")
+    services = open_services()
+    window = make_window(qtbot, services)
+    view = choose_unit_and_start(qtbot, window, "办公厅", LEAD)
+    s = view.session
+    for folder in (first, later):
+        collect_paths([folder], s.store, s.report_id, s.catalogue, s.form, s.directory, bool)
+    nav_click(qtbot, view, TASK)
+    card = view.pages[TASK].contributions.cards["市教育局"]
+    assert "举办政务公开业务培训次数：4次" in card.figures.text()
+    assert card.history_button is not None and card.history_button.text() == "旧版本（1）…"
+    shown: list = []
+    answers.expect(
+        "dialog", lambda options: shown.append(options["dialog"].text.toPlainText()) or 0
+    )
+    qtbot.mouseClick(card.history_button, Qt.MouseButton.LeftButton)
+    text = shown[0]
+    assert (
+        "正在使用" in text and "未使用：被“" in text and "报告日期2016-11-26晚于2016-11-20" in text
+    )
+    assert "举办政务公开业务培训次数：3次" in text  # the old figure is still readable

@@ -16,10 +16,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -118,7 +121,30 @@ class PartCard(QFrame):
             row.addWidget(button)
             self.quote_buttons[key] = button
         row.addStretch(1)
+        self.history_button: QPushButton | None = None
+        if older:
+            self.history_button = QPushButton(f"旧版本（{older}）…", self)
+            self.history_button.setToolTip("查看这个单位以前发来、已被新材料替换的版本")
+            self.history_button.clicked.connect(lambda: panel.show_history(self.unit))
+            row.addWidget(self.history_button)
         layout.addLayout(row)
+
+
+class PartHistoryDialog(QDialog):
+    """Every version a unit sent for the task, newest received first, and why each older one
+    is not in use."""
+
+    def __init__(self, unit: str, lines: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"“{unit}”发来的各版本")
+        self.resize(720, 420)
+        layout = QVBoxLayout(self)
+        self.text = QPlainTextEdit("\n".join(lines), self)
+        self.text.setReadOnly(True)
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
 
 
 def _esc(text: str) -> str:
@@ -220,6 +246,20 @@ class ContributionsPanel(QGroupBox):
             shown.append(f"{spec.label}：{text}")
         return "；".join(shown)
 
+    def show_history(self, unit: str) -> None:
+        lines = []
+        for v in self.desk.contributions.history(self.desk.report_id, self.task_id, unit):
+            state = "正在使用" if v.current else f"未使用：{v.note}"
+            lines.append(f"{v.received_at.replace('T', ' ')}　“{v.source_name}”（{state}）")
+            for key, _button, label in QUOTABLE:
+                text = "".join(prose.paragraphs(v.answer.get(key)))
+                if text:
+                    lines.append(f"　　{label}：{text}")
+            figures = self.figure_line(v)
+            if figures:
+                lines.append(f"　　{figures}")
+        dialogs.run_dialog(PartHistoryDialog(unit, lines, self))
+
     def _sums_box(self, sums: list[FigureSum]) -> QWidget:
         box = QGroupBox("数据合计（各配合单位之和）", self)
         layout = QVBoxLayout(box)
@@ -273,7 +313,15 @@ class ContributionsPanel(QGroupBox):
         self.ctx.edit(scope, key, new)
         if block is not None:
             block.load()
-            block.setVisible(True)
+            if not block.isVisibleTo(self.page):
+                # 取得成效 is hidden while the lead's status is 未完成: say where the text went.
+                dialogs.info(
+                    self,
+                    "已引用",
+                    f"已把“{unit}”的内容引用到本单位的“{label}”。"
+                    f"该栏在当前完成状态下不显示，改为“已完成”或“持续推进”后可见。",
+                )
+                return
         self.page.focus_field(key)
 
     def take_sum(self, figure_key: str) -> None:
