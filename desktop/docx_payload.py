@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from desktop.errors import UserError
 from desktop.safezip import Limits
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ _SAFE = etree.XMLParser(
 )
 
 
-class DocxPayloadError(Exception):
+class DocxPayloadError(UserError):
     """The file cannot give a payload; ``str()`` is a Chinese reason for the user."""
 
 

@@ -19,8 +19,10 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from desktop import safejson
+from desktop.answers import DRAFT, FIGURES, PLAIN_SCOPES, REPORT_STATUSES
 from desktop.catalogue import ROLES, Catalogue
-from desktop.forms import STATUSES, FormSpec
+from desktop.errors import UserError
+from desktop.forms import FormSpec
 from desktop.names import name_problem
 from desktop.safeio import UnreadableFile, read_bounded
 
@@ -33,8 +35,6 @@ MAX_TEXT = 200_000  # characters in one answer field
 MAX_PAYLOAD_BYTES = 30 * 1024 * 1024
 MAX_EVIDENCE = 200
 MAX_DEPTH = 16  # the payload is 5 deep; anything deeper is not ours
-TASK_META_KEYS = ("applicable", "not_applicable_reason", "role", "optional", "evidence", "figures")
-REPORT_STATUSES = ("draft", "final")
 ALLOWED_TOP = frozenset(
     (
         "format",
@@ -57,7 +57,7 @@ EARLIEST_DATE = date(2000, 1, 1)
 FUTURE_DAYS = 366  # a date (or export time) later than a year from today is refused
 
 
-class PayloadError(Exception):
+class PayloadError(UserError):
     """The payload cannot be used at all; ``problems`` lists every reason."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -79,7 +79,7 @@ class Payload:
 
     @property
     def status(self) -> str:
-        return self.data.get("status", "draft")
+        return self.data.get("status", DRAFT)
 
     def answers(self) -> dict[str, dict]:
         return self.data.get("answers", {})
@@ -100,10 +100,8 @@ def empty(catalogue: Catalogue, unit: str) -> dict:
         "catalogue": catalogue_ref(catalogue),
         "unit": unit,
         "unit_info": {},
-        "status": "draft",
-        "profile": {},
-        "texts": {},
-        "review": {},
+        "status": DRAFT,
+        **{group: {} for group in PLAIN_SCOPES},
         "answers": {},
     }
 
@@ -189,7 +187,7 @@ def validate(
             problems.append(f"unit：{problem}")
     if "contribution" in data:
         problems += _check_contribution(data["contribution"], catalogue)
-    if data.get("status", "draft") not in REPORT_STATUSES:
+    if data.get("status", DRAFT) not in REPORT_STATUSES:
         problems.append(f"status：“{shown(data.get('status'))}”不是 draft 或 final")
     problems += _check_unit_info(data.get("unit_info", {}))
     for key, limit in (("app_version", 40), ("exported_at", 40)):
@@ -336,7 +334,7 @@ def _check_answer(answer: dict, form: FormSpec, task_id: str, where: str) -> lis
                 problems.append(f"{place}：应为 true 或 false")
         elif key == "evidence":
             problems += check_evidence(value, place)
-        elif key == "figures":
+        elif key == FIGURES:
             problems += _check_figures(value, form, task_id, place)
         elif key in specs:
             problems += check_value(
@@ -493,7 +491,6 @@ __all__ = [
     "VERSION",
     "Payload",
     "PayloadError",
-    "STATUSES",
     "check_header",
     "contribution_of",
     "dumps",

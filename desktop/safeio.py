@@ -12,10 +12,11 @@ import os
 import stat
 from pathlib import Path
 
+from desktop.errors import UserError
 from desktop.oserrors import advice, reason
 
 
-class UnreadableFile(ValueError):
+class UnreadableFile(UserError, ValueError):
     """The file cannot be read as input. ``str()`` is one Chinese sentence naming the file;
     ``reason`` is the same without the name (for lists that already show it)."""
 

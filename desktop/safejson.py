@@ -26,6 +26,7 @@ import os
 import re
 from typing import Any
 
+from desktop.errors import UserError
 from desktop.safeio import UnreadableFile, read_bounded
 
 MAX_DEPTH = 64
@@ -35,7 +36,7 @@ DEFAULT_MAX_BYTES = 30 * 1024 * 1024
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-class JSONProblem(ValueError):
+class JSONProblem(UserError, ValueError):
     """The text is not usable JSON; ``str()`` is one Chinese sentence (no file name)."""
 
     def __init__(self, message: str, line: int = 0, column: int = 0) -> None:

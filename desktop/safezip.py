@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
+from desktop.errors import UserError
 from desktop.safeio import UnreadableFile, read_bounded
 
 MB = 1024 * 1024
@@ -44,7 +45,7 @@ class Limits:
 DOCX = Limits()
 
 
-class UnsafeArchive(ValueError):
+class UnsafeArchive(UserError, ValueError):
     """The archive cannot be read safely; ``str()`` is a Chinese sentence naming the file."""
 
 

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from desktop.errors import UserError
+
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 CELL_SEP = "\x1f"
 PARA_SEP = "\x1e"
@@ -32,7 +34,7 @@ SAFE_XML = etree.XMLParser(
 )
 
 
-class SourceError(Exception):
+class SourceError(UserError):
     """The file cannot be read as a 要点; ``str()`` is a one-line Chinese reason."""
 
 
