@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.catalogue import ROLE_RANK, Assignment
+from desktop.unitforms import category_form
 
 _VERB_ROLE = [
     ("牵头负责落实", "lead"),
@@ -142,8 +143,23 @@ def _units(text: str) -> list[str]:
                 units.extend([name, etc.group("rest")])
                 continue
         if name:
-            units.append(name)
+            units.extend(_split_and(name))
     return units
+
+
+def _split_and(name: str) -> list[str]:
+    """``省直有关部门和各市政府`` → two names. Only where every part is a unit or a category by
+    its form and the whole is not one category (``各区市县政府和先导区管委会``): names such as
+    ``市人力资源和社会保障局`` hold 和 themselves."""
+    if category_form(name) is not None:
+        return [name]
+    parts = [p.strip() for p in split_top(name, "和及与")]
+    if len(parts) < 2 or not all(
+        _plausible_unit(p) and (category_form(p) is not None or looks_like_unit(p)) and len(p) >= 3
+        for p in parts
+    ):
+        return [name]
+    return parts
 
 
 def _plausible_unit(name: str) -> bool:
