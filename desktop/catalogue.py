@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import paths
+from desktop.errors import UserError
 from desktop.textclean import to_fullwidth_punct, xml_safe
 
 ROLES = ("lead", "responsible", "cooperate")
@@ -65,7 +66,7 @@ def short_name(task: Task, limit: int = 36) -> str:
     return (label[:cut] if cut >= 12 else label[:limit]) + "等"
 
 
-class CatalogueError(Exception):
+class CatalogueError(UserError):
     """A catalogue file cannot be used; the message is Chinese and names the file."""
 
 

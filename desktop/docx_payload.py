@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from desktop.errors import UserError
+
 if TYPE_CHECKING:
     from docx.document import Document
 
@@ -36,7 +38,7 @@ _SAFE = etree.XMLParser(
 )
 
 
-class DocxPayloadError(Exception):
+class DocxPayloadError(UserError):
     """The file cannot give a payload; ``str()`` is a Chinese reason for the user."""
 
 

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from desktop.answers import DRAFT, FIGURES, PLAIN_SCOPES, REPORT_STATUSES
 from desktop.catalogue import ROLES, Catalogue
-from desktop.forms import STATUSES, FormSpec
+from desktop.errors import UserError
+from desktop.forms import FormSpec
 from desktop.names import name_problem
 
 FORMAT = "zwgk-report"
@@ -25,11 +27,9 @@ VERSION = 1
 MAX_TEXT = 200_000  # characters in one answer field
 MAX_PAYLOAD_BYTES = 30 * 1024 * 1024
 MAX_EVIDENCE = 200
-TASK_META_KEYS = ("applicable", "not_applicable_reason", "role", "optional", "evidence", "figures")
-REPORT_STATUSES = ("draft", "final")
 
 
-class PayloadError(Exception):
+class PayloadError(UserError):
     """The payload cannot be used at all; ``problems`` lists every reason."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -51,7 +51,7 @@ class Payload:
 
     @property
     def status(self) -> str:
-        return self.data.get("status", "draft")
+        return self.data.get("status", DRAFT)
 
     def answers(self) -> dict[str, dict]:
         return self.data.get("answers", {})
@@ -72,10 +72,8 @@ def empty(catalogue: Catalogue, unit: str) -> dict:
         "catalogue": catalogue_ref(catalogue),
         "unit": unit,
         "unit_info": {},
-        "status": "draft",
-        "profile": {},
-        "texts": {},
-        "review": {},
+        "status": DRAFT,
+        **{group: {} for group in PLAIN_SCOPES},
         "answers": {},
     }
 
@@ -167,7 +165,7 @@ def validate(data: dict, catalogue: Catalogue, form: FormSpec) -> list[str]:
             problems.append(f"unit：{problem}")
     if "contribution" in data:
         problems += _check_contribution(data["contribution"], catalogue)
-    if data.get("status", "draft") not in REPORT_STATUSES:
+    if data.get("status", DRAFT) not in REPORT_STATUSES:
         problems.append(f"status：“{data.get('status')}”不是 draft 或 final")
     info = data.get("unit_info", {})
     if not isinstance(info, dict):
@@ -249,7 +247,7 @@ def _check_answer(answer: dict, form: FormSpec, task_id: str, where: str) -> lis
                 problems.append(f"{place}：应为 true 或 false")
         elif key == "evidence":
             problems += check_evidence(value, place)
-        elif key == "figures":
+        elif key == FIGURES:
             problems += _check_figures(value, form, task_id, place)
         elif key in specs:
             problems += check_value(
@@ -382,7 +380,6 @@ __all__ = [
     "VERSION",
     "Payload",
     "PayloadError",
-    "STATUSES",
     "check_header",
     "contribution_of",
     "dumps",

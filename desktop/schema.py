@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from desktop.errors import UserError
+
 _TYPES: dict[str, tuple[type, ...]] = {
     "object": (dict,),
     "array": (list,),
@@ -33,7 +35,7 @@ _TYPE_CN = {
 }
 
 
-class DataFileError(Exception):
+class DataFileError(UserError):
     """A data file is malformed; ``str()`` names the file, the place and the problem."""
 
 

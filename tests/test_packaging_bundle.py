@@ -22,7 +22,7 @@ from desktop import __version__
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "packaging"))
-import bundle_rules  # noqa: E402
+import bundle_rules
 
 pytestmark = pytest.mark.slow
 

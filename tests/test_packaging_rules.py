@@ -13,8 +13,8 @@ from desktop import APP_NAME, __version__
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "packaging"))
-import bundle_rules  # noqa: E402
-import version_info  # noqa: E402
+import bundle_rules
+import version_info
 
 PYSIDE = Path(__import__("PySide6").__file__).parent
 LINUX = sys.platform.startswith("linux")
@@ -164,7 +164,7 @@ def _parse(text: str) -> dict:
         "VarStruct",
     ]
     env = {n: type(n, (_Recorder,), {}) for n in names}
-    info = eval(text, env)  # noqa: S307 - our own generated text, as PyInstaller reads it
+    info = eval(text, env)  # our own generated text, read the way PyInstaller reads it
     table = info.kwargs["kids"][0].args[0][0]
     strings = {s.args[0]: s.args[1] for s in table.args[1]}
     return {

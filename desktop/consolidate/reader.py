@@ -16,6 +16,7 @@ from pathlib import Path
 
 from desktop import payload as payload_mod
 from desktop.consolidate.records import Report, content_hash
+from desktop.errors import UserError
 from desktop.names import normalise
 from desktop.units import Directory, Unit
 
@@ -48,7 +49,7 @@ class Rejected:
         return f"{self.name}：{reason}{self.hint}"
 
 
-class RejectedFile(Exception):
+class RejectedFile(UserError):
     def __init__(self, rejected: Rejected) -> None:
         super().__init__(rejected.message())
         self.rejected = rejected
@@ -107,6 +108,10 @@ def _not_ours(path: Path) -> Rejected:
     return Rejected(path.name, str(path), NOT_OURS[path.suffix.lower()], ASK_AGAIN)
 
 
+class CatalogueUnavailable(UserError, LookupError):
+    """The reports' 要点 is not on this PC, or its form file is broken (Chinese reason)."""
+
+
 class CatalogueCache:
     """Catalogue and form per catalogue id, loaded once per import (``desktop.catalogue.load``)."""
 
@@ -114,7 +119,7 @@ class CatalogueCache:
         self._cache: dict[str, tuple | str] = {}
 
     def get(self, catalogue_id: str, title: str = "") -> tuple:
-        """(Catalogue, FormSpec), or :class:`LookupError` with a Chinese reason."""
+        """(Catalogue, FormSpec), or :class:`CatalogueUnavailable` with a Chinese reason."""
         if catalogue_id not in self._cache:
             from desktop import catalogue as cat_mod
             from desktop import forms
@@ -130,7 +135,7 @@ class CatalogueCache:
                 self._cache[catalogue_id] = f"要点“{catalogue_id}”的填报字段文件有误：{exc}"
         value = self._cache[catalogue_id]
         if isinstance(value, str):
-            raise LookupError(value)
+            raise CatalogueUnavailable(value)
         return value
 
 
@@ -179,7 +184,7 @@ def read_file(path: Path, catalogues: CatalogueCache, directory: Directory) -> R
     title = cat_ref.get("title") if isinstance(cat_ref.get("title"), str) else ""
     try:
         catalogue, form = catalogues.get(cat_ref["id"], title)
-    except LookupError as exc:
+    except CatalogueUnavailable as exc:
         raise _reject(
             path,
             str(exc),

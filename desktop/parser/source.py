@@ -21,6 +21,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from desktop.errors import UserError
+
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 CELL_SEP = "\x1f"
 PARA_SEP = "\x1e"
@@ -34,7 +36,7 @@ SAFE_XML = etree.XMLParser(
 )
 
 
-class SourceError(Exception):
+class SourceError(UserError):
     """The file cannot be read as a 要点; ``str()`` is a one-line Chinese reason."""
 
 

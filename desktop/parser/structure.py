@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.catalogue import Catalogue
+from desktop.errors import UserError
 from desktop.parser.clauses import OPEN, is_time_line
 from desktop.parser.draft import (
     Block,
@@ -60,7 +61,7 @@ class ParseResult:
     clause_lines: dict[str, int] = field(default_factory=dict)
 
 
-class ParseError(Exception):
+class ParseError(UserError):
     """No catalogue can be made; ``str()`` is a one-line Chinese reason."""
 
 

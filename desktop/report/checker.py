@@ -16,6 +16,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.errors import UserError
 from desktop.report import rules as R
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ from desktop.report.effective import w as _w
 MAX_BYTES = 60 * 1024 * 1024
 
 
-class CheckError(Exception):
+class CheckError(UserError):
     """The file cannot be checked at all (not a .docx, damaged, unreadable)."""
 
 
