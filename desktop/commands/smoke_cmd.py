@@ -129,6 +129,7 @@ def _steps(ctx: Context) -> list[tuple[str, Callable[[Context], str | None]]]:
         ("读取要点目录、填报表单和单位名录", step_catalogue),
         ("新建临时数据库并试填报告", step_fill),
         ("导出交换文件并重新导入", step_exchange),
+        ("发送配合材料并由牵头单位收集", _lead_step),
     ]
     if report_built_in():
         steps.append(("导出 Word 报告并检查格式", step_docx))
@@ -137,6 +138,12 @@ def _steps(ctx: Context) -> list[tuple[str, Callable[[Context], str | None]]]:
     if ctx.gui:
         steps.append(("启动填报窗口（后台，不显示）", step_gui))
     return steps
+
+
+def _lead_step(ctx: Context) -> str:
+    from desktop.commands.lead_cmd import smoke_step
+
+    return smoke_step(ctx)
 
 
 def _has_module(name: str) -> bool:
