@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop import paths
+from desktop.answers import STATUS_KEY, STATUS_MEANINGS, StatusWords, figure_store_key
 from desktop.catalogue import Catalogue
 from desktop.schema import DataFileError, load_validated
 from desktop.units import Directory, Unit
-
-STATUSES = ("已完成", "持续推进", "未完成")
 
 
 @dataclass(frozen=True)
@@ -32,6 +31,7 @@ class FieldSpec:
     max_length: int = 0
     show_when: dict[str, tuple[str, ...]] = field(default_factory=dict)
     default: Any = None
+    meanings: dict[str, str] = field(default_factory=dict)  # meaning → option (status only)
 
     def visible(self, values: dict[str, Any]) -> bool:
         """Whether the field applies given the other answers (e.g. 取得成效 only when done)."""
@@ -57,6 +57,10 @@ class FigureSpec:
     sentence: str = ""
     sentence_true: str = ""
     sentence_false: str = ""
+    # How the report says a zero (全年未发生…); without it a zero is not said at all.
+    sentence_zero: str = ""
+    # Words that mark a clerk's sentence as stating this figure already (then not repeated).
+    keywords: tuple[str, ...] = ()
     # Which units the 要点 asks this figure of: category or unit names from the unit directory
     # (empty = every unit the task reaches), minus those in ``not_for``. 三（三）'s press
     # conferences are demanded of 市政府各部门 only, though the task also reaches districts.
@@ -66,7 +70,7 @@ class FigureSpec:
     @property
     def store_key(self) -> str:
         """Key under which the store keeps this figure (``figures.<key>``)."""
-        return f"figures.{self.key}"
+        return figure_store_key(self.key)
 
     def concerns(self, unit: Unit) -> bool:
         """Whether the 要点 asks *unit* for this figure (by its name, aliases or categories)."""
@@ -106,6 +110,11 @@ class FormSpec:
     def task_field(self, key: str) -> FieldSpec:
         return next(f for f in self.task_fields if f.key == key)
 
+    @property
+    def statuses(self) -> StatusWords:
+        """The task-status words by meaning (已完成 = done …), as ``common.json`` names them."""
+        return StatusWords.from_meanings(self.task_field(STATUS_KEY).meanings)
+
 
 def _field(data: dict) -> FieldSpec:
     return FieldSpec(
@@ -119,13 +128,14 @@ def _field(data: dict) -> FieldSpec:
         max_length=data.get("max_length", 0),
         show_when={k: tuple(v) for k, v in data.get("show_when", {}).items()},
         default=data.get("default"),
+        meanings=dict(data.get("meanings", {})),
     )
 
 
 def _figure(data: dict) -> FigureSpec:
     known = FigureSpec.__dataclass_fields__
     values = {k: v for k, v in data.items() if k in known}
-    for key in ("applies_to", "not_for"):
+    for key in ("applies_to", "not_for", "keywords"):
         values[key] = tuple(values.get(key, ()))
     return FigureSpec(**values)
 
@@ -135,7 +145,7 @@ def schema_dir() -> Path:
 
 
 def figures_file(catalogue_id: str) -> Path | None:
-    for base in (paths.data_dir() / "fields", paths.forms_dir() / "fields"):
+    for base in (paths.user_fields_dir(), paths.forms_dir() / "fields"):
         candidate = base / f"{catalogue_id}.json"
         if candidate.is_file():
             return candidate
@@ -172,9 +182,33 @@ def load(
     if figures is None:
         return spec
     data = load_validated(figures, schema_dir() / "figures.schema.json")
+    return add_figures(spec, data, catalogue, figures.name, directory)
+
+
+def check_figures_data(data: object, name: str = "填报数据") -> None:
+    """Schema check of a figures document held in memory (a publication carries one)."""
+    from desktop.schema import load_json, validate
+
+    problems = validate(data, load_json(schema_dir() / "figures.schema.json"))
+    if problems:
+        shown = "；".join(problems[:5])
+        more = f"（另有{len(problems) - 5}处）" if len(problems) > 5 else ""
+        raise DataFileError(f"{name}：{shown}{more}")
+
+
+def add_figures(
+    spec: FormSpec,
+    data: dict,
+    catalogue: Catalogue,
+    name: str,
+    directory: Directory | None = None,
+) -> FormSpec:
+    """Add the figures of a schema-valid figures document to *spec*; check them against the
+    catalogue, the common fields and (given) the unit directory. Raises
+    :class:`DataFileError` naming *name* and place."""
     if data["catalogue"] != catalogue.id:
         raise DataFileError(
-            f"{figures.name}：catalogue：此文件属于要点“{data['catalogue']}”，不是“{catalogue.id}”"
+            f"{name}：catalogue：此文件属于要点“{data['catalogue']}”，不是“{catalogue.id}”"
         )
     known_tasks = set(catalogue.task_ids())
     profile_keys = {f.key for f in spec.profile_fields}
@@ -182,28 +216,41 @@ def load(
     for task_id, items in data["tasks"].items():
         where = f'tasks["{task_id}"]'
         if task_id not in known_tasks:
-            raise DataFileError(f"{figures.name}：{where}：要点中没有编号为 {task_id} 的任务")
+            raise DataFileError(f"{name}：{where}：要点中没有编号为 {task_id} 的任务")
         figs = [_figure(i) for i in items]
         keys = [f.key for f in figs]
         for i, fig in enumerate(figs):
             place = f"{where}[{i}]"
             if keys.count(fig.key) > 1:
-                raise DataFileError(f"{figures.name}：{place}.key：“{fig.key}”在同一任务中重复")
+                raise DataFileError(f"{name}：{place}.key：“{fig.key}”在同一任务中重复")
             if fig.key in common_keys:
-                raise DataFileError(f"{figures.name}：{place}.key：“{fig.key}”与通用字段重名")
+                raise DataFileError(f"{name}：{place}.key：“{fig.key}”与通用字段重名")
             for ref in (fig.at_most_field, fig.at_least_field):
                 if ref and ref not in keys:
-                    raise DataFileError(f"{figures.name}：{place}：引用的字段“{ref}”不在该任务中")
+                    raise DataFileError(f"{name}：{place}：引用的字段“{ref}”不在该任务中")
             if fig.prefill_from and fig.prefill_from.split(".", 1)[1] not in profile_keys:
                 raise DataFileError(
-                    f"{figures.name}：{place}.prefill_from：封面信息中没有“{fig.prefill_from}”"
+                    f"{name}：{place}.prefill_from：封面信息中没有“{fig.prefill_from}”"
                 )
             if fig.min is not None and fig.max is not None and fig.min > fig.max:
-                raise DataFileError(f"{figures.name}：{place}：min 大于 max")
+                raise DataFileError(f"{name}：{place}：min 大于 max")
+            _check_sentence(fig, keys, f"{name}：{place}")
             if directory is not None:
-                figs[i] = _canonical_names(fig, directory, f"{figures.name}：{place}")
+                figs[i] = _canonical_names(fig, directory, f"{name}：{place}")
         spec.figures[task_id] = figs
     return spec
+
+
+def _check_sentence(fig: FigureSpec, keys: list[str], where: str) -> None:
+    """A report sentence may cite ``{value}`` and the task's other figures, nothing else; a URL
+    is never printed in the report's body (it belongs in the attachment table)."""
+    import re
+
+    for ref in re.findall(r"\{(\w*)\}", fig.sentence):
+        if ref != "value" and ref not in keys:
+            raise DataFileError(f"{where}.sentence：引用的字段“{ref}”不在该任务中")
+    if fig.type == "url" and "{value}" in fig.sentence:
+        raise DataFileError(f"{where}.sentence：网址不写入报告正文，请去掉{{value}}")
 
 
 def _canonical_names(fig: FigureSpec, directory: Directory, where: str) -> FigureSpec:
@@ -237,5 +284,27 @@ def _check_common(spec: FormSpec, path: Path) -> None:
                 if dep not in keys:
                     raise DataFileError(f"{path.name}：{place}.show_when：没有名为“{dep}”的字段")
     keys = [f.key for f in spec.task_fields]
-    if "status" not in keys:
+    if STATUS_KEY not in keys:
         raise DataFileError(f"{path.name}：task_fields：必须包含完成状态字段 status")
+    _check_status(
+        spec.task_field(STATUS_KEY), f"{path.name}：task_fields[{keys.index(STATUS_KEY)}]"
+    )
+
+
+def _check_status(status: FieldSpec, place: str) -> None:
+    """The status options are the words the program files answers under (汇总 counts 已完成 …),
+    so each must say which it is: done, ongoing or unfinished — one option each."""
+    if status.type != "choice":
+        raise DataFileError(f"{place}.type：完成状态字段必须是选择题（choice）")
+    wanted = "、".join(STATUS_MEANINGS)
+    if set(status.meanings) != set(STATUS_MEANINGS):
+        raise DataFileError(
+            f"{place}.meanings：须为 {wanted} 三种含义各指定一个选项"
+            f"（现有：{'、'.join(status.meanings) or '无'}）"
+        )
+    words = list(status.meanings.values())
+    if sorted(words) != sorted(status.options) or len(set(words)) != len(words):
+        raise DataFileError(
+            f"{place}.meanings：每个选项（{'、'.join(status.options)}）须恰好对应一种含义"
+            f"（现有：{'、'.join(words)}）"
+        )

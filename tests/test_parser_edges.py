@@ -100,3 +100,66 @@ def test_lead_in_paragraph_before_the_first_item_is_warned_not_numbered():
     )
     assert tasks == {"1.1.1": [("市财政局", R)], "2.1.1": [("各地区、各部门", R)]}
     assert warnings == [(3, "部分标题下的引言未作为任务导入：各部门要高度重视，认真落实以下任务。")]
+
+
+def test_a_utf16_file_cut_short_loses_half_a_character_not_the_file():
+    from desktop.parser.source import read_bytes
+
+    text = "2017年测试市政务公开工作要点\n一、推进公开\n（一）公开预算。（市财政局负责）\n"
+    data = b"\xff\xfe" + text.encode("utf-16-le") + b"\x00"  # odd length: a byte too many
+    source = read_bytes(data, "要点.txt")
+    assert source.lines[:3] == text.splitlines()
+    assert parse_lines(source.lines).catalogue.task("1.1.1").assignments[0].unit == "市财政局"
+
+
+def test_word_numbering_far_from_a_heading_number_is_written_as_digits(tmp_path):
+    """A list Word numbers from 1000 (or 0) in Chinese counting: read, not a crash."""
+    import zipfile
+
+    from desktop.parser.source import read_source
+    from tests.samples.docx_builders import auto_numbered
+
+    built = auto_numbered(tmp_path / "numbered.docx")
+    patched = tmp_path / "from-1000.docx"
+    with zipfile.ZipFile(built) as src, zipfile.ZipFile(patched, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/numbering.xml":
+                data = data.replace(b'w:start w:val="1"/>', b'w:start w:val="1000"/>')
+            dst.writestr(item, data)
+    lines = read_source(patched).lines
+    assert any(line.startswith("1000、") for line in lines)
+
+
+def test_a_table_copied_one_cell_per_line_without_serial_numbers():
+    """The header the issue quotes (工作任务 / 具体措施 / 责任单位 / 完成时限), one label per
+    line; rows of four lines, item headings numbered or not, deadlines kept with their task."""
+    body = [
+        "工作任务",
+        "具体措施",
+        "责任单位",
+        "完成时限",
+        "一、加强政策解读",
+        "（一）做好政策解读",
+        "重要政策出台时同步发布解读材料。",
+        "区政府办公室牵头，区直各部门负责",
+        "2021年底前",
+        "二、夯实基础",
+        "做好政府网站管理",
+        "开展网站季度检查。",
+        "区政府办公室",
+        "长期坚持",
+        "规范依申请公开",
+        "规范答复文书。",
+        "区司法局、区政府办公室",
+        "2021年6月底前",
+    ]
+    cat, tasks, warnings = _parse(body)
+    assert tasks == {
+        "1.1.1": [("区政府办公室", L), ("区直各部门", R)],
+        "2.1.1": [("区政府办公室", R)],
+        "2.2.1": [("区司法局", R), ("区政府办公室", R)],
+    }
+    assert [i.title for i in cat.sections[1].items] == ["做好政府网站管理", "规范依申请公开"]
+    assert cat.task("2.2.1").text == "规范依申请公开\n规范答复文书。\n完成时限：2021年6月底前"
+    assert warnings == []
