@@ -226,8 +226,23 @@ rc=$?
 set -e
 cp -r "$WORK/logs/." "$WINE_LOGS/" 2>/dev/null || true
 [ -f "$WORK/figures.txt" ] && cp "$WORK/figures.txt" "$WINE_LOGS/"
+# The installed program's window as Xvfb showed it, to look at.
+if [ -f "$WINE_LOGS/installed-window.xwd" ] && command -v convert >/dev/null; then
+  convert "xwd:$WINE_LOGS/installed-window.xwd" "$WINE_LOGS/installed-window.png" 2>/dev/null &&
+    rm -f "$WINE_LOGS/installed-window.xwd"
+fi
 if [ "$rc" -ne 0 ]; then
   echo "(logs of every stage: $WINE_LOGS)"
   exit "$rc"
 fi
-say "all stages passed in $(($(date +%s) - WINE_T0)) s (logs: $WINE_LOGS)"
+say "all stages passed in $(($(date +%s) - WINE_T0)) s (logs and a screenshot of the installed window: $WINE_LOGS)"
+# The Windows test counts as one closing line: the suite, then the tests of the built bundle.
+count() {
+  local f n=0 line
+  for f in "$WINE_LOGS"/pytest*.txt; do
+    line=$(grep -E '[0-9]+ (passed|failed)' "$f" | tail -n 1)
+    n=$((n + $(grep -oE "[0-9]+ $1" <<<"$line" | cut -d' ' -f1 || echo 0)))
+  done
+  echo "$n"
+}
+echo "Windows: $(count passed) passed, $(count failed) failed, $(count skipped) skipped"

@@ -55,8 +55,14 @@ prefix() {
     x86_64-w64-mingw32-gcc -O2 -shared -s -o "/work/stubs/$stub.dll" "/work/src/packaging/wine/stubs/$stub.c"
     cp "/work/stubs/$stub.dll" "$WINEPREFIX/drive_c/windows/system32/$stub.dll"
   done
-  # Chinese glyphs for the on-screen window (Wine's own fonts have none).
+  # Chinese glyphs for the on-screen window: Wine has none of Windows' Chinese fonts, and Qt
+  # falls back to Microsoft YaHei / SimSun for Han text; WenQuanYi Micro Hei stands in for them.
   cp /usr/share/fonts/truetype/wqy/wqy-microhei.ttc "$WINEPREFIX/drive_c/windows/Fonts/"
+  local key='HKLM\Software\Microsoft\Windows NT\CurrentVersion'
+  w reg add "$key\Fonts" /v "WenQuanYi Micro Hei (TrueType)" /d wqy-microhei.ttc /f
+  for face in "Microsoft YaHei" "Microsoft YaHei UI" SimSun NSimSun SimHei; do
+    w reg add "$key\FontSubstitutes" /v "$face" /d "WenQuanYi Micro Hei" /f
+  done
   note "$(wine --version), Windows 10, profile $PROFILE_W"
 }
 
@@ -104,6 +110,10 @@ break_the_spec() {
 
 build() {
   cd /work/src
+  # PyInstaller's cache of binary-dependency analysis outlives the throw-away prefix (per lock:
+  # the same wheels give the same DLLs), as it would on a build PC; the build itself is new.
+  mkdir -p "/var/cache/zwgk-pyinstaller/$PYKEY"
+  export PYINSTALLER_CONFIG_DIR="Z:\\var\\cache\\zwgk-pyinstaller\\$PYKEY"
   [ "${ZWGK_WINE_BREAK:-}" = spec ] && break_the_spec
   local rc
   set +e
@@ -139,8 +149,12 @@ installer_for_wine() {
   # this copy names the same folder ({localappdata}\Programs) directly. The script as shipped
   # was compiled by build.py in the stage before.
   cd /work/src/packaging
-  sed 's|^DefaultDirName={autopf}\\|DefaultDirName={localappdata}\\Programs\\|' installer.iss >installer-wine.iss
+  # It also compresses faster: what it installs is the same, and the shipped script's compile at
+  # lzma2/max (the size clerks get) took minutes under Wine already.
+  sed -e 's|^DefaultDirName={autopf}\\|DefaultDirName={localappdata}\\Programs\\|' \
+    -e 's|^Compression=.*|Compression=lzma2/fast|' installer.iss >installer-wine.iss
   grep -q '^DefaultDirName={localappdata}\\Programs\\ZWGK\\zwgk-report$' installer-wine.iss
+  grep -q '^Compression=lzma2/fast$' installer-wine.iss
   read -r v fv < <(version)
   w "$ISCC" /Q "/DAppVersion=$v" "/DFileVersion=$fv" '/DBundleDir=Z:\work\src\dist\zwgk' \
     '/DOutputDir=Z:\work\installer-wine' '/DChineseIsl=Z:\work\src\packaging\inno\ChineseSimplified.isl' installer-wine.iss
@@ -170,14 +184,22 @@ install() {
 }
 
 installed_smoke() {
-  local out
-  out=$(offscreen w "$APP_W\\zwgk-cli.exe" smoke --gui) || { echo "$out"; return 1; }
-  echo "$out"
-  grep -q "自检通过" <<<"$out"
+  local out smoke
+  smoke=$(offscreen w "$APP_W\\zwgk-cli.exe" smoke --gui) || { echo "$smoke"; return 1; }
+  echo "$smoke"
+  grep -q "自检通过" <<<"$smoke"
   [ ! -e "$DATA" ] || { echo "the smoke test wrote into the clerk's data folder"; return 1; }
   helped=$(w "$APP_W\\zwgk-cli.exe" --help)
   grep -q "^usage: zwgk-cli.exe " <<<"$helped" || { echo "zwgk-cli.exe --help: $helped"; return 1; }
-  note "$(tail -n 1 <<<"$out")"
+  # OpenCC (a C++ extension) finds its dictionaries inside an install folder named in Chinese:
+  # a Big5 要点 in traditional characters is read as simplified.
+  mkdir -p "$PROFILE/Documents/国办 文件"
+  cp /work/src/tests/samples/guoban-2016-traditional.big5.txt "$PROFILE/Documents/国办 文件/要点 繁体.txt"
+  local doc="$PROFILE_W\\Documents\\国办 文件"
+  out=$(w "$APP_W\\zwgk-cli.exe" catalogue import "$doc\\要点 繁体.txt" --out "$doc\\要点.json") || { echo "$out"; return 1; }
+  grep -q "已按简体识别" <<<"$out" || { echo "$out"; return 1; }
+  grep -q '"issuer": "国务院办公厅"' "$PROFILE/Documents/国办 文件/要点.json"
+  note "$(grep -m1 "自检通过" <<<"$smoke"); traditional 要点 read from a Chinese folder"
 }
 
 installed_window() {
@@ -185,19 +207,22 @@ installed_window() {
   # platform plugin, as the clerk's double-click starts it; both with the clerk's data folder.
   offscreen w "$APP_W\\zwgk.exe" --quit-when-shown
   [ -f "$DATA/answers.db" ] || { echo "no database in $DATA"; return 1; }
-  WINEDLLOVERRIDES="mscoree,mshtml=;mscms=n" wine "$APP_W\\zwgk.exe" </dev/null >/work/logs/window.txt 2>&1 &
-  local pid=$! found=""
-  for _ in $(seq 120); do
-    found=$(xwininfo -root -tree 2>/dev/null | grep -F "$TITLE" | head -n 1 || true)
+  # A Unix file behind a std handle makes the windowed exe fail ("Failed to start embedded
+  # python interpreter!"): a pipe, as for every Windows program here.
+  (WINEDLLOVERRIDES="mscoree,mshtml=;mscms=n" wine "$APP_W\\zwgk.exe" </dev/null 2>&1 | cat >/work/logs/window.txt) &
+  local found="" windows=""
+  for _ in $(seq 90); do
+    sleep 2
+    windows=$(xwininfo -root -tree 2>/dev/null | grep -F '("zwgk.exe" "zwgk.exe")' | grep -vF '"Default IME"' || true)
+    # The main window: the program's title and a window's size (a message box says "Error").
+    found=$(grep -F "\"$TITLE\"" <<<"$windows" | grep -E ' [0-9]{3,4}x[0-9]{3,4}\+' | head -n 1 || true)
     [ -n "$found" ] && break
-    sleep 1
   done
-  [ -n "$found" ] || { echo "no window titled $TITLE appeared within 120 s"; cat /work/logs/window.txt; return 1; }
   sleep 5 # let it paint
   xwd -root -silent >/work/logs/installed-window.xwd
-  kill "$pid" 2>/dev/null || true
   wineserver -k || true
   wineserver -w
+  [ -n "$found" ] || { echo "no main window within 180 s; the program's windows: ${windows:-none}"; cat /work/logs/window.txt; return 1; }
   note "window on screen: $(sed 's/^ *//' <<<"$found" | cut -c1-80)"
 }
 
