@@ -18,11 +18,16 @@
 # Everything downloaded is pinned by hash and kept in $ZWGK_WINE_CACHE (default
 # /var/cache/zwgk-wine; ~3 GB) for the next run. Environment:
 #   ZWGK_SKIP_WINE=1        skip it (a developer's choice; refused when CI=true)
-#   ZWGK_WINE_CACHE=DIR     the cache (chroot, Windows Python, wheels, Inno Setup)
+#   ZWGK_WINE_CACHE=DIR     the cache (chroot, Windows Python, wheels, Inno Setup); each run
+#                           works in a tmpfs at $ZWGK_WINE_CACHE/chroot/work, and keeps only
+#                           its logs ($ZWGK_WINE_CACHE/logs) and the caches
 #   ZWGK_WINE_PYTEST="..."  pytest arguments on Windows Python (default: -m "not slow")
 #   ZWGK_WINE_BREAK=spec    prove the check: build from a spec that leaves forms/units.json
 #                           out of the bundle (the check must fail at the bundle's smoke stage)
 set -euo pipefail
+# The whole script is one block, read before it runs: editing it (e.g. merging main) while a
+# check is running cannot make bash run half-old, half-new lines.
+{
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -186,6 +191,9 @@ inno_setup() {
 work_tree() {
   unmount_all
   rm -rf "$WORK"
+  # In memory: Wine, pytest and PyInstaller write tens of thousands of small files, and the
+  # whole run (prefix, Python, build, installers, ~3 GB) is gone at the end with one umount.
+  mkdir -p "$WORK" && mount -t tmpfs -o size=10g,mode=0755 zwgk-wine-work "$WORK"
   mkdir -p "$WORK/src" "$WORK/logs"
   # The repository as committed plus uncommitted changes, never .venv, build/ or dist/.
   if git -C "$REPO" rev-parse --git-dir >/dev/null 2>&1; then
@@ -219,7 +227,7 @@ stage "work tree in the chroot" work_tree
 # Its stage lines go straight to our output; a failure there ends with its own message.
 set +e
 chroot "$ROOTFS" /usr/bin/env -i HOME=/root PATH=/usr/bin:/bin LANG=C.UTF-8 \
-  WINE_T0="$WINE_T0" WINE_LOGS=/work/logs PYKEY="$PYKEY" ZWGK_WINE_BREAK="${ZWGK_WINE_BREAK:-}" \
+  WINE_T0="$WINE_T0" WINE_LOGS=/work/logs WINE_LOGS_HOST="$WINE_LOGS" PYKEY="$PYKEY" ZWGK_WINE_BREAK="${ZWGK_WINE_BREAK:-}" \
   ZWGK_WINE_PYTEST="${ZWGK_WINE_PYTEST:-}" WINE_FAIL_LINES="${WINE_FAIL_LINES:-80}" \
   xvfb-run -a -s "-screen 0 1280x800x24" bash /work/inner.sh
 rc=$?
@@ -237,12 +245,13 @@ if [ "$rc" -ne 0 ]; then
 fi
 say "all stages passed in $(($(date +%s) - WINE_T0)) s (logs and a screenshot of the installed window: $WINE_LOGS)"
 # The Windows test counts as one closing line: the suite, then the tests of the built bundle.
-count() {
-  local f n=0 line
-  for f in "$WINE_LOGS"/pytest*.txt; do
-    line=$(grep -E '[0-9]+ (passed|failed)' "$f" | tail -n 1)
-    n=$((n + $(grep -oE "[0-9]+ $1" <<<"$line" | cut -d' ' -f1 || echo 0)))
-  done
-  echo "$n"
+last_summary() { { grep -E '[0-9]+ (passed|failed)' "$1" 2>/dev/null || true; } | tail -n 1; }
+number() { grep -oE "[0-9]+ $1" <<<"$2" | cut -d' ' -f1 | head -n 1 | grep . || echo 0; }
+suite=$(last_summary "$WINE_LOGS/pytest.txt") bundle=$(last_summary "$WINE_LOGS/pytest-bundle.txt")
+retry=$(last_summary "$WINE_LOGS/pytest-retry.log")
+passed=$(($(number passed "$suite") + $(number passed "$bundle") + $(number passed "$retry")))
+failed=$(($(number failed "$bundle") + $(if [ -n "$retry" ]; then number failed "$retry"; else number failed "$suite"; fi)))
+skipped=$(($(number skipped "$suite") + $(number skipped "$bundle")))
+echo "Windows: $passed passed, $failed failed, $skipped skipped"
+exit 0
 }
-echo "Windows: $(count passed) passed, $(count failed) failed, $(count skipped) skipped"

@@ -29,10 +29,10 @@ stage() {
     return 0
   fi
   printf '[wine] %-44s FAIL %4d s  (at %4d s)%s\n' "$name" "$took" "$total" "$note"
-  echo "----- last lines of the '$name' log ($log) -----"
+  echo "----- last lines of the '$name' log -----"
   tr -d '\r' <"$log" | tail -n "${WINE_FAIL_LINES:-80}"
   echo "-----"
-  echo "WINDOWS CHECK FAILED at stage '$name' (exit $rc). Full log: $log"
+  echo "WINDOWS CHECK FAILED at stage '$name' (exit $rc). Full log: ${WINE_LOGS_HOST:-$WINE_LOGS}/${log##*/}"
   exit 1
 }
 
