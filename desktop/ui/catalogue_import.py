@@ -11,17 +11,20 @@ from desktop.applicability import unknown_units
 from desktop.fileio import FileWriteError
 from desktop.services import Services
 from desktop.ui import dialogs
+from desktop.ui.folders import YAODIAN, Folders
 
 
 def import_catalogue_interactively(parent: QWidget, services: Services) -> str | None:
     """Ask for a file, parse it, confirm, install. Returns the new catalogue id or None."""
     from desktop.parser.structure import ParseError, SourceError, parse_file
 
+    folders = Folders(services.settings)
     chosen = dialogs.open_paths(
-        parent, "选择要点文件", str(Path.home()), "要点文件 (*.docx *.txt);;所有文件 (*)"
+        parent, "选择要点文件", folders.start(YAODIAN), "要点文件 (*.docx *.txt);;所有文件 (*)"
     )
     if not chosen:
         return None
+    folders.remember(YAODIAN, chosen[0])
     path = Path(chosen[0])
     try:
         result = parse_file(path)
