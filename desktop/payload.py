@@ -145,6 +145,7 @@ def validate(data: dict, catalogue: Catalogue, form: FormSpec) -> list[str]:
         "answers",
         "exported_at",
         "app_version",
+        "contribution",
     }
     for key in data:
         if key not in allowed_top:
@@ -164,6 +165,8 @@ def validate(data: dict, catalogue: Catalogue, form: FormSpec) -> list[str]:
         problem = name_problem(unit, "填报单位名称")
         if problem:
             problems.append(f"unit：{problem}")
+    if "contribution" in data:
+        problems += _check_contribution(data["contribution"], catalogue)
     if data.get("status", "draft") not in REPORT_STATUSES:
         problems.append(f"status：“{data.get('status')}”不是 draft 或 final")
     info = data.get("unit_info", {})
@@ -192,6 +195,35 @@ def validate(data: dict, catalogue: Catalogue, form: FormSpec) -> list[str]:
             problems.append(f"{where}：应为对象")
             continue
         problems += _check_answer(answer, form, task_id, where)
+    return problems
+
+
+def contribution_of(data: dict) -> dict | None:
+    """The ``contribution`` block of a cooperating unit's part for a lead unit, else None.
+
+    Such a document carries only the tasks shared with that lead: it is never a report of
+    the unit (汇总 and ``answers import`` refuse it; the lead collects it)."""
+    block = data.get("contribution") if isinstance(data, dict) else None
+    return block if isinstance(block, dict) else None
+
+
+def _check_contribution(block: Any, catalogue: Catalogue) -> list[str]:
+    if not isinstance(block, dict):
+        return ["contribution：应为对象"]
+    problems = []
+    for key in block:
+        if key not in ("to", "tasks"):
+            problems.append(f"contribution.{key}：不认识的项")
+    to = block.get("to")
+    if not isinstance(to, str) or not to.strip():
+        problems.append("contribution.to：缺少牵头单位名称")
+    else:
+        problem = name_problem(to, "牵头单位名称")
+        if problem:
+            problems.append(f"contribution.to：{problem}")
+    tasks = block.get("tasks", [])
+    if not _is_str_list(tasks) or len(tasks) > len(catalogue.task_ids()):
+        problems.append("contribution.tasks：应为任务编号列表")
     return problems
 
 
@@ -352,6 +384,7 @@ __all__ = [
     "PayloadError",
     "STATUSES",
     "check_header",
+    "contribution_of",
     "dumps",
     "empty",
     "load",

@@ -24,4 +24,9 @@ take task 市财政局 task:1.1.1
 take figures 中山区 task:3.1.2
 take review 市财政局 review
 take export 市财政局 export
+# The 牵头 unit's task page with two collected parts (issue 16).
+"$py" scripts/seed_lead_screenshot.py "$tmp/lead"
+ZWGK_DATA_DIR="$tmp/lead" "$shot" "$tmp/lead.png" 6 -- "$py" main.py >/dev/null
+convert "$tmp/lead.png" -crop 1280x820+0+0 +repage "$out/wizard-lead-panel.png"
+echo "$out/wizard-lead-panel.png"
 rm -rf "$tmp"

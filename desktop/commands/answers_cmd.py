@@ -21,12 +21,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp = asub.add_parser("export", help="把一个单位的报告导出为 JSON 交换文件")
     exp.add_argument("--unit", required=True, help="单位名称，如 市财政局、中山区")
     exp.add_argument("--catalogue", default=BUILTIN_ID, metavar="ID", help="要点目录编号")
-    exp.add_argument("--out", type=Path, metavar="F.json", help="写入此文件（默认输出到屏幕）")
+    exp.add_argument(
+        "--out", type=Path, metavar="F.json", help="写入此文件或文件夹（默认输出到屏幕）"
+    )
+    exp.add_argument(
+        "--for-lead",
+        action="append",
+        metavar="NAME",
+        help="只导出与牵头单位 NAME 共同承担的任务，作为发给它的配合材料（可重复；all 为全部）",
+    )
     exp.set_defaults(func=cmd_export)
 
     imp = asub.add_parser("import", help="导入 JSON 交换文件（全部导入或全部不导入）")
     imp.add_argument("file", type=Path, metavar="F.json", help="answers export 导出的文件")
     imp.set_defaults(func=cmd_import)
+
+    from desktop.commands.lead_cmd import register_collect
+
+    register_collect(asub)
 
     lst = asub.add_parser("list", help="列出数据库中的报告")
     lst.set_defaults(func=cmd_list)
@@ -53,6 +65,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from desktop.payload import dumps, validate
     from desktop.store.exchange import orphan_tasks
 
+    if args.for_lead:
+        from desktop.commands.lead_cmd import cmd_export_for_lead
+
+        return cmd_export_for_lead(args)
     try:
         found = load_unit_payload(args.unit, args.catalogue)
     except CommandFailed as exc:

@@ -75,7 +75,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     out = args.out or Path.cwd() / default_filename(payload, catalogue)
     try:
-        written = export_report(payload, catalogue, form, out, configured_template())
+        written = export_report(
+            payload, catalogue, form, out, configured_template(), found.contribution_rows
+        )
     except (TemplateError, FileWriteError) as exc:
         return fail(str(exc), 1)
     state = "定稿" if payload.get("status") == "final" else "草稿"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.catalogue import Catalogue
 from desktop.forms import FormSpec
@@ -25,6 +25,7 @@ class UnitPayload:
     catalogue: Catalogue
     form: FormSpec
     directory: Directory
+    contribution_rows: list = field(default_factory=list)  # a lead unit's 配合单位落实情况
 
 
 def load_unit_payload(unit_arg: str, catalogue_id: str) -> UnitPayload:
@@ -32,9 +33,11 @@ def load_unit_payload(unit_arg: str, catalogue_id: str) -> UnitPayload:
     from desktop import catalogue as cat_mod
     from desktop import forms, units
     from desktop.catalogue import CatalogueError
+    from desktop.lead.desk import LeadDesk
     from desktop.schema import DataFileError
     from desktop.store import StoreError, open_store
     from desktop.store.exchange import export_payload
+    from desktop.units import Unit
 
     try:
         catalogue = cat_mod.load(catalogue_id)
@@ -64,8 +67,10 @@ def load_unit_payload(unit_arg: str, catalogue_id: str) -> UnitPayload:
                 2,
             )
         data = export_payload(store, report_id, catalogue, form, directory)
+        lead = LeadDesk(store, report_id, catalogue, form, directory, unit or Unit(name))
+        rows = lead.report_rows()
     except StoreError as exc:
         raise CommandFailed(str(exc), 1) from exc
     finally:
         store.close()
-    return UnitPayload(name, data, catalogue, form, directory)
+    return UnitPayload(name, data, catalogue, form, directory, rows)

@@ -23,6 +23,7 @@ from desktop.consolidate.reader import (
     read_file,
 )
 from desktop.consolidate.records import Report, compare
+from desktop.payload import contribution_of
 from desktop.units import Directory
 
 Progress = Callable[[int, int, str], None]  # done, total, file name
@@ -117,6 +118,10 @@ def import_paths(
         except RejectedFile as exc:
             result.rejected.append(exc.rejected)
             continue
+        if contribution_of(report.data) is not None:
+            # A cooperating unit's part for its lead unit: not a report, never counted.
+            result.rejected.append(contribution_rejected(report))
+            continue
         report.order = n
         result.warnings += report.warnings
         reports.append(report)
@@ -190,6 +195,16 @@ def import_paths(
             },
         )
     return result
+
+
+def contribution_rejected(report: Report) -> Rejected:
+    to = (contribution_of(report.data) or {}).get("to", "")
+    return Rejected(
+        report.source_name,
+        report.source_path,
+        f"这是“{report.unit}”发给牵头单位“{to}”的配合材料，不是报告，汇总不计入",
+        "请让该单位报送本单位的报告（.docx 或交换文件）。",
+    )
 
 
 def _row(report: Report, batch_id: int) -> dict:

@@ -45,6 +45,7 @@ class Deviation:
 _H1 = re.compile(r"^[一二三四五六七八九十]+、")
 _H2 = re.compile(r"^（[一二三四五六七八九十]+）")
 _H3 = re.compile(r"^\d+[.．]")
+_NEXT_ATTACHMENT = re.compile(r"^\d+[.．]\S")
 _H4 = re.compile(r"^（\d+）")
 _DATE = re.compile(
     r"^[0-9０-９〇零一二三四五六七八九十○Ｏ]{4}年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日$"
@@ -73,6 +74,7 @@ EXPECT: dict[str, tuple[str, float, str]] = {
     "h3": (R.FANGSONG, R.SIZE_3, "三级标题"),
     "h4": (R.FANGSONG, R.SIZE_3, "四级标题"),
     "attachment_note": (R.FANGSONG, R.SIZE_3, "附件说明"),
+    "attachment_note_more": (R.FANGSONG, R.SIZE_3, "附件说明"),
     "signature": (R.FANGSONG, R.SIZE_3, "发文机关署名"),
     "date": (R.FANGSONG, R.SIZE_3, "成文日期"),
     "note": (R.FANGSONG, R.SIZE_3, "附注"),
@@ -156,12 +158,16 @@ def _assign_roles(paras: list[_Para], resolver: _Resolver) -> list[Deviation]:
         for p in main:
             if p.index > date.index:
                 p.role = "note"
+    previous = ""
     for p in main:
         if p.role != "body":
+            previous = p.role
             continue
         t = p.text.strip()
         if t.startswith("附件：") or t.startswith("附件:"):
             p.role = "attachment_note"
+        elif previous.startswith("attachment_note") and _NEXT_ATTACHMENT.match(t):
+            p.role = "attachment_note_more"  # ``2.name`` under ``附件：1.name``
         elif _H1.match(t):
             p.role = "h1"
         elif _H2.match(t):
@@ -170,6 +176,7 @@ def _assign_roles(paras: list[_Para], resolver: _Resolver) -> list[Deviation]:
             p.role = "h4"
         elif _H3.match(t):
             p.role = "h3"
+        previous = p.role
     if attach_start is not None:
         attach_start.role = "attachment_label"
         rest = [p for p in texts if p.index > attach_start.index]
@@ -345,6 +352,11 @@ def _check_paragraphs(paras: list[_Para], resolver: _Resolver) -> list[Deviation
                 indent += left if left else 0
             if abs(indent - 2) > 0.3:
                 _collect(found, p.role, p, "首行应缩进2字")
+        if p.role == "attachment_note_more":
+            indent = resolver.first_line_chars(p.el, want_size)
+            indent += int(resolver.para_attr(p.el, "ind", "leftChars") or 0) / 100
+            if abs(indent - 5) > 0.3:
+                _collect(found, p.role, p, "第二个起的附件名称应与第一个对齐（左空5字）")
         if p.role in ("body", "h1", "h2", "h3", "h4", "recipient", "signature", "date"):
             rule, value = resolver.line_spacing(p.el)
             low, high = R.LINE_TOLERANCE_PT

@@ -12,6 +12,7 @@ python-docx is imported inside the functions: the CLI must start without it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
@@ -236,8 +237,8 @@ class _Writer:
         _set_indent(p, max(chars, 0.0))
 
     def _attachment_note(self, block: M.AttachmentNote) -> None:
-        """``附件：name``; the style hangs wrapped lines after ``附件：``, and further names
-        (``2.…``) start there too."""
+        """``附件：name`` (2 characters in, as the style says); further names (``2.…``) start
+        under the first one, 2 + 3 characters in (GB/T 9704 §7.3.4)."""
         from docx.oxml.ns import qn
 
         for i, line in enumerate(M.attachment_note_lines(block)):
@@ -245,8 +246,11 @@ class _Writer:
             self.tail.append(p)
             if i:
                 ind = p._p.get_or_add_pPr().get_or_add_ind()
-                ind.set(qn("w:hanging"), "0")
-                ind.set(qn("w:hangingChars"), "0")
+                # w:left for readers that ignore the character units (LibreOffice).
+                ind.set(qn("w:leftChars"), "500")
+                ind.set(qn("w:left"), str(R.chars_to_tw(500)))
+                ind.set(qn("w:firstLineChars"), "0")
+                ind.set(qn("w:firstLine"), "0")
 
     def _table(self, block: M.Table) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -348,13 +352,21 @@ def render_docx(
 
 
 def build_report(
-    payload: dict, catalogue: Catalogue, form: FormSpec, template: Path | None = None
+    payload: dict,
+    catalogue: Catalogue,
+    form: FormSpec,
+    template: Path | None = None,
+    contributions: Sequence = (),
 ) -> bytes:
-    """compose + render + embed: the .docx the wizard and ``export`` write."""
+    """compose + render + embed: the .docx the wizard and ``export`` write.
+
+    *contributions*: rows of the optional 配合单位落实情况 attachment of a lead unit
+    (:mod:`desktop.report.contrib_table`); never part of the embedded payload."""
     from desktop.payload import dumps
     from desktop.report.compose import compose_report
+    from desktop.report.contrib_table import add_contributions
 
-    model = compose_report(payload, catalogue, form)
+    model = add_contributions(compose_report(payload, catalogue, form), contributions)
     return render_docx(model, template, dumps(payload))
 
 
@@ -375,6 +387,7 @@ def export_report(
     form: FormSpec,
     out: Path,
     template: Path | None = None,
+    contributions: Sequence = (),
 ) -> Path:
     """Build the report and write it to *out* all-or-nothing (temp file, then replace).
 
@@ -386,6 +399,6 @@ def export_report(
     out = Path(out)
     if not out.suffix:
         out = out.with_suffix(".docx")
-    data = build_report(payload, catalogue, form, template)
+    data = build_report(payload, catalogue, form, template, contributions)
     atomic_write(out, data, "报告")
     return out

@@ -175,6 +175,14 @@ def _changes(data: dict) -> list[tuple[str, str, Any]]:
     return changes
 
 
+def contribution_refusal(unit: str, block: dict) -> str:
+    """Why a contribution is not imported as a report (it is only a part of some tasks)."""
+    return (
+        f"这是“{unit}”发给牵头单位“{block.get('to', '')}”的配合材料，不是完整的报告，不能作为报告导入。"
+        "牵头单位请打开本单位的报告，用“工具 → 收集配合单位材料…”收入。"
+    )
+
+
 def apply_payload(
     store: Store, data: dict, catalogue: Catalogue, form: FormSpec, directory: Directory
 ) -> ImportResult:
@@ -187,6 +195,9 @@ def apply_payload(
     problems = payload.validate(data, catalogue, form)
     if problems:
         raise PayloadError(problems)
+    block = payload.contribution_of(data)
+    if block is not None:
+        raise PayloadError([contribution_refusal(data["unit"], block)])
     unit, problems = _resolve_unit(data, directory)
     if problems or unit is None:
         raise PayloadError(problems)

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 from desktop.store import backups
 from desktop.store.db import has_tables, user_version
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _v1(db: Database) -> None:
@@ -63,7 +63,47 @@ def _v1(db: Database) -> None:
     )
 
 
-STEPS: dict[int, Callable[[Database], None]] = {1: _v1}
+def _v2(db: Database) -> None:
+    """Parts that cooperating units sent to this (lead) unit, and the lead's choices about them.
+
+    A contribution belongs to the lead's report and one task; it is never a report of the unit
+    that sent it. Every received version is kept: ``current`` marks the one in use per
+    (report, task, unit), older ones stay as history with a note saying why they were replaced.
+    """
+    db["contributions"].create(
+        {
+            "id": int,
+            "report_id": int,
+            "task_id": str,
+            "unit": str,
+            "answer": str,  # JSON: the unit's answer to the task, as in the exchange format
+            "sender": str,  # JSON: contact, report status and dates of the sending unit
+            "source_name": str,
+            "source_kind": str,  # contribution / report (a full exchange file) / docx
+            "source_mtime": float,
+            "report_date": str,
+            "exported_at": str,
+            "sha256": str,
+            "received_at": str,
+            "current": int,
+            "note": str,
+        },
+        pk="id",
+        not_null={"report_id", "task_id", "unit", "answer", "received_at", "current"},
+        defaults={"current": 1, "note": ""},
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+    db["contributions"].create_index(["report_id", "task_id", "unit", "current"])
+    # value: JSON. Keys: in_report (bool), sum.<figure key> ({total, parts, at}).
+    db["contribution_options"].create(
+        {"report_id": int, "task_id": str, "key": str, "value": str},
+        pk=("report_id", "task_id", "key"),
+        not_null={"report_id", "task_id", "key", "value"},
+        foreign_keys=[("report_id", "reports", "id")],
+    )
+
+
+STEPS: dict[int, Callable[[Database], None]] = {1: _v1, 2: _v2}
 
 
 class MigrationFailed(Exception):

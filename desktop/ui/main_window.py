@@ -109,6 +109,13 @@ class MainWindow(QMainWindow):
         for action in (self.export_json_action, import_json):
             tools_menu.addAction(action)
         tools_menu.addSeparator()
+        self.send_action = QAction("发送给牵头单位…", self)
+        self.send_action.triggered.connect(self.send_to_lead)
+        self.collect_action = QAction("收集配合单位材料…", self)
+        self.collect_action.triggered.connect(self.collect_parts)
+        tools_menu.addAction(self.send_action)
+        tools_menu.addAction(self.collect_action)
+        tools_menu.addSeparator()
         tools_menu.addAction(template)
         tools_menu.addAction(builtin)
         help_menu = self.menuBar().addMenu("帮助(&H)")
@@ -123,6 +130,8 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(open_report)
         self.export_action.setEnabled(open_report)
         self.export_json_action.setEnabled(open_report)
+        self.send_action.setEnabled(open_report)
+        self.collect_action.setEnabled(open_report)
 
     # -- switching -----------------------------------------------------------------------------
     def open_report(self, report_id: int) -> bool:
@@ -198,6 +207,21 @@ class MainWindow(QMainWindow):
 
             folders = Folders(self.services.settings)
             self._tools().export_exchange(self, self.report_view.session, folders)
+
+    def send_to_lead(self) -> None:
+        from desktop.ui import lead_tools
+
+        if self.report_view is not None:
+            self.report_view.save_now()
+            lead_tools.send_to_lead(self, self.report_view.session, self.services.settings)
+
+    def collect_parts(self) -> None:
+        from desktop.ui import lead_tools
+        from desktop.ui.pages.contributions_panel import refresh_all
+
+        view = self.report_view
+        if view is not None:
+            lead_tools.collect_parts(self, view.session, done=lambda: refresh_all(view))
 
     def import_exchange(self) -> None:
         if self.services is None or self.services.store.read_only:

@@ -46,7 +46,7 @@ def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -
     from desktop.catalogue import CatalogueError
     from desktop.payload import PayloadError
     from desktop.store import StoreError
-    from desktop.store.exchange import apply_payload
+    from desktop.store.exchange import apply_payload, contribution_refusal
 
     folders = Folders(services.settings)
     chosen = dialogs.open_paths(
@@ -61,6 +61,9 @@ def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -
         problems = payload.check_header(data)
         if problems:
             raise PayloadError(problems)
+        block = payload.contribution_of(data)
+        if block is not None:
+            raise PayloadError([contribution_refusal(str(data.get("unit", "")), block)])
         cat_id = (data.get("catalogue") or {}).get("id", "")
         catalogue = services.catalogue(cat_id)
         unit = str(data.get("unit", ""))

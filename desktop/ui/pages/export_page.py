@@ -9,6 +9,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QWidget
 
 from desktop.fileio import FileWriteError
+from desktop.lead.desk import lead_rows
+from desktop.report.contrib_table import add_contributions
 from desktop.settings import Settings
 from desktop.ui import dialogs, folders, worker
 from desktop.ui.context import PageContext
@@ -78,6 +80,7 @@ class ExportPage(Page):
         self.ctx.autosave.flush_now(seal=True)
         payload = session.payload()
         model = self.report.compose_report(payload, session.catalogue, session.form)
+        model = add_contributions(model, lead_rows(session))
         self.preview.setHtml(self.report.to_html(model))
 
     def choose_and_export(self) -> None:
@@ -96,12 +99,13 @@ class ExportPage(Page):
         catalogue, form = session.catalogue, session.form
         template = self.settings.get("report_template") or None
         report = self.report
+        rows = lead_rows(session)
         self.export_button.setEnabled(False)
         self.message.setText(f"正在导出到 {target} …")
 
         def work() -> Path:
             return report.export_report(
-                payload, catalogue, form, target, Path(template) if template else None
+                payload, catalogue, form, target, Path(template) if template else None, rows
             )
 
         worker.run_in_background(work, self._done, lambda exc: self._failed(exc, target))

@@ -1,0 +1,259 @@
+"""工具 → “发送给牵头单位…” and “收集配合单位材料…”: the window side of :mod:`desktop.lead`.
+
+Sending writes one contribution file per chosen lead unit. Collecting reads the files in the
+background, asks about senders missing from the unit directory, stores the parts as
+contributions of the open report and shows what happened — the open report stays open.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.fileio import FileWriteError, atomic_write
+from desktop.lead import send
+from desktop.session import ReportSession
+from desktop.settings import Settings
+from desktop.ui import dialogs, worker
+
+COLLECT_FILTERS = "配合材料或报告 (*.json *.docx);;所有文件 (*)"
+
+
+def _start_folder(settings: Settings) -> str:
+    folder = settings.get("export_dir") or str(Path.home() / "Documents")
+    return folder if os.path.isdir(folder) else str(Path.home())
+
+
+# -- send my part --------------------------------------------------------------------------------
+class SendDialog(QDialog):
+    """Which lead units get a file: one check box per lead, with the tasks it would carry."""
+
+    def __init__(
+        self, parcels: list[send.Parcel], session: ReportSession, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("发送给牵头单位")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "本单位与下列牵头单位共同承担任务。勾选要发送的单位，每个单位生成一个文件"
+            "（文件名写明由谁发给谁），请通过电子邮件或 U 盘交给对方。",
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.boxes: dict[str, QCheckBox] = {}
+        for parcel in parcels:
+            ready = "、".join(session.catalogue.display_name(t, 24) for t in parcel.tasks)
+            empty = "、".join(session.catalogue.display_name(t, 24) for t in parcel.empty)
+            text = f"{parcel.lead}：{ready or '（共同承担的任务都还没有填写）'}"
+            box = QCheckBox(text, self)
+            box.setChecked(bool(parcel.tasks))
+            box.setEnabled(bool(parcel.tasks))
+            layout.addWidget(box)
+            if empty:
+                note = QLabel(f"　　尚未填写、不会发送：{empty}", self)
+                note.setWordWrap(True)
+                note.setStyleSheet("color:#5f6368;")
+                layout.addWidget(note)
+            self.boxes[parcel.lead] = box
+        buttons = QDialogButtonBox(self)
+        self.ok = buttons.addButton("生成文件…", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[str]:
+        return [lead for lead, box in self.boxes.items() if box.isChecked() and box.isEnabled()]
+
+
+def send_to_lead(parent: QWidget, session: ReportSession, settings: Settings) -> list[Path]:
+    """Write the contribution file(s); returns the files written."""
+    data = session.payload()
+    catalogue = session.catalogue
+    parcels = send.parcels(data, catalogue, session.directory)
+    if not parcels:
+        dialogs.info(
+            parent,
+            "无需发送",
+            f"要点中没有“{session.unit_name}”与其他牵头单位共同承担的任务，不需要发送配合材料。",
+        )
+        return []
+    ready = [p for p in parcels if p.tasks]
+    if not ready:
+        names = "；".join(
+            f"{p.lead}：{'、'.join(catalogue.display_name(t, 24) for t in p.empty)}"
+            for p in parcels
+        )
+        dialogs.info(
+            parent,
+            "还没有可发送的内容",
+            f"与牵头单位共同承担的任务都还没有填写（{names}）。请先在对应的任务页填写，再发送。",
+        )
+        return []
+    sender = session.unit_name
+    if len(parcels) == 1:
+        parcel = parcels[0]
+        suggested = str(Path(_start_folder(settings)) / send.file_name(sender, parcel.lead))
+        target = dialogs.save_path(parent, "发送给牵头单位", suggested, "配合材料 (*.json)")
+        if not target:
+            return []
+        targets = {
+            parcel.lead: Path(target if target.lower().endswith(".json") else target + ".json")
+        }
+    else:
+        dialog = SendDialog(parcels, session, parent)
+        if dialogs.run_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.chosen():
+            return []
+        folder = dialogs.directory(parent, "选择保存配合材料的文件夹", _start_folder(settings))
+        if not folder:
+            return []
+        targets = {lead: Path(folder) / send.file_name(sender, lead) for lead in dialog.chosen()}
+    by_lead = {p.lead: p for p in parcels}
+    written: list[Path] = []
+    for lead, path in targets.items():
+        doc = send.contribution(data, lead, by_lead[lead].tasks)
+        try:
+            atomic_write(path, send_text(doc), "配合材料")
+        except FileWriteError as exc:
+            dialogs.error(parent, "无法生成文件", str(exc))
+            return written
+        written.append(path)
+    try:
+        settings.set("export_dir", str(written[0].parent))
+    except FileWriteError:
+        pass  # remembering the folder is a convenience
+    lines = []
+    for lead, path in targets.items():
+        tasks = "、".join(catalogue.display_name(t, 24) for t in by_lead[lead].tasks)
+        lines.append(f"· 给{lead}：{path.name}（{tasks}）")
+    dialogs.info(
+        parent,
+        "已生成配合材料",
+        "已生成 {} 个文件，保存在 {}：\n{}\n\n请把文件通过电子邮件或 U 盘交给牵头单位；"
+        "对方在本程序中用“工具 → 收集配合单位材料…”收入。".format(
+            len(written), written[0].parent, "\n".join(lines)
+        ),
+    )
+    return written
+
+
+def send_text(doc: dict) -> bytes:
+    from desktop.payload import dumps
+
+    return dumps(doc).encode("utf-8")
+
+
+# -- collect parts -------------------------------------------------------------------------------
+class CollectResultDialog(QDialog):
+    """What was collected, replaced, skipped and refused, one line each."""
+
+    def __init__(self, summary: str, lines: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("收集配合单位材料")
+        self.resize(760, 420)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(summary, self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.details = QPlainTextEdit("\n".join(lines), self)
+        self.details.setReadOnly(True)
+        layout.addWidget(self.details, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+
+def collect_parts(parent: QWidget, session: ReportSession, done=lambda: None) -> bool:
+    """Ask for files or a folder and collect them into *session*'s report in the background.
+
+    *done()* runs on the GUI thread once the parts are stored (the window refreshes its
+    panels). Returns False when nothing was started."""
+    from desktop.lead.collect import read_parts
+    from desktop.lead.desk import LeadDesk
+
+    if session.read_only:
+        dialogs.info(parent, "只读", "本窗口只能查看，不能收集材料。请在另一个窗口中操作。")
+        return False
+    desk = LeadDesk.for_session(session)
+    if not desk.led_tasks():
+        dialogs.info(
+            parent,
+            "无需收集",
+            f"要点没有指定“{session.unit_name}”牵头的任务，不需要收集配合单位材料。",
+        )
+        return False
+    choice = dialogs.ask(
+        parent,
+        "收集配合单位材料",
+        "请选择配合单位发来的材料：可以选几个文件，也可以选存放材料的文件夹"
+        "（其中的 .json 配合材料、交换文件和本程序导出的 .docx 报告都会读取）。"
+        "只收入本单位牵头的任务，不会改动本单位已填写的内容。",
+        ["选择文件…", "选择文件夹…", "取消"],
+    )
+    if choice == 0:
+        paths = dialogs.open_paths(
+            parent, "选择配合单位材料", str(Path.home()), COLLECT_FILTERS, many=True
+        )
+    elif choice == 1:
+        folder = dialogs.directory(parent, "选择存放配合单位材料的文件夹", str(Path.home()))
+        paths = [folder] if folder else []
+    else:
+        return False
+    if not paths:
+        return False
+    catalogue, form, directory = session.catalogue, session.form, session.directory
+    lead = session.unit
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def read():
+        return read_parts(paths, catalogue, form, directory, lead)
+
+    def failed(exc: Exception) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        dialogs.error(parent, "收集失败", f"读取材料时出错：{exc}\n本单位的报告没有任何改动。")
+
+    worker.run_in_background(read, lambda plan: _store(parent, session, plan, done), failed)
+    return True
+
+
+def _store(parent: QWidget, session: ReportSession, plan, done) -> None:
+    from desktop.lead.collect import store_parts
+    from desktop.store import StoreError
+
+    QGuiApplication.restoreOverrideCursor()
+    add = [
+        name
+        for name, entry in plan.unknown.items()
+        if dialogs.ask(
+            parent,
+            "单位名录中没有这个单位",
+            entry.question(),
+            ["加入名录并收下", "不收"],
+            default=1,
+        )
+        == 0
+    ]
+    try:
+        result = store_parts(session.store, session.report_id, plan, add)
+    except StoreError as exc:
+        dialogs.error(parent, "没有收集", f"{exc}\n本单位的报告没有任何改动。")
+        return
+    done()
+    dialog = CollectResultDialog(
+        result.summary(session.catalogue), result.messages(session.catalogue), parent
+    )
+    dialogs.run_dialog(dialog)
