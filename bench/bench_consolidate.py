@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop import paths  # noqa: E402
+from desktop import paths
 
 BAR_SECONDS = 5.0
 

@@ -21,12 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop import catalogue as cat_mod  # noqa: E402
-from desktop import forms  # noqa: E402
-from desktop import payload as payload_mod  # noqa: E402
-from desktop.report import compose_report, export_report, render_docx, to_html  # noqa: E402
-from desktop.report.model import Table  # noqa: E402
-from desktop.report.samples import full_payload  # noqa: E402
+from desktop import catalogue as cat_mod
+from desktop import forms
+from desktop import payload as payload_mod
+from desktop.report import compose_report, export_report, render_docx, to_html
+from desktop.report.model import Table
+from desktop.report.samples import full_payload
 
 
 def timed(fn, runs: int) -> tuple[float, float]:

@@ -75,6 +75,7 @@ def page_switching() -> None:
     sys.path.insert(0, str(ROOT))
     from PySide6.QtWidgets import QLabel, QStackedWidget
 
+    from desktop.answers import task_scope
     from desktop.services import Services
     from desktop.settings import Settings
     from desktop.store import open_store
@@ -86,10 +87,10 @@ def page_switching() -> None:
     report_id = services.start_report("市财政局", "dalian-2016")
     session = services.open_session(report_id)
     for t in session.optional_tasks():
-        session.set_value(f"task:{t.task_id}", "applicable", True)
+        session.set_value(task_scope(t.task_id), "applicable", True)
     for t in session.tasks:
-        scope = f"task:{t.task_id}"
-        session.set_value(scope, "status", "已完成")
+        scope = task_scope(t.task_id)
+        session.set_value(scope, "status", session.form.statuses.done)
         session.set_value(scope, "measures", "在政府网站开设专栏，" * 80)
         session.set_value(scope, "results", "公开信息累计访问量显著提升。" * 40)
     session.flush()

@@ -24,8 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop import catalogue as cat_mod  # noqa: E402
-from desktop.store import open_store, task_scope  # noqa: E402
+from desktop import catalogue as cat_mod
+from desktop import forms
+from desktop.answers import task_scope
+from desktop.store import open_store
 
 PARAGRAPH = "我单位在政府网站“重点领域”专栏公开部门预算、决算及“三公”经费，" * 8  # ~270 字
 
@@ -82,6 +84,7 @@ def bench_bare(root: Path, n: int) -> list[int]:
 def build_realistic(folder: Path) -> None:
     """One report: 40 answered tasks, profile and texts, exactly 1,000 revision rows."""
     catalogue = cat_mod.load_builtin()
+    done = forms.load(catalogue).statuses.done
     with open_store(folder, backup_on_open=False).store as store:
         rid = store.create_report("市财政局", catalogue.id)
         tasks = catalogue.task_ids()
@@ -91,7 +94,7 @@ def build_realistic(folder: Path) -> None:
                 rid,
                 [
                     (task_scope(tid), "applicable", True),
-                    (task_scope(tid), "status", "已完成"),
+                    (task_scope(tid), "status", done),
                     (task_scope(tid), "measures", PARAGRAPH),
                     (task_scope(tid), "results", PARAGRAPH[:120]),
                     (

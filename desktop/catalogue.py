@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import paths
+from desktop.errors import UserError
 from desktop.textclean import to_fullwidth_punct, xml_safe
 
 ROLES = ("lead", "responsible", "cooperate")
@@ -33,6 +34,12 @@ def cn_number(n: int) -> str:
     tens, ones = divmod(n, 10)
     head = "" if tens == 1 else CN_NUMERALS[tens - 1]
     return head + "十" + (CN_NUMERALS[ones - 1] if ones else "")
+
+
+def task_ref(section_no: int, item_no: int, index: int, count: int) -> str:
+    """``一（二）`` for the only task of an item, ``一（二）之二`` for the second of several."""
+    base = f"{cn_number(section_no)}（{cn_number(item_no)}）"
+    return base if count <= 1 else f"{base}之{cn_number(index)}"
 
 
 _CLAUSE = re.compile(r"[（(][^（）()]*(落实|负责|配合|牵头)[）)]\s*$")
@@ -59,7 +66,7 @@ def short_name(task: Task, limit: int = 36) -> str:
     return (label[:cut] if cut >= 12 else label[:limit]) + "等"
 
 
-class CatalogueError(Exception):
+class CatalogueError(UserError):
     """A catalogue file cannot be used; the message is Chinese and names the file."""
 
 
@@ -173,11 +180,8 @@ class Catalogue:
         task, ``一（二）之二`` for the second paragraph of an item with several. Never the
         internal id (``1.2.2``), which stays in machine files."""
         section, item = self.item_of(task_id)
-        base = f"{cn_number(section.no)}（{cn_number(item.no)}）"
-        if len(item.tasks) <= 1:
-            return base
         index = next(n for n, t in enumerate(item.tasks, 1) if t.id == task_id)
-        return f"{base}之{cn_number(index)}"
+        return task_ref(section.no, item.no, index, len(item.tasks))
 
     def display_name(self, task_id: str, limit: int = 36) -> str:
         """``一（二）之二 建立健全政务舆情收集、研判、处置和回应机制``: reference and short name."""
@@ -272,17 +276,19 @@ def builtin_path() -> Path:
     return paths.forms_dir() / "catalogues" / f"{BUILTIN_ID}.json"
 
 
+MAX_CATALOGUE_BYTES = 20 * 1024 * 1024
+
+
 def load_file(path: Path) -> Catalogue:
+    from desktop.safeio import UnreadableFile
+    from desktop.safejson import JSONProblem, load_path
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CatalogueError(f"无法读取要点目录文件 {path}：{exc.strerror or exc}") from exc
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CatalogueError(
-            f"要点目录文件 {path} 第{exc.lineno}行第{exc.colno}列不是有效的JSON：{exc.msg}"
-        ) from exc
+        data = load_path(path, max_bytes=MAX_CATALOGUE_BYTES, what="要点目录文件")
+    except UnreadableFile as exc:
+        raise CatalogueError(str(exc)) from exc
+    except JSONProblem as exc:
+        raise CatalogueError(f"要点目录文件 {path} 不是有效的 JSON：{exc}") from exc
     if not isinstance(data, dict):
         raise CatalogueError(f"要点目录文件 {path} 的顶层应是一个对象")
     return Catalogue.from_json(data, source=f"要点目录文件 {path.name} ")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.answers import evidence_filled, is_empty, task_scope
 from desktop.applicability import Applicable
 from desktop.forms import FieldSpec, FigureSpec, FormSpec
 from desktop.units import Unit
@@ -30,27 +31,6 @@ class Problem:
     label: str  # what a clerk reads: "一（六） 深入推进预决算公开：未填写“主要做法”"
     kind: str  # "missing" or "warning"
     field: str = ""  # the field key, to focus it after jumping
-
-
-def task_scope(task_id: str) -> str:
-    return f"task:{task_id}"
-
-
-def is_empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, (list, dict)):
-        return not value
-    return False
-
-
-def evidence_filled(value: Any) -> bool:
-    return isinstance(value, list) and any(
-        isinstance(e, dict) and (str(e.get("url", "")).strip() or str(e.get("path", "")).strip())
-        for e in value
-    )
 
 
 def visible_fields(form: FormSpec, values: dict[str, Any]) -> list[FieldSpec]:

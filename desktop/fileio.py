@@ -14,8 +14,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from desktop.errors import UserError
 
-class FileWriteError(Exception):
+
+class FileWriteError(UserError):
     def __init__(self, message: str, path: Path, suggestion: Path | None = None) -> None:
         super().__init__(message)
         self.path = path

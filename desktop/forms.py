@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop import paths
+from desktop.answers import STATUS_KEY, STATUS_MEANINGS, StatusWords, figure_store_key
 from desktop.catalogue import Catalogue
 from desktop.schema import DataFileError, load_validated
 from desktop.units import Directory, Unit
-
-STATUSES = ("已完成", "持续推进", "未完成")
 
 
 @dataclass(frozen=True)
@@ -32,6 +31,7 @@ class FieldSpec:
     max_length: int = 0
     show_when: dict[str, tuple[str, ...]] = field(default_factory=dict)
     default: Any = None
+    meanings: dict[str, str] = field(default_factory=dict)  # meaning → option (status only)
 
     def visible(self, values: dict[str, Any]) -> bool:
         """Whether the field applies given the other answers (e.g. 取得成效 only when done)."""
@@ -66,7 +66,7 @@ class FigureSpec:
     @property
     def store_key(self) -> str:
         """Key under which the store keeps this figure (``figures.<key>``)."""
-        return f"figures.{self.key}"
+        return figure_store_key(self.key)
 
     def concerns(self, unit: Unit) -> bool:
         """Whether the 要点 asks *unit* for this figure (by its name, aliases or categories)."""
@@ -106,6 +106,11 @@ class FormSpec:
     def task_field(self, key: str) -> FieldSpec:
         return next(f for f in self.task_fields if f.key == key)
 
+    @property
+    def statuses(self) -> StatusWords:
+        """The task-status words by meaning (已完成 = done …), as ``common.json`` names them."""
+        return StatusWords.from_meanings(self.task_field(STATUS_KEY).meanings)
+
 
 def _field(data: dict) -> FieldSpec:
     return FieldSpec(
@@ -119,6 +124,7 @@ def _field(data: dict) -> FieldSpec:
         max_length=data.get("max_length", 0),
         show_when={k: tuple(v) for k, v in data.get("show_when", {}).items()},
         default=data.get("default"),
+        meanings=dict(data.get("meanings", {})),
     )
 
 
@@ -237,5 +243,27 @@ def _check_common(spec: FormSpec, path: Path) -> None:
                 if dep not in keys:
                     raise DataFileError(f"{path.name}：{place}.show_when：没有名为“{dep}”的字段")
     keys = [f.key for f in spec.task_fields]
-    if "status" not in keys:
+    if STATUS_KEY not in keys:
         raise DataFileError(f"{path.name}：task_fields：必须包含完成状态字段 status")
+    _check_status(
+        spec.task_field(STATUS_KEY), f"{path.name}：task_fields[{keys.index(STATUS_KEY)}]"
+    )
+
+
+def _check_status(status: FieldSpec, place: str) -> None:
+    """The status options are the words the program files answers under (汇总 counts 已完成 …),
+    so each must say which it is: done, ongoing or unfinished — one option each."""
+    if status.type != "choice":
+        raise DataFileError(f"{place}.type：完成状态字段必须是选择题（choice）")
+    wanted = "、".join(STATUS_MEANINGS)
+    if set(status.meanings) != set(STATUS_MEANINGS):
+        raise DataFileError(
+            f"{place}.meanings：须为 {wanted} 三种含义各指定一个选项"
+            f"（现有：{'、'.join(status.meanings) or '无'}）"
+        )
+    words = list(status.meanings.values())
+    if sorted(words) != sorted(status.options) or len(set(words)) != len(words):
+        raise DataFileError(
+            f"{place}.meanings：每个选项（{'、'.join(status.options)}）须恰好对应一种含义"
+            f"（现有：{'、'.join(words)}）"
+        )

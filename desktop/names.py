@@ -27,6 +27,8 @@ import re
 import unicodedata
 from typing import Protocol
 
+from desktop.errors import UserError
+
 MAX_NAME = 60  # characters; the form's limit for 发文机关名称 and the directory's for units
 
 FORBIDDEN_FILE_CHARS = '\\/:*?"<>|'
@@ -74,7 +76,7 @@ class CategoryLookup(Protocol):
     def category(self, name: str) -> object | None: ...
 
 
-class InvalidName(ValueError):
+class InvalidName(UserError, ValueError):
     """A name that cannot be used; ``str()`` is one Chinese sentence saying what to do."""
 
 

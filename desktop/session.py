@@ -9,14 +9,14 @@ typed is dropped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from desktop import completeness
+from desktop.answers import DRAFT, PROFILE, REVIEW, is_empty, task_scope
 from desktop.applicability import Applicable, tasks_for
 from desktop.catalogue import Catalogue, short_name
-from desktop.completeness import Problem, task_scope
+from desktop.completeness import Problem
 from desktop.forms import FigureSpec, FormSpec
 from desktop.store import Revision, Store, StoreError
 from desktop.units import Directory, Unit
@@ -66,8 +66,8 @@ class ReportSession:
         self.unit: Unit = unit if unit is not None else Unit(info.unit)
         self.values: dict[str, dict[str, Any]] = store.load_values(report_id)
         self.pending: dict[tuple[str, str], Any] = {}
+        self.pending_status: str | None = None  # a status change not yet written
         self.last_error: StoreError | None = None
-        self.listeners: list[Callable[[str, str], None]] = []
         self.tasks: list[TaskRef] = []
         for app in tasks_for(catalogue, directory, self.unit):
             section, item = catalogue.item_of(app.task_id)
@@ -152,9 +152,20 @@ class ReportSession:
             return False
         self.values.setdefault(scope, {})[key] = value
         self.pending[(scope, key)] = value
-        for listener in self.listeners:
-            listener(scope, key)
         return True
+
+    @property
+    def unsaved(self) -> bool:
+        """Edits or a status change are queued and not yet on disk."""
+        return bool(self.pending) or self.pending_status is not None
+
+    def reopen(self) -> None:
+        """Editing a finalised report makes it a draft again, to be reviewed anew (the 保密审查
+        confirmation is withdrawn). Queued like any edit: written with the next flush, kept and
+        retried if that fails — the database never stays ``final`` under edits."""
+        self.status = DRAFT
+        self.pending_status = DRAFT
+        self.set_value(REVIEW, "confirmed", False)
 
     def flush(self, seal: bool = False) -> StoreError | None:
         """Write every queued edit in one transaction. Returns the error (queue kept) or None.
@@ -162,13 +173,17 @@ class ReportSession:
         Autosaves coalesce into the field's open revision; ``seal`` (an explicit save, leaving
         a page) closes the revisions so the next edit starts a new history entry.
         """
-        if not self.pending:
+        if not self.unsaved:
             if seal:
                 self.store.seal_revisions()
             return None
         changes = [(scope, key, value) for (scope, key), value in self.pending.items()]
+        status = self.pending_status
         try:
-            self.store.save_fields(self.report_id, changes, coalesce=True)
+            with self.store.transaction():
+                self.store.save_fields(self.report_id, changes, coalesce=True)
+                if status is not None:
+                    self.store.set_status(self.report_id, status)
             if seal:
                 self.store.seal_revisions()
         except StoreError as exc:
@@ -177,6 +192,8 @@ class ReportSession:
         for scope, key, value in changes:
             if self.pending.get((scope, key)) == value:
                 del self.pending[(scope, key)]
+        if self.pending_status == status:
+            self.pending_status = None
         self.last_error = None
         return None
 
@@ -186,6 +203,7 @@ class ReportSession:
             raise error
         self.store.set_status(self.report_id, status)
         self.status = status
+        self.pending_status = None
 
     def set_ui_state(self, key: str, value: Any) -> None:
         try:
@@ -211,9 +229,9 @@ class ReportSession:
             for fig in self.form.figures_for(t.task_id, self.unit):
                 if not fig.prefill_from:
                     continue
-                source = self.value("profile", fig.prefill_from.split(".", 1)[1])
+                source = self.value(PROFILE, fig.prefill_from.split(".", 1)[1])
                 scope = task_scope(t.task_id)
-                if source and completeness.is_empty(self.value(scope, fig.store_key)):
+                if source and is_empty(self.value(scope, fig.store_key)):
                     self.set_value(scope, fig.store_key, source)
 
     def payload(self) -> dict:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import paths
 from desktop.names import normalise
 from desktop.schema import DataFileError, load_json, load_validated, validate
+from desktop.unitforms import category_form
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,8 @@ class Category:
     all_units: bool = False
     optional: bool = False
     aliases: tuple[str, ...] = ()
+    # Names of these forms (desktop.unitforms) reach this category without being listed.
+    forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ class Directory:
     # version, a lookalike, a duplicate of a full name): Chinese, to show once.
     notices: list[str] = field(default_factory=list)
     _by_alias: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+    _by_form: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._reindex()
@@ -101,6 +106,7 @@ class Directory:
         damaged user layer holds a "unit" of that name. Full and title names (大连市财政局)
         come last, so they never shadow another unit's short name or alias."""
         self._by_alias = {}
+        self._by_form = {}
         index = self._by_alias
 
         def add(name: str, kind: str, canonical: str) -> None:
@@ -112,6 +118,8 @@ class Directory:
             add(c.name, "category", c.name)
             for a in c.aliases:
                 add(a, "category", c.name)
+            for f in c.forms:
+                self._by_form.setdefault(f, c.name)
         for u in self.units:
             add(u.name, "unit", u.name)
         for u in self.units:
@@ -130,13 +138,19 @@ class Directory:
         return next((u for u in self.units if u.name == canonical), None)
 
     def category(self, name: str) -> Category | None:
+        """The category *name* stands for: by name or alias, else by the form of the name
+        (``各县（市、区）人民政府（管委会）`` → the directory's category of governments); a
+        unit's name never reaches a category."""
         kind, canonical = self._by_alias.get(normalise(name), ("", ""))
+        if not kind:
+            form = category_form(name)
+            kind, canonical = "category", (self._by_form.get(form, "") if form else "")
         if kind != "category":
             return None
         return next((c for c in self.categories if c.name == canonical), None)
 
     def knows(self, name: str) -> bool:
-        return normalise(name) in self._by_alias
+        return normalise(name) in self._by_alias or self.category(name) is not None
 
     def name_problem(self, name: str, what: str = "单位名称") -> str | None:
         """Why *name* cannot be a new unit's name (Chinese), or None: the shared rules of
@@ -187,6 +201,7 @@ def _category(data: dict) -> Category:
         all_units=data.get("all_units", False),
         optional=data.get("optional", False),
         aliases=tuple(data.get("aliases", ())),
+        forms=tuple(data.get("forms", ())),
     )
 
 
@@ -219,8 +234,8 @@ def load(bundled: Path | None = None, overlay: Path | None = None) -> Directory:
     _check(categories, units, bundled.name)
     overlay = overlay if overlay is not None else paths.units_override_path()
     notices: list[str] = []
-    if overlay.is_file():
-        extra = load_validated(overlay, paths.forms_dir() / "schema" / "units.schema.json")
+    extra = _load_overlay(overlay, notices) if os.path.lexists(overlay) else None
+    if extra is not None:
         for raw in extra["units"]:
             unit = _unit(raw, user=True)
             problem = _user_unit_problem(
@@ -236,6 +251,37 @@ def load(bundled: Path | None = None, overlay: Path | None = None) -> Directory:
             units.append(unit)
         _check(categories, units, overlay.name)
     return Directory(categories, units, notices)
+
+
+def _load_overlay(overlay: Path, notices: list[str]) -> dict | None:
+    """The user's layer, or None with a notice when it cannot be used.
+
+    A damaged layer (not JSON, nested absurdly deep, failing the schema) is moved aside to
+    ``units.damaged-…json`` — kept, never deleted — so the program starts with the bundled
+    directory and the clerk can add units again; one that cannot be read right now (locked,
+    no permission) is left where it is.
+    """
+    from desktop.safeio import UnreadableFile
+
+    try:
+        return load_validated(overlay, paths.forms_dir() / "schema" / "units.schema.json")
+    except DataFileError as exc:
+        if isinstance(exc.__cause__, UnreadableFile) and overlay.is_file():
+            notices.append(
+                f"本机单位名录暂时无法读取（{exc.__cause__.reason}），本次只使用程序自带的名录。"
+            )
+            return None
+        aside = overlay.with_name(f"units.damaged-{time.strftime('%Y%m%d-%H%M%S')}.json")
+        try:
+            os.replace(overlay, aside)
+            kept = f"原文件已移至“{aside.name}”，没有删除"
+        except OSError:
+            kept = "原文件无法移开，请把它交给技术人员"
+        notices.append(
+            f"本机单位名录文件已损坏（{exc}），已改用程序自带的名录；{kept}。"
+            "自己添加的单位需要重新添加。"
+        )
+        return None
 
 
 def _user_unit_problem(unit: Unit, renamed_from: str | None, directory: Directory) -> str | None:

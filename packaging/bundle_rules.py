@@ -124,6 +124,32 @@ DROP_OWN_DATA = {
     "forms/sources": "the 要点 source text; only used to regenerate the catalogue (tests)",
 }
 
+# OpenCC: the parser converts with the t2s configuration only (desktop/parser/hanzi.py). The
+# wheel also carries command-line tools, C++ headers, static libraries and the dictionaries of
+# every other conversion; PyInstaller's contributed hook collects all of them as data.
+OPENCC_DIR = "opencc/clib"
+OPENCC_SHARE = "opencc/clib/share/opencc"
+OPENCC_KEEP = {
+    "t2s.json",
+    "TSPhrases.ocd2",
+    "TSCharactersExt.ocd2",
+    "TSCharacters.ocd2",
+    "CJK_Compatibility_Ideographs.ocd2",
+}
+
+
+def _opencc_drop(norm: str) -> str | None:
+    if not norm.startswith(OPENCC_DIR + "/"):
+        return None
+    if norm.startswith(OPENCC_SHARE + "/"):
+        if PurePosixPath(norm).name in OPENCC_KEEP:
+            return None
+        return "OpenCC dictionary or configuration the t2s conversion does not use"
+    rest = norm[len(OPENCC_DIR) + 1 :]
+    if rest.startswith(("bin/", "include/", "lib/", "lib64/")):
+        return "OpenCC command-line tools, headers and static libraries"
+    return None
+
 
 def _parts(dest: str) -> tuple[str, ...]:
     return PurePosixPath(dest.replace("\\", "/")).parts
@@ -165,7 +191,7 @@ def drop_reason(dest: str) -> str | None:
     for prefix, why in DROP_OWN_DATA.items():
         if norm == prefix or norm.startswith(prefix + "/"):
             return why
-    return None
+    return _opencc_drop(norm)
 
 
 # -- shared libraries nothing links to ---------------------------------------------------------

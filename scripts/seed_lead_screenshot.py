@@ -15,13 +15,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop import paths, payload  # noqa: E402
-from desktop.lead import send  # noqa: E402
-from desktop.lead.collect import collect_paths  # noqa: E402
-from desktop.lead.desk import LeadDesk  # noqa: E402
-from desktop.services import Services  # noqa: E402
-from desktop.settings import Settings  # noqa: E402
-from desktop.store import open_store  # noqa: E402
+from desktop import paths, payload
+from desktop.lead import send
+from desktop.lead.collect import collect_paths
+from desktop.lead.desk import LeadDesk
+from desktop.services import Services
+from desktop.settings import Settings
+from desktop.store import open_store
 
 LEAD, TASK = "市政府办公厅", "4.3.1"
 PARTS = {

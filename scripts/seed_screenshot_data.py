@@ -12,10 +12,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop import paths  # noqa: E402
-from desktop.services import Services  # noqa: E402
-from desktop.settings import Settings  # noqa: E402
-from desktop.store import open_store  # noqa: E402
+from desktop import paths
+from desktop.answers import figure_store_key, task_scope
+from desktop.services import Services
+from desktop.settings import Settings
+from desktop.store import open_store
 
 
 def main() -> None:
@@ -38,13 +39,13 @@ def main() -> None:
     }.items():
         edit("profile", key, value)
     for t in session.optional_tasks()[:3]:
-        edit(f"task:{t.task_id}", "applicable", True)
+        edit(task_scope(t.task_id), "applicable", True)
     if session.optional_tasks()[3:4]:
         t = session.optional_tasks()[3]
-        edit(f"task:{t.task_id}", "applicable", False)
-        edit(f"task:{t.task_id}", "not_applicable_reason", "本单位不承担此项职能")
+        edit(task_scope(t.task_id), "applicable", False)
+        edit(task_scope(t.task_id), "not_applicable_reason", "本单位不承担此项职能")
     texts = {
-        "status": "已完成",
+        "status": session.form.statuses.done,
         "measures": "一是在市政府网站信息公开专栏“重点领域（财政）”开设预决算公开专栏，集中公开市本级政府预决算和"
         "部门预决算；二是印发《关于做好2016年部门预决算公开工作的通知》，明确公开时限和细化要求；"
         "三是对各部门公开情况进行专项检查，逐一反馈问题并督促整改。",
@@ -60,8 +61,8 @@ def main() -> None:
     done = [t for t in session.answer_tasks()][:6]
     for t in done:
         for key, value in texts.items():
-            edit(f"task:{t.task_id}", key, value)
-    edit("task:3.1.2", "figures.head_interpretations", 0) if any(
+            edit(task_scope(t.task_id), key, value)
+    edit(task_scope("3.1.2"), figure_store_key("head_interpretations"), 0) if any(
         t.task_id == "3.1.2" for t in session.answer_tasks()
     ) else None
     session.flush()

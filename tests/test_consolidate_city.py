@@ -104,7 +104,7 @@ def test_matrix_cells(city):
     assert len(m.rows) == 44 and len(m.task_ids) == 40
     cell = m.cell("市财政局", "1.6.1")
     assert (cell.role, cell.state, cell.text) == ("lead", "未完成", "牵头·未完成")
-    assert cell.colour == COLOURS["未完成"]
+    assert cell.colour == m.colour("未完成") == COLOURS["unfinished"]
     assert m.cell("市财政局", "1.1.1").text == "负责·已完成"
     assert m.cell("中山区", "1.6.1").text == "配合·已完成"
     assert m.cell("中山区", "3.1.1").state == "未完成"  # the final report, not the draft
@@ -199,7 +199,7 @@ def test_xlsx_contents(city, tmp_path):
     }
     cell = ws.cell(row=rows["市财政局"], column=col)
     assert cell.value == "牵头·未完成"
-    assert cell.fill.start_color.rgb.endswith(COLOURS["未完成"])
+    assert cell.fill.start_color.rgb.endswith(COLOURS["unfinished"])
     assert ws.cell(row=rows["旅顺口区"], column=3).value == "未报送"
     assert ws.cell(row=rows["中山区"], column=4).value == "2016-11-28"
     assert ws.cell(row=rows["未完成（单位数）"], column=col).value == 1

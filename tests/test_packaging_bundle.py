@@ -22,7 +22,7 @@ from desktop import __version__
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "packaging"))
-import bundle_rules  # noqa: E402
+import bundle_rules
 
 pytestmark = pytest.mark.slow
 
@@ -145,6 +145,11 @@ def test_bundle_holds_what_the_app_reads_and_nothing_it_does_not(bundle: Path):
     names = {f.name for f in contents.rglob("*")}
     translations = {f.name for f in contents.rglob("*.qm")}
     assert translations == {"qtbase_zh_CN.qm"}
+    # OpenCC: the t2s conversion's files and nothing else of the wheel's data.
+    opencc = contents / "opencc" / "clib"
+    shared = {f.name for f in (opencc / "share" / "opencc").iterdir()}
+    assert shared == bundle_rules.OPENCC_KEEP
+    assert not [d for d in ("bin", "include", "lib", "lib64") if (opencc / d).exists()]
     unwanted_parts = (
         "QtNetwork",
         "Qt6Network",
@@ -292,6 +297,21 @@ def test_frozen_cli_answers_in_chinese(bundle: Path, tmp_path: Path):
     wrong = run(bundle, "zwgk-cli", "catalogue", "tasks", "--unit", "市财政", env=env, cwd=tmp_path)
     assert wrong.returncode == 2
     assert "单位名录中没有“市财政”" in wrong.stderr
+
+
+def test_frozen_cli_reads_a_traditional_reprint(bundle: Path, tmp_path: Path):
+    """OpenCC's extension module and t2s dictionaries work from the bundle, offline."""
+    env = _env(tmp_path, ZWGK_DATA_DIR=str(tmp_path / "data"))
+    sample = ROOT / "tests" / "samples" / "guoban-2016-traditional.big5.txt"
+    out = tmp_path / "guoban.json"
+    done = run(
+        bundle, "zwgk-cli", "catalogue", "import", str(sample), "--out", str(out), env=env,
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "文件含繁体字" in done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "国务院办公厅" in text and "國務院" not in text
 
 
 @pytest.mark.skipif(not LINUX or shutil.which("strace") is None, reason="needs Linux and strace")

@@ -13,8 +13,8 @@ from desktop import APP_NAME, __version__
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "packaging"))
-import bundle_rules  # noqa: E402
-import version_info  # noqa: E402
+import bundle_rules
+import version_info
 
 PYSIDE = Path(__import__("PySide6").__file__).parent
 LINUX = sys.platform.startswith("linux")
@@ -38,6 +38,12 @@ LINUX = sys.platform.startswith("linux")
         "forms/catalogues/dalian-2016.json",
         "doc_templates/report-template.docx",
         "docx/templates/default.docx",
+        # OpenCC's extension module and what its t2s conversion reads.
+        "opencc/clib/opencc_clib.cpython-311-x86_64-linux-gnu.so",
+        "opencc/clib/opencc_clib.cp311-win_amd64.pyd",
+        "opencc/clib/share/opencc/t2s.json",
+        "opencc/clib/share/opencc/TSPhrases.ocd2",
+        "opencc\\clib\\share\\opencc\\TSCharacters.ocd2",
     ],
 )
 def test_what_the_app_needs_is_kept(dest):
@@ -60,6 +66,13 @@ def test_what_the_app_needs_is_kept(dest):
         # Windows wheel: an on-screen keyboard built on Qt Quick (would drag in QML).
         "PySide6/plugins/platforminputcontexts/qtvirtualkeyboardplugin.dll",
         "forms/sources/dalian-2016-yaodian.txt",
+        "opencc/clib/bin/opencc",
+        "opencc/clib/bin/opencc_dict.exe",
+        "opencc/clib/include/opencc/opencc.h",
+        "opencc/clib/lib64/libopencc.a",
+        "opencc/clib/lib/opencc.lib",
+        "opencc/clib/share/opencc/s2t.json",
+        "opencc/clib/share/opencc/STPhrases.ocd2",
     ],
 )
 def test_what_the_app_never_uses_is_dropped(dest):
@@ -151,7 +164,7 @@ def _parse(text: str) -> dict:
         "VarStruct",
     ]
     env = {n: type(n, (_Recorder,), {}) for n in names}
-    info = eval(text, env)  # noqa: S307 - our own generated text, as PyInstaller reads it
+    info = eval(text, env)  # our own generated text, read the way PyInstaller reads it
     table = info.kwargs["kids"][0].args[0][0]
     strings = {s.args[0]: s.args[1] for s in table.args[1]}
     return {

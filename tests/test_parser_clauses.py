@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.parser.clauses import parse_clause, split_inline_clauses, split_top
-from desktop.parser.lines import marker, prepare
+from desktop.parser.clauses import is_deadline, parse_clause, split_top
+from desktop.parser.lines import prepare
+from desktop.parser.markers import marker
+from desktop.parser.placement import split_inline_clauses, split_trailing_bare
 from desktop.parser.source import read_bytes
 
 L, R, C = "lead", "responsible", "cooperate"
@@ -46,6 +48,41 @@ CLAUSES = {
     "责任单位：县直各有关部门（单位）；完成时限：2018年12月底前": [("县直各有关部门（单位）", R)],
     # The stronger role wins when a unit is named twice.
     "市政府办公厅牵头，市政府办公厅、各区政府负责": [("市政府办公厅", L), ("各区政府", R)],
+    # Parts without a verb take the verb of the part after them.
+    "市财政局牵头，市发展改革委，市统计局负责": [
+        ("市财政局", L),
+        ("市发展改革委", R),
+        ("市统计局", R),
+    ],
+    "各区市县政府、各先导区管委会，市政府有关部门负责落实": [
+        ("各区市县政府", R),
+        ("各先导区管委会", R),
+        ("市政府有关部门", R),
+    ],
+    "省工业和信息化厅、省发展改革委，各地级以上市人民政府按职责分工负责": [
+        ("省工业和信息化厅", R),
+        ("省发展改革委", R),
+        ("各地级以上市人民政府", R),
+    ],
+    "市委网信办、市政府新闻办牵头，市公安局，各区市县政府配合": [
+        ("市委网信办", L),
+        ("市政府新闻办", L),
+        ("市公安局", C),
+        ("各区市县政府", C),
+    ],
+    # Deadlines, with or without their key, are never units.
+    "牵头单位：市发展改革委；责任单位：市商务局、市财政局，各区政府；完成时限：长期坚持": [
+        ("市发展改革委", L),
+        ("市商务局", R),
+        ("市财政局", R),
+        ("各区政府", R),
+    ],
+    "牵头单位：市政务服务局；责任单位：各区政府；持续推进": [("市政务服务局", L), ("各区政府", R)],
+    "责任单位：各镇（街）；2022年底前": [("各镇（街）", R)],
+    "市财政局负责，2022年9月底前完成": [("市财政局", R)],
+    # "…等部门" names the units before it; asides are no one.
+    "市财政局、市税务局等部门负责落实": [("市财政局", R), ("市税务局", R)],
+    "市卫生健康委负责；见附件1，下同": [("市卫生健康委", R)],
 }
 
 
@@ -63,6 +100,50 @@ def test_not_clauses():
     # Without brackets, every name must look like an organisation.
     assert parse_clause("各部门要认真抓好落实", strict_units=True) is None
     assert parse_clause("市审计局牵头落实", strict_units=True) is not None
+
+
+def test_an_aside_binding_later_tasks_is_no_unit():
+    parsed = parse_clause(
+        "市政府办公室牵头，各县市区政府负责落实。以下均需各县市区落实，不再逐一列出"
+    )
+    assert parsed is not None and parsed.problems == []
+    assert [(a.unit, a.role) for a in parsed.assignments] == [
+        ("市政府办公室", L),
+        ("各县市区政府", R),
+    ]
+    assert [(a.unit, a.role) for a in parsed.standing] == [("各县市区", R)]
+
+
+def test_deadlines():
+    for text in ("2022年底前", "2022年9月底前", "十一月底前", "持续推进", "长期坚持", "年内完成"):
+        assert is_deadline(text), text
+    for text in ("", "市财政局", "各县（市）区政府", "推进政务公开"):
+        assert not is_deadline(text), text
+
+
+def test_a_clause_without_brackets_closing_a_paragraph():
+    text = "做好宣传培训。市政府办公室、各县(市)区政府、市政府各部门负责落实"
+    assert split_trailing_bare(text) == (
+        "做好宣传培训。",
+        "市政府办公室、各县(市)区政府、市政府各部门负责落实",
+    )
+    assert split_trailing_bare("公开目录。牵头单位：市司法局；责任单位：市政府各部门") == (
+        "公开目录。",
+        "牵头单位：市司法局；责任单位：市政府各部门",
+    )
+    # Sentences that merely end in 落实 / 负责 are text.
+    for text in (
+        "各地区各部门要认真抓好落实。",
+        "要结合实际。各部门要认真抓好落实",
+        "做好解读。县政府主要负责",
+        "市财政局负责落实",  # no sentence before it: a clause line, not a paragraph's end
+    ):
+        assert split_trailing_bare(text) is None, text
+    parts = split_inline_clauses("甲。（市财政局负责）乙。市审计局负责落实")
+    assert parts == [
+        ("甲。（市财政局负责）", "市财政局负责"),
+        ("乙。市审计局负责落实", "市审计局负责落实"),
+    ]
 
 
 def test_unreadable_part_of_a_clause_is_reported():

@@ -70,8 +70,12 @@ def test_unreadable_input_is_refused_with_one_chinese_line(cli, tmp_path, name):
 def test_missing_file_and_folder_are_refused(cli, tmp_path):
     out = tmp_path / "out.json"
     missing = tmp_path / "不存在.txt"
-    _assert_refused(cli("catalogue", "import", str(missing), "--out", str(out)), out, "找不到文件")
-    _assert_refused(cli("catalogue", "import", str(tmp_path), "--out", str(out)), out, "是文件夹")
+    _assert_refused(
+        cli("catalogue", "import", str(missing), "--out", str(out)), out, "找不到该文件"
+    )
+    _assert_refused(
+        cli("catalogue", "import", str(tmp_path), "--out", str(out)), out, "是一个文件夹"
+    )
 
 
 def test_failed_import_leaves_an_existing_out_file_alone(cli, tmp_path):
@@ -94,7 +98,7 @@ def test_unknown_unit_is_a_warning_naming_unit_and_line(cli, tmp_path):
     assert "Traceback" not in done.stderr
     unknown = [ln for ln in done.stderr.splitlines() if "不在单位名录中" in ln]
     assert unknown == [
-        "提示：第8行：任务1.2.1中的单位“市大数据管理局”不在单位名录中，导入后请在名录中添加。"
+        "提示：第8行：任务一（二）中的单位“市大数据管理局”不在单位名录中，导入后请在名录中添加。"
     ]
     data = json.loads(out.read_text(encoding="utf-8"))
     task = data["sections"][0]["items"][1]["tasks"][0]

@@ -55,7 +55,7 @@ def test_table_layout_with_clause_in_the_next_cell(tmp_path):
     assert [(w.line, w.message) for w in result.warnings] == [
         (
             row_line,
-            "任务2.1.2没有单独的责任分工，按同一条目中其前的分工（市民政局负责落实）处理。",
+            "任务二（一）之二没有单独的责任分工，按同一条目中其前的分工（市民政局负责落实）处理。",
         )
     ]
 

@@ -100,3 +100,32 @@ def test_lead_in_paragraph_before_the_first_item_is_warned_not_numbered():
     )
     assert tasks == {"1.1.1": [("市财政局", R)], "2.1.1": [("各地区、各部门", R)]}
     assert warnings == [(3, "部分标题下的引言未作为任务导入：各部门要高度重视，认真落实以下任务。")]
+
+
+def test_a_utf16_file_cut_short_loses_half_a_character_not_the_file():
+    from desktop.parser.source import read_bytes
+
+    text = "2017年测试市政务公开工作要点\n一、推进公开\n（一）公开预算。（市财政局负责）\n"
+    data = b"\xff\xfe" + text.encode("utf-16-le") + b"\x00"  # odd length: a byte too many
+    source = read_bytes(data, "要点.txt")
+    assert source.lines[:3] == text.splitlines()
+    assert parse_lines(source.lines).catalogue.task("1.1.1").assignments[0].unit == "市财政局"
+
+
+def test_word_numbering_far_from_a_heading_number_is_written_as_digits(tmp_path):
+    """A list Word numbers from 1000 (or 0) in Chinese counting: read, not a crash."""
+    import zipfile
+
+    from desktop.parser.source import read_source
+    from tests.samples.docx_builders import auto_numbered
+
+    built = auto_numbered(tmp_path / "numbered.docx")
+    patched = tmp_path / "from-1000.docx"
+    with zipfile.ZipFile(built) as src, zipfile.ZipFile(patched, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/numbering.xml":
+                data = data.replace(b'w:start w:val="1"/>', b'w:start w:val="1000"/>')
+            dst.writestr(item, data)
+    lines = read_source(patched).lines
+    assert any(line.startswith("1000、") for line in lines)

@@ -24,6 +24,7 @@ NO_REPORT_TO = (0, "未找到报告报送机关（如“向市政府办公厅报
 TRADITIONAL = (0, re.compile(r"文件含繁体字（\d+处），已按简体识别。"))
 
 
+# Warnings cite a task by the 要点's own numbering (一（二）之二), never by its id.
 def _no_clause(line: int, task: str, clause: str, where: str = "其前") -> tuple[int, str]:
     return line, f"任务{task}没有单独的责任分工，按同一条目中{where}的分工（{clause}）处理。"
 
@@ -62,7 +63,7 @@ SAMPLE_CASES = {
             "3.1.2": [("省扶贫办", L), ("各市政府", R)],
             "4.1.1": [("省政府办公厅", L)],
         },
-        "warnings": [_no_clause(20, "3.1.2", "省扶贫办牵头，各市政府负责落实")],
+        "warnings": [_no_clause(20, "三（一）之二", "省扶贫办牵头，各市政府负责落实")],
     },
     # 县级, 定陶2017 shape, GBK with CRLF: notice title wrapped over two lines under the issuer;
     # 文号 with (); 二〇一八年 date; （一）标题。 with 1. sub-items; (牵头单位:…;责任单位:…) with
@@ -118,7 +119,7 @@ SAMPLE_CASES = {
             "3.1.1": [("市政府办公室（市政务公开办）", R), ("各县（市）区政府", C)],
             "3.2.1": EVERYONE,
         },
-        "warnings": [_nobody(25, "3.2.1")],
+        "warnings": [_nobody(25, "三（二）")],
     },
     # 国办 2016 reprinted in traditional characters, Big5-encoded: (…負責) / (…牽頭) clauses,
     # two clauses in one paragraph, 各省（區、市）人民政府, no closing paragraph.
@@ -237,7 +238,7 @@ SAMPLE_CASES = {
             NO_DATE,
             (2, "文件没有“一、”级标题，全部条目归入同一部分。"),
             (3, "无法识别的分工表述“视情况另行安排”，该部分未计入责任分工。"),
-            _nobody(4, "1.3.1"),
+            _nobody(4, "一（三）"),
         ],
     },
     # 邹城2019 shape: a notice with numbered paragraphs of its own (一、加强组织领导…, holding the
@@ -292,7 +293,12 @@ def _matches(got: tuple[int, str], want: tuple[int, object]) -> bool:
 
 @pytest.mark.parametrize("name", sorted(SAMPLE_CASES))
 def test_sample_parses_as_a_careful_reader_reads_it(name):
-    case = SAMPLE_CASES[name]
+    check_sample(name, SAMPLE_CASES[name])
+
+
+def check_sample(name: str, case: dict) -> None:
+    """Header fields, sections with their item counts, every task's assignments in order, and
+    every warning (line, message) exactly."""
     result = parse_file(SAMPLES / name)
     cat = result.catalogue
     got_header = {k: getattr(cat, k) for k in case["header"]}
@@ -308,8 +314,11 @@ def test_sample_parses_as_a_careful_reader_reads_it(name):
 
 
 def test_every_sample_is_covered():
+    from tests.test_parser_families import FAMILY_CASES
+
     names = {p.name for p in SAMPLES.glob("*.txt")} - {"dalian-2016-pdftotext.txt"}
-    assert names == set(SAMPLE_CASES)  # the pdftotext copy: tests/test_parser_pdfcopy.py
+    # the pdftotext copy: tests/test_parser_pdfcopy.py
+    assert names == set(SAMPLE_CASES) | set(FAMILY_CASES)
     assert len(names) >= 8
 
 
@@ -358,20 +367,16 @@ def test_traditional_reprints_come_out_simplified():
 
 
 def test_the_2016_source_reprinted_in_traditional_characters_as_big5(tmp_path):
-    """Every character the converter knows written back in its traditional form, saved as Big5
-    (which has no no-break space): the same catalogue, text included, plus one warning."""
-    from desktop.parser import hanzi
+    """The whole source written in Taiwan's traditional standard (OpenCC s2tw, the other
+    direction from the parser's t2s) and saved as Big5, which has no no-break space: the same
+    catalogue, text included, plus one warning."""
+    import opencc
+
     from tests.conftest import ROOT
 
     source = ROOT / "forms" / "sources" / "dalian-2016-yaodian.txt"
-    to_trad: dict[str, str] = {}
-    for trad, simp in hanzi.TRAD_TO_SIMP.items():
-        if trad.encode("cp950", "ignore"):  # Big5 writes 眾, not 衆
-            to_trad.setdefault(simp, trad)
-    # 着 stays: 著 is a correct simplified character too, so it is not in the table.
-    text = source.read_text(encoding="utf-8").translate(str.maketrans(to_trad))
-    text = text.replace("着", "著")
-    assert "牽頭落實" in text and "辦公廳" in text
+    text = opencc.OpenCC("s2tw").convert(source.read_text(encoding="utf-8"))
+    assert "牽頭落實" in text and "辦公廳" in text and "羣" not in text
     reprint = tmp_path / "大連2016要點.txt"
     reprint.write_bytes(text.replace("\xa0", " ").encode("cp950"))
     want = parse_file(source, "dalian-2016")

@@ -97,7 +97,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         for task_id, name in unknown_units(catalogue, directory):
             line = result.clause_lines.get(task_id) or result.task_lines.get(task_id, 0)
             warnings.append(
-                f"第{line}行：任务{task_id}中的单位“{name}”不在单位名录中，导入后请在名录中添加。"
+                f"第{line}行：任务{catalogue.ref(task_id)}中的单位“{name}”不在单位名录中，导入后请在名录中添加。"
             )
     for w in warnings:
         print(f"提示：{w}", file=sys.stderr)

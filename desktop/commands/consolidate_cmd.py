@@ -36,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_consolidate(args: argparse.Namespace) -> int:
     from desktop.consolidate.officedb import OfficeDBError
+    from desktop.consolidate.reader import CatalogueUnavailable
     from desktop.consolidate.service import OfficeService
     from desktop.fileio import FileWriteError
     from desktop.schema import DataFileError
@@ -46,10 +47,10 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
         if result is not None and not args.catalogue and result.catalogue_ids():
             service.set_catalogue(result.catalogue_ids()[0])
         c = service.consolidation()
+    except CatalogueUnavailable as exc:
+        return fail(f"{exc}。请用 --catalogue 指定要汇总的要点。")
     except (OfficeDBError, DataFileError) as exc:
         return fail(str(exc))
-    except LookupError as exc:
-        return fail(f"{exc}。请用 --catalogue 指定要汇总的要点。")
     lines = summary_lines(result, c)
     print("\n".join(lines))
     code = 1 if result is not None and result.rejected else 0
@@ -153,7 +154,7 @@ def summary_lines(result, c) -> list[str]:
     for t in c.lagging_tallies():
         bits = []
         if t.unfinished:
-            bits.append(f"未完成{len(t.unfinished)}")
+            bits.append(f"{c.form.statuses.unfinished}{len(t.unfinished)}")
         if t.no_status:
             bits.append(f"未填写{len(t.no_status)}")
         if t.no_report:

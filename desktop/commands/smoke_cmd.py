@@ -19,10 +19,7 @@ Qt is imported only by the ``--gui`` step.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib.util
-import io
-import os
 import shutil
 import sys
 import tempfile
@@ -35,18 +32,13 @@ from typing import Any
 
 from desktop import APP_NAME, __version__, paths
 from desktop.catalogue import BUILTIN_ID
+from desktop.errors import UserError
 
 DEFAULT_UNIT = "市财政局"
 GUI_TIMEOUT_S = 90
-# Messages of Qt's offscreen platform (no window manager), the same pytest.ini ignores.
-OFFSCREEN_NOISE = (
-    "This plugin does not support propagateSizeHints",
-    "This plugin does not support raise",
-    "This plugin does not support grabbing the keyboard",
-)
 
 
-class SmokeFailure(Exception):
+class SmokeFailure(UserError):
     """A step found something wrong; the message is Chinese and says what."""
 
 
@@ -137,6 +129,7 @@ def _steps(ctx: Context) -> list[tuple[str, Callable[[Context], str | None]]]:
         ("读取要点目录、填报表单和单位名录", step_catalogue),
         ("新建临时数据库并试填报告", step_fill),
         ("导出交换文件并重新导入", step_exchange),
+        ("发送配合材料并由牵头单位收集", _lead_step),
     ]
     if report_built_in():
         steps.append(("导出 Word 报告并检查格式", step_docx))
@@ -145,6 +138,12 @@ def _steps(ctx: Context) -> list[tuple[str, Callable[[Context], str | None]]]:
     if ctx.gui:
         steps.append(("启动填报窗口（后台，不显示）", step_gui))
     return steps
+
+
+def _lead_step(ctx: Context) -> str:
+    from desktop.commands.lead_cmd import smoke_step
+
+    return smoke_step(ctx)
 
 
 def _has_module(name: str) -> bool:
@@ -212,18 +211,19 @@ def step_catalogue(ctx: Context) -> str:
     )
 
 
-def _fill_values(n: int) -> dict[str, str]:
+def _fill_values(n: int, done: str) -> dict[str, str]:
     return {
-        "status": "已完成",
+        "status": done,
         "measures": f"自检填写的主要做法第{n}条：在政府网站开设专栏，按月公开相关信息。",
         "results": f"自检填写的取得成效第{n}条：公开信息累计 {n * 12} 条，访问量明显提升。",
     }
 
 
 def step_fill(ctx: Context) -> str:
+    from desktop.answers import task_scope
     from desktop.services import Services
     from desktop.settings import Settings
-    from desktop.store import open_store, task_scope
+    from desktop.store import open_store
 
     opened = open_store()
     try:
@@ -234,7 +234,7 @@ def step_fill(ctx: Context) -> str:
         session = services.open_session(ctx.report_id)
         tasks = session.answer_tasks()[:3]
         for n, task in enumerate(tasks, 1):
-            for key, value in _fill_values(n).items():
+            for key, value in _fill_values(n, ctx.form.statuses.done).items():
                 session.set_value(task_scope(task.task_id), key, value)
         error = session.flush()
         if error is not None:
@@ -249,7 +249,7 @@ def step_fill(ctx: Context) -> str:
         reopened.store.close()
     for n, task in enumerate(tasks, 1):
         got = values.get(task_scope(task.task_id), {})
-        if got.get("measures") != _fill_values(n)["measures"]:
+        if got.get("measures") != _fill_values(n, ctx.form.statuses.done)["measures"]:
             raise SmokeFailure(f"重新打开数据库后，任务{task.title}的填写内容不见了")
     db = paths.database_path()
     return f"通过（{db.name}，{db.stat().st_size // 1024} KB，试填 {len(tasks)} 项任务）"
@@ -337,66 +337,21 @@ def step_consolidate(ctx: Context) -> str:
 
 def step_gui(ctx: Context) -> str:
     """The real window, as ``python main.py --quit-when-shown`` starts it, offscreen."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import (
-        QCoreApplication,
-        QLibraryInfo,
-        QTimer,
-        QtMsgType,
-        qInstallMessageHandler,
-    )
+    from desktop.ui.selftest import start_window  # Qt is imported only here
 
-    from desktop.ui import dialogs
-    from desktop.ui.app import make_app, run
-
-    shown_dialogs: list[str] = []
-
-    def responder(kind: str, title: str, text: str, options: dict) -> Any:
-        # A dialog at start-up means something is wrong; answer so nothing blocks.
-        shown_dialogs.append(f"{title}：{text}")
-        return -1 if kind == "ask" else None
-
-    dialogs.set_responder(responder)
-    app = make_app([])
-    timed_out: list[bool] = []
-
-    def watchdog() -> None:
-        timed_out.append(True)
-        app.exit(3)
-
-    timer = QTimer()
-    timer.setSingleShot(True)
-    timer.timeout.connect(watchdog)
-    timer.start(GUI_TIMEOUT_S * 1000)
-    qt_messages: list[str] = []
-
-    def on_message(kind: QtMsgType, _context: object, text: str) -> None:
-        # The offscreen platform cannot do some window-manager things; that is expected.
-        if kind != QtMsgType.QtDebugMsg and not text.startswith(OFFSCREEN_NOISE):
-            qt_messages.append(text)
-
-    previous_handler = qInstallMessageHandler(on_message)
-    buf = io.StringIO()
-    try:
-        with contextlib.redirect_stdout(buf):
-            code = run(["--quit-when-shown"])
-    finally:
-        timer.stop()
-        dialogs.set_responder(None)
-        qInstallMessageHandler(previous_handler)
-    for text in qt_messages:
+    check = start_window(GUI_TIMEOUT_S)
+    for text in check.qt_messages:
         print(f"    Qt 提示：{text}")
-    lines = buf.getvalue().splitlines()
-    if timed_out:
+    if check.timed_out:
         raise SmokeFailure(f"窗口在 {GUI_TIMEOUT_S} 秒内没有打开完毕")
-    if shown_dialogs:
-        raise SmokeFailure("启动时弹出了提示：" + "；".join(shown_dialogs))
-    if code != 0 or "shown" not in lines or not any(x.startswith("ready") for x in lines):
-        raise SmokeFailure(f"窗口没有正常打开（退出码 {code}，输出：{' / '.join(lines)}）")
-    where = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
-    if cancel != "取消":
+    if check.dialogs:
+        raise SmokeFailure("启动时弹出了提示：" + "；".join(check.dialogs))
+    lines = check.lines
+    if check.code != 0 or "shown" not in lines or not any(x.startswith("ready") for x in lines):
+        raise SmokeFailure(f"窗口没有正常打开（退出码 {check.code}，输出：{' / '.join(lines)}）")
+    where = check.translations
+    if check.cancel != "取消":
         raise SmokeFailure(
-            f"Qt 的中文翻译没有载入（{where / 'qtbase_zh_CN.qm'}），按钮会显示英文“{cancel}”"
+            f"Qt 的中文翻译没有载入（{where / 'qtbase_zh_CN.qm'}），按钮会显示英文“{check.cancel}”"
         )
     return f"通过（窗口已显示并载入数据；按钮为中文，翻译文件在 {where}）"

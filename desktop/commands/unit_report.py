@@ -6,11 +6,12 @@ import sys
 from dataclasses import dataclass, field
 
 from desktop.catalogue import Catalogue
+from desktop.errors import UserError
 from desktop.forms import FormSpec
 from desktop.units import Directory
 
 
-class CommandFailed(Exception):
+class CommandFailed(UserError):
     """A Chinese one-line reason and the exit code (2 bad input, 1 data not usable)."""
 
     def __init__(self, message: str, code: int) -> None:

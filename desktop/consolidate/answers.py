@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.answers import not_applicable
 from desktop.catalogue import ROLE_RANK
 from desktop.consolidate.matrix import NO_REPORT, NOT_APPLICABLE, OPTIONAL_OPEN, Matrix
 from desktop.consolidate.totals import format_number
@@ -37,7 +38,7 @@ def answer_lines(answer: dict, form: FormSpec, figures: list[FigureSpec]) -> lis
     """The filled-in parts of an answer as (label, text), in the form's order; of the figures,
     only *figures* (those the 要点 asks of the unit)."""
     out: list[tuple[str, str]] = []
-    if answer.get("applicable") is False:
+    if not_applicable(answer):
         out.append(("不适用理由", answer.get("not_applicable_reason", "") or "（未说明）"))
         return out
     labels = {f.key: f.label for f in form.task_fields}
@@ -97,7 +98,7 @@ def answer_view(matrix: Matrix, form: FormSpec, unit: str, task_id: str) -> Answ
     view.source = f"{report.source_name}{date}" + (f"，联系人{contact}" if contact else "")
     answer = report.answers().get(task_id)
     if answer is None:
-        if cell.state == OPTIONAL_OPEN:
+        if cell.kind == OPTIONAL_OPEN:
             view.lines.append(
                 ("情况", "该单位未选择此项（相关部门任务，由单位自行判断是否适用）。")
             )
@@ -115,7 +116,8 @@ class TaskColumn:
     unit: str
     role: str
     role_label: str
-    state: str
+    kind: str  # one of matrix.KINDS
+    state: str  # the kind in words
     values: dict[str, str] = field(default_factory=dict)  # label → text
 
 
@@ -141,9 +143,9 @@ def task_view(matrix: Matrix, form: FormSpec, task_id: str) -> TaskView:
     order = {u: n for n, u in enumerate(matrix.units())}
     columns: list[TaskColumn] = []
     for cell in matrix.cells_for_task(task_id):
-        if cell.state == OPTIONAL_OPEN:
+        if cell.kind == OPTIONAL_OPEN:
             continue
-        col = TaskColumn(cell.unit, cell.role, cell.role_label, cell.state)
+        col = TaskColumn(cell.unit, cell.role, cell.role_label, cell.kind, cell.state)
         col.values["责任类型"] = cell.role_label
         col.values["完成状态"] = cell.state
         report = matrix.row(cell.unit).report
@@ -153,11 +155,10 @@ def task_view(matrix: Matrix, form: FormSpec, task_id: str) -> TaskView:
             for label, text in answer_lines(answer, form, figures):
                 col.values[label] = text
         columns.append(col)
-    silent = (NO_REPORT,)
     columns.sort(
         key=lambda c: (
             -ROLE_RANK[c.role],
-            c.state in silent or c.state == NOT_APPLICABLE,
+            c.kind in (NO_REPORT, NOT_APPLICABLE),
             order[c.unit],
         )
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.consolidate.summary_doc import outline
+from desktop.errors import UserError
 from desktop.fileio import atomic_write
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 TABLE_WEIGHTS = (10, 16, 36, 14, 14, 14, 16, 14, 22)
 
 
-class SummaryDocError(Exception):
+class SummaryDocError(UserError):
     """The 汇总报告 cannot be written; the message is Chinese and says what to do."""
 
 

@@ -5,32 +5,48 @@ A plain data structure (no Qt): the Qt view, the .xlsx writer and the CLI all re
 Rows are the units of the directory (all of them are expected: section 五 binds everyone) and
 any unit that reported without being in the directory (placed by the categories its report
 carries). A cell's role comes from the unit's answer when it gave one, otherwise from
-:mod:`desktop.applicability`; its state is one of :data:`STATES`.
+:mod:`desktop.applicability`. Where it stands is a *kind* (:data:`KINDS`: the three status
+meanings of ``forms/`` and the matrix's own four) shown as a *state* word: the status words
+are the form's (:class:`desktop.answers.StatusWords`), the others :data:`WORDS`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.answers import (
+    DONE,
+    ONGOING,
+    STATUS_MEANINGS,
+    UNFINISHED,
+    StatusWords,
+    not_applicable,
+)
 from desktop.applicability import tasks_for
 from desktop.catalogue import ROLE_LABELS, Catalogue
 from desktop.consolidate.records import Report
-from desktop.forms import STATUSES, FigureSpec, FormSpec
+from desktop.forms import FigureSpec, FormSpec
 from desktop.units import Directory, Unit
 
-NO_REPORT = "未报送"
-NO_STATUS = "未填写"
-NOT_APPLICABLE = "不适用"
-OPTIONAL_OPEN = "未选择"  # a 相关部门 task the unit did not take up (not a gap)
-STATES = (*STATUSES, NO_STATUS, NO_REPORT, NOT_APPLICABLE, OPTIONAL_OPEN)
-LAGGING = ("未完成", NO_STATUS, NO_REPORT)
+NO_REPORT = "no_report"
+NO_STATUS = "no_status"  # reported, but no status for this task
+NOT_APPLICABLE = "not_applicable"
+OPTIONAL_OPEN = "optional_open"  # a 相关部门 task the unit did not take up (not a gap)
+KINDS = (*STATUS_MEANINGS, NO_STATUS, NO_REPORT, NOT_APPLICABLE, OPTIONAL_OPEN)
+LAGGING = (UNFINISHED, NO_STATUS, NO_REPORT)
+WORDS = {
+    NO_STATUS: "未填写",
+    NO_REPORT: "未报送",
+    NOT_APPLICABLE: "不适用",
+    OPTIONAL_OPEN: "未选择",
+}
 OTHER_CATEGORY = "其他单位"
 
-# Cell colours (hex, no '#'): shared by the Qt view and the .xlsx so they look the same.
+# Cell colours by kind (hex, no '#'): shared by the Qt view and the .xlsx so they look the same.
 COLOURS = {
-    "已完成": "C6EFCE",
-    "持续推进": "FFEB9C",
-    "未完成": "FFC7CE",
+    DONE: "C6EFCE",
+    ONGOING: "FFEB9C",
+    UNFINISHED: "FFC7CE",
     NO_STATUS: "F8CBAD",
     NO_REPORT: "D9D9D9",
     NOT_APPLICABLE: "EDEDED",
@@ -44,7 +60,8 @@ class Cell:
     task_id: str
     role: str  # lead / responsible / cooperate
     optional: bool
-    state: str  # one of STATES
+    kind: str  # one of KINDS
+    state: str  # the kind in words (已完成, 未报送 …)
 
     @property
     def role_label(self) -> str:
@@ -52,17 +69,17 @@ class Cell:
 
     @property
     def text(self) -> str:
-        if self.state == OPTIONAL_OPEN:
+        if self.kind == OPTIONAL_OPEN:
             return f"{self.role_label}（可选）"
         return f"{self.role_label}·{self.state}"
 
     @property
     def colour(self) -> str:
-        return COLOURS[self.state]
+        return COLOURS[self.kind]
 
     @property
     def lagging(self) -> bool:
-        return self.state in LAGGING
+        return self.kind in LAGGING
 
 
 @dataclass
@@ -88,10 +105,24 @@ class Row:
 @dataclass
 class Matrix:
     catalogue: Catalogue
+    statuses: StatusWords
     rows: list[Row]
     task_ids: list[str]
     cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
     category_names: list[str] = field(default_factory=list)
+
+    def word(self, kind: str) -> str:
+        """The state word of a kind: the form's status word, or the matrix's own."""
+        return self.statuses.word(kind) if kind in STATUS_MEANINGS else WORDS[kind]
+
+    @property
+    def states(self) -> tuple[str, ...]:
+        """Every state word, in :data:`KINDS` order (legend, filter, the .xlsx counts)."""
+        return tuple(self.word(k) for k in KINDS)
+
+    def colour(self, state: str) -> str:
+        """The colour of a state word."""
+        return COLOURS[KINDS[self.states.index(state)]]
 
     def cell(self, unit: str, task_id: str) -> Cell | None:
         """None when the task does not concern the unit at all."""
@@ -107,7 +138,8 @@ class Matrix:
         return [c for r in self.rows if (c := self.cells.get((r.unit, task_id))) is not None]
 
     def counts(self, task_id: str) -> dict[str, int]:
-        out = dict.fromkeys(STATES, 0)
+        """State word → cells of the task in that state."""
+        out = dict.fromkeys(self.states, 0)
         for c in self.cells_for_task(task_id):
             out[c.state] += 1
         return out
@@ -147,14 +179,24 @@ def in_category(row: Row, category: str) -> bool:
 
 
 def filter_categories(directory: Directory) -> list[str]:
-    """Categories a user filters by: the real groups (not 'everyone', not 'optional')."""
-    return [c.name for c in directory.categories if not c.all_units and not c.optional] + [
-        OTHER_CATEGORY
+    """Categories a user filters by: the real groups (not 'everyone', not 'optional', not one
+    without members, such as 各镇（街道） in a directory holding no town)."""
+    real = [
+        c.name
+        for c in directory.categories
+        if not c.all_units and not c.optional and directory.members(c)
     ]
+    return [*real, OTHER_CATEGORY]
 
 
-def build(catalogue: Catalogue, directory: Directory, reports: dict[str, Report]) -> Matrix:
-    """The matrix for *reports* (unit name → report in use) of *catalogue*."""
+def build(
+    catalogue: Catalogue,
+    directory: Directory,
+    reports: dict[str, Report],
+    statuses: StatusWords,
+) -> Matrix:
+    """The matrix for *reports* (unit name → report in use) of *catalogue*; *statuses* are the
+    status words of the catalogue's form."""
     real = set(filter_categories(directory)) - {OTHER_CATEGORY}
     units: list[Unit] = list(directory.units)
     known = {u.name for u in units}
@@ -166,6 +208,7 @@ def build(catalogue: Catalogue, directory: Directory, reports: dict[str, Report]
         )
     matrix = Matrix(
         catalogue=catalogue,
+        statuses=statuses,
         rows=[],
         task_ids=catalogue.task_ids(),
         category_names=filter_categories(directory),
@@ -190,19 +233,18 @@ def build(catalogue: Catalogue, directory: Directory, reports: dict[str, Report]
                 continue
             role = (answer or {}).get("role") or (app.role if app else "responsible")
             optional = app.optional if app else bool((answer or {}).get("optional", False))
-            state = _state(report is not None, answer, optional)
-            matrix.cells[(unit.name, task_id)] = Cell(unit.name, task_id, role, optional, state)
+            kind = _kind(report is not None, answer, optional, statuses)
+            matrix.cells[(unit.name, task_id)] = Cell(
+                unit.name, task_id, role, optional, kind, matrix.word(kind)
+            )
     return matrix
 
 
-def _state(reported: bool, answer: dict | None, optional: bool) -> str:
+def _kind(reported: bool, answer: dict | None, optional: bool, statuses: StatusWords) -> str:
     if answer is not None:
-        if answer.get("applicable") is False:
+        if not_applicable(answer):
             return NOT_APPLICABLE
-        status = answer.get("status")
-        if status in STATUSES:
-            return status
-        return NO_STATUS
+        return statuses.meaning(answer.get("status")) or NO_STATUS
     if optional:
         return OPTIONAL_OPEN
     return NO_STATUS if reported else NO_REPORT

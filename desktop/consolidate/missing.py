@@ -46,7 +46,7 @@ def missing(matrix: Matrix) -> list[MissingEntry]:
     for row in matrix.rows:
         cells = [c for t in matrix.task_ids if (c := matrix.cell(row.unit, t)) is not None]
         if not row.reported:
-            due = [c for c in cells if c.state == NO_REPORT]
+            due = [c for c in cells if c.kind == NO_REPORT]
             if due:
                 no_report.append(
                     entry(
@@ -57,7 +57,7 @@ def missing(matrix: Matrix) -> list[MissingEntry]:
                     )
                 )
             continue
-        gaps = [c.task_id for c in cells if c.role == "lead" and c.state == NO_STATUS]
+        gaps = [c.task_id for c in cells if c.role == "lead" and c.kind == NO_STATUS]
         if gaps:
             lead_missing.append(entry(row.unit, LEAD_MISSING_KIND, gaps, gaps))
     return no_report + lead_missing

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from desktop import paths
 from desktop.consolidate import OFFICE_DB_NAME
+from desktop.errors import UserError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -43,7 +44,7 @@ _REPORT_COLUMNS = {
 }
 
 
-class OfficeDBError(Exception):
+class OfficeDBError(UserError):
     """The database cannot be opened or written; the message is Chinese and says what to do."""
 
 

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from desktop import payload as payload_mod
 from desktop.consolidate.records import Report, content_hash
+from desktop.errors import UserError
 from desktop.names import normalise
+from desktop.safeio import UnreadableFile, check_regular, read_bounded
 from desktop.units import Directory, Unit
 
 REPORT_SUFFIXES = (".docx", ".json")
@@ -48,7 +50,7 @@ class Rejected:
         return f"{self.name}：{reason}{self.hint}"
 
 
-class RejectedFile(Exception):
+class RejectedFile(UserError):
     def __init__(self, rejected: Rejected) -> None:
         super().__init__(rejected.message())
         self.rejected = rejected
@@ -107,6 +109,10 @@ def _not_ours(path: Path) -> Rejected:
     return Rejected(path.name, str(path), NOT_OURS[path.suffix.lower()], ASK_AGAIN)
 
 
+class CatalogueUnavailable(UserError, LookupError):
+    """The reports' 要点 is not on this PC, or its form file is broken (Chinese reason)."""
+
+
 class CatalogueCache:
     """Catalogue and form per catalogue id, loaded once per import (``desktop.catalogue.load``)."""
 
@@ -114,7 +120,7 @@ class CatalogueCache:
         self._cache: dict[str, tuple | str] = {}
 
     def get(self, catalogue_id: str, title: str = "") -> tuple:
-        """(Catalogue, FormSpec), or :class:`LookupError` with a Chinese reason."""
+        """(Catalogue, FormSpec), or :class:`CatalogueUnavailable` with a Chinese reason."""
         if catalogue_id not in self._cache:
             from desktop import catalogue as cat_mod
             from desktop import forms
@@ -130,7 +136,7 @@ class CatalogueCache:
                 self._cache[catalogue_id] = f"要点“{catalogue_id}”的填报字段文件有误：{exc}"
         value = self._cache[catalogue_id]
         if isinstance(value, str):
-            raise LookupError(value)
+            raise CatalogueUnavailable(value)
         return value
 
 
@@ -144,9 +150,9 @@ def read_file(path: Path, catalogues: CatalogueCache, directory: Directory) -> R
     name = path.name
     suffix = path.suffix.lower()
     try:
-        stat = path.stat()
-    except OSError as exc:
-        raise _reject(path, f"无法读取（{exc.strerror or exc}）", "请检查文件是否存在。") from exc
+        stat = check_regular(path, "报告文件")
+    except UnreadableFile as exc:
+        raise _reject(path, exc.reason) from exc
     if suffix == ".docx":
         from desktop.docx_payload import DocxPayloadError, read
 
@@ -158,12 +164,10 @@ def read_file(path: Path, catalogues: CatalogueCache, directory: Directory) -> R
             raise _reject(path, message, hint) from exc
         kind = "docx"
     else:
-        if stat.st_size > payload_mod.MAX_PAYLOAD_BYTES:
-            raise _reject(path, "文件过大，不是本程序导出的报告数据", ASK_AGAIN)
         try:
-            text = path.read_bytes()
-        except OSError as exc:
-            raise _reject(path, f"无法读取（{exc.strerror or exc}）", "请检查文件权限。") from exc
+            text = read_bounded(path, payload_mod.MAX_PAYLOAD_BYTES, "报告数据文件")
+        except UnreadableFile as exc:
+            raise _reject(path, exc.reason, ASK_AGAIN) from exc
         kind = "json"
     try:
         data = payload_mod.parse(text)
@@ -179,13 +183,13 @@ def read_file(path: Path, catalogues: CatalogueCache, directory: Directory) -> R
     title = cat_ref.get("title") if isinstance(cat_ref.get("title"), str) else ""
     try:
         catalogue, form = catalogues.get(cat_ref["id"], title)
-    except LookupError as exc:
+    except CatalogueUnavailable as exc:
         raise _reject(
             path,
             str(exc),
             "如需汇总该年度的报告，请先导入该年度的要点目录；否则请确认该单位填报的要点是否正确。",
         ) from exc
-    problems = payload_mod.validate(data, catalogue, form)
+    problems = payload_mod.validate(data, catalogue, form, directory)
     if problems:
         shown = "；".join(problems[:MAX_SHOWN_PROBLEMS])
         more = f"（另有{len(problems) - MAX_SHOWN_PROBLEMS}处问题）" if len(problems) > 3 else ""

@@ -14,20 +14,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop import payload as payload_mod
+from desktop.answers import DONE, ONGOING, UNFINISHED, StatusWords
 from desktop.applicability import tasks_for
 from desktop.catalogue import Catalogue
 from desktop.fileio import atomic_write
-from desktop.forms import STATUSES, FormSpec
+from desktop.forms import FormSpec
 from desktop.units import Directory, Unit
 
 StatusFor = Callable[[str, str], str | None]  # (unit, task id) → status, or None to omit
 FigureFor = Callable[[str, str, str], int | float | bool | str | None]
 
 
-def default_status(unit: str, task_id: str) -> str | None:
+def default_status(unit: str, task_id: str, words: StatusWords) -> str | None:
     """Mostly done, some ongoing, a few unfinished; stable for a given unit and task."""
     n = zlib.crc32(f"{unit}|{task_id}".encode()) % 10
-    return STATUSES[0] if n < 6 else STATUSES[1] if n < 9 else STATUSES[2]
+    return words.done if n < 6 else words.ongoing if n < 9 else words.unfinished
 
 
 def default_figure(unit: str, task_id: str, key: str) -> int | float | bool | str | None:
@@ -58,13 +59,16 @@ def make_payload(
     directory: Directory,
     unit: Unit | str,
     report_date: str = "2016-11-28",
-    status_for: StatusFor = default_status,
+    status_for: StatusFor | None = None,
     figure_for: FigureFor = default_figure,
     final: bool = True,
     include_optional: bool = False,
     measures_chars: int = 0,
 ) -> dict:
     """A report of *unit* on every mandatory task that applies to it."""
+    if status_for is None:
+        words = form.statuses
+        status_for = lambda u, t: default_status(u, t, words)  # noqa: E731
     if isinstance(unit, str):
         found = directory.unit(unit)
         unit = found if found is not None else Unit(unit)
@@ -104,11 +108,12 @@ def make_payload(
                 "通过政府网站专栏、新闻发布会和政务新媒体及时公开相关信息，并建立台账逐项落实。"
             )
             answer["measures"] += (filler * (measures_chars // len(filler) + 1))[:measures_chars]
-        if status in ("已完成", "持续推进"):
+        meaning = form.statuses.meaning(status)
+        if meaning in (DONE, ONGOING):
             answer["results"] = f"{unit.name}落实{cited}取得成效。"
-        if status == "持续推进":
+        if meaning == ONGOING:
             answer["next_steps"] = "年底前完成。"
-        if status == "未完成":
+        if meaning == UNFINISHED:
             answer["unfinished_reason"] = "人员不足，明年一季度完成。"
         figures = {}
         for spec in form.figures_for(app.task_id, unit):

@@ -115,7 +115,7 @@ class OfficeService:
         catalogue, form = CatalogueCache().get(self.catalogue_id)
         reports = {row["unit"]: stored_report(row) for row in self.db.current(self.catalogue_id)}
         directory = self.directory
-        matrix = matrix_mod.build(catalogue, directory, reports)
+        matrix = matrix_mod.build(catalogue, directory, reports, form.statuses)
         return Consolidation(
             catalogue=catalogue,
             form=form,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from desktop.answers import StatusWords
 from desktop.catalogue import cn_number, short_name
 
 if TYPE_CHECKING:
@@ -43,17 +44,18 @@ def names(units: list[str], limit: int = MAX_NAMES) -> str:
     return "、".join(units[:limit]) + f"等{len(units)}个单位"
 
 
-def tally_sentence(t: TaskTally) -> str:
+def tally_sentence(t: TaskTally, words: StatusWords) -> str:
     """One sentence per task: counts, who is done, who lags, figures totalled."""
     parts = [f"涉及单位{t.involved}个，已报告{len(t.answered)}个"]
     if t.answered:
         parts.append(
-            f"其中已完成{len(t.done)}个、持续推进{len(t.ongoing)}个、未完成{len(t.unfinished)}个"
+            f"其中{words.done}{len(t.done)}个、{words.ongoing}{len(t.ongoing)}个、"
+            f"{words.unfinished}{len(t.unfinished)}个"
         )
     if t.done:
-        parts.append(f"已完成的有{names(t.done)}")
+        parts.append(f"{words.done}的有{names(t.done)}")
     if t.unfinished:
-        parts.append(f"未完成的有{names(t.unfinished)}")
+        parts.append(f"{words.unfinished}的有{names(t.unfinished)}")
     if t.no_status:
         parts.append(f"报告中未填写此项的有{names(t.no_status)}")
     if t.no_report:
@@ -103,18 +105,18 @@ def outline(c: Consolidation, today: date | None = None) -> list[Part]:
         ),
         Part("heading", "一、总体情况", level=1),
     ]
-    totals = {"已完成": 0, "持续推进": 0, "未完成": 0}
-    for t in c.tallies:
-        totals["已完成"] += len(t.done)
-        totals["持续推进"] += len(t.ongoing)
-        totals["未完成"] += len(t.unfinished)
+    words = c.form.statuses
+    done = sum(len(t.done) for t in c.tallies)
+    ongoing = sum(len(t.ongoing) for t in c.tallies)
+    unfinished = sum(len(t.unfinished) for t in c.tallies)
     lagging = [t for t in c.tallies if t.lagging]
     out.append(
         Part(
             "para",
             f"{cat.title}共{len(c.matrix.task_ids)}项任务。各单位已报告的任务落实情况中，"
-            f"已完成{totals['已完成']}项次、持续推进{totals['持续推进']}项次、"
-            f"未完成{totals['未完成']}项次；有{len(lagging)}项任务存在未完成、未填写或未报送的单位。",
+            f"{words.done}{done}项次、{words.ongoing}{ongoing}项次、"
+            f"{words.unfinished}{unfinished}项次；有{len(lagging)}项任务存在"
+            f"{words.unfinished}、未填写或未报送的单位。",
         )
     )
     out.append(Part("heading", "二、各项任务落实情况", level=1))
@@ -128,7 +130,7 @@ def outline(c: Consolidation, today: date | None = None) -> list[Part]:
             label = cat.ref(task.id)
             if len(item.tasks) > 1:
                 label += f"“{short_name(task)}”"
-            out.append(Part("para", f"{label}{lead}：{tally_sentence(t)}"))
+            out.append(Part("para", f"{label}{lead}：{tally_sentence(t, words)}"))
     out.append(Part("heading", "三、未报送及缺报情况", level=1))
     if not_reported:
         out.append(
@@ -172,9 +174,7 @@ def outline(c: Consolidation, today: date | None = None) -> list[Part]:
                 "牵头单位",
                 "涉及单位",
                 "已报告",
-                "已完成",
-                "持续推进",
-                "未完成",
+                *words.words,
                 "未填写或未报送",
             ],
             rows=rows,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.answers import DONE, ONGOING, UNFINISHED, not_applicable
 from desktop.consolidate.matrix import (
     NO_REPORT,
     NO_STATUS,
@@ -63,7 +64,7 @@ def figure_totals(matrix: Matrix, form: FormSpec) -> list[FigureTotal]:
                 if row.report is None or spec not in row.asked(form, task_id):
                     continue
                 answer = row.report.answers().get(task_id)
-                if not answer or answer.get("applicable") is False:
+                if not answer or not_applicable(answer):
                     continue
                 value = (answer.get("figures") or {}).get(spec.key)
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -108,9 +109,9 @@ def tallies(matrix: Matrix, form: FormSpec) -> list[TaskTally]:
     for t in figure_totals(matrix, form):
         by_task.setdefault(t.task_id, []).append(t)
     buckets = {
-        "已完成": "done",
-        "持续推进": "ongoing",
-        "未完成": "unfinished",
+        DONE: "done",
+        ONGOING: "ongoing",
+        UNFINISHED: "unfinished",
         NO_STATUS: "no_status",
         NO_REPORT: "no_report",
         NOT_APPLICABLE: "not_applicable",
@@ -119,9 +120,9 @@ def tallies(matrix: Matrix, form: FormSpec) -> list[TaskTally]:
     for task_id in matrix.task_ids:
         tally = TaskTally(task_id, totals=by_task.get(task_id, []))
         for cell in matrix.cells_for_task(task_id):
-            if cell.state == OPTIONAL_OPEN:
+            if cell.kind == OPTIONAL_OPEN:
                 continue
-            getattr(tally, buckets[cell.state]).append(cell.unit)
+            getattr(tally, buckets[cell.kind]).append(cell.unit)
             if cell.role == "lead":
                 tally.lead_units.append(cell.unit)
         out.append(tally)

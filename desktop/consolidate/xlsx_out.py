@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.catalogue import short_name
-from desktop.consolidate.matrix import STATES, in_category
+from desktop.consolidate.matrix import NO_REPORT, WORDS, in_category
 from desktop.consolidate.totals import format_number
 from desktop.fileio import atomic_write
 from desktop.textclean import xml_safe
@@ -70,7 +70,7 @@ def build_workbook(c: Consolidation):
         values = [
             row.unit + ("" if row.known else "（名录外）"),
             cats,
-            report.source_name if report else "未报送",
+            report.source_name if report else WORDS[NO_REPORT],
             report.report_date if report else "",
         ]
         for task_id in m.task_ids:
@@ -85,7 +85,7 @@ def build_workbook(c: Consolidation):
                 target.fill = fill(cell.colour)
                 target.alignment = centre
     _append(ws, [])
-    for state in STATES:
+    for state in m.states:
         counts = [m.counts(t)[state] for t in m.task_ids]
         _append(ws, ["", "", "", f"{state}（单位数）", *counts])
         ws.cell(row=ws.max_row, column=4).font = bold

@@ -22,9 +22,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from desktop import payload as payload_mod
+from desktop.answers import has_content
 from desktop.catalogue import Catalogue
 from desktop.consolidate.reader import (
     CatalogueCache,
+    CatalogueUnavailable,
     Rejected,
     RejectedFile,
     discover,
@@ -33,7 +35,6 @@ from desktop.consolidate.reader import (
 from desktop.consolidate.records import Report, compare
 from desktop.forms import FormSpec
 from desktop.lead.roles import led_tasks, named_leads
-from desktop.report.compose import is_answered
 from desktop.store.contributions import Contribution, Contributions, Incoming, answer_hash
 from desktop.store.repository import Store
 from desktop.units import KIND_LABELS, Directory, Unit
@@ -153,7 +154,7 @@ class _ThisCatalogue(CatalogueCache):
     def get(self, catalogue_id: str, title: str = "") -> tuple:
         if catalogue_id != self.catalogue.id:
             named = f"《{title}》" if title else f"“{catalogue_id}”"
-            raise LookupError(
+            raise CatalogueUnavailable(
                 f"这份材料属于要点{named}，不是本报告的《{self.catalogue.title}》，未收入"
             )
         return self.catalogue, self.form
@@ -254,7 +255,7 @@ def _take(
         if answer.get("applicable") is False:
             plan.skipped.append(Skipped(source, report.unit, task, "该单位填报为不适用，未收入"))
             continue
-        if not is_answered(answer):
+        if not has_content(answer):
             plan.skipped.append(Skipped(source, report.unit, task, "该单位尚未填写这项任务"))
             continue
         part = {k: v for k, v in answer.items() if k not in ("role", "optional", "applicable")}

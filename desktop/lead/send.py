@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
 
+from desktop.answers import has_content
 from desktop.applicability import tasks_for
 from desktop.catalogue import Catalogue
 from desktop.lead.roles import shared_with_leads
-from desktop.report.compose import is_answered
 from desktop.units import Directory, Unit
 
 PROFILE_KEYS = ("issuer_name", "contact_name", "contact_phone", "report_date")
@@ -44,7 +44,7 @@ def parcels(payload: dict, catalogue: Catalogue, directory: Directory) -> list[P
             answer = answers.get(task_id)
             if answer is not None and answer.get("applicable") is False:
                 continue
-            (parcel.tasks if is_answered(answer) else parcel.empty).append(task_id)
+            (parcel.tasks if has_content(answer) else parcel.empty).append(task_id)
         if parcel.tasks or parcel.empty:
             out.append(parcel)
     return out

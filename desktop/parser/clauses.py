@@ -12,14 +12,17 @@ Forms handled (YAODIAN.md, plus the variants seen in other years' and cities' �
 
 X and Y are lists joined by 、; names may contain brackets, even brackets holding a 、
 (``各县（市、区）人民政府``), so lists are split on 、 and on the role verbs only at bracket depth
-zero. A keyed list may continue after a comma (``责任单位:各区政府,市直各部门``). Time keys
-(``完成时限:2017年底``) are part of a clause but assign no one.
+zero. A keyed list may continue after a comma (``责任单位:各区政府,市直各部门``); a part without
+a verb takes the verb of the part after it (``X牵头，Y，Z负责`` → Y, Z responsible). Deadlines,
+keyed or not (``完成时限:2017年底``, ``2022年底前``, ``长期坚持``), and asides (``不再逐一列出``,
+``见附件1，下同``) assign no one; ``以下均需X落实`` makes X responsible for every later task.
+Where a clause stands in the text: :mod:`desktop.parser.placement`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.catalogue import ROLE_RANK, Assignment
 
@@ -42,6 +45,8 @@ _VERB_ROLE = [
     ("落实", "responsible"),
 ]
 _VERBS = "|".join(v for v, _ in _VERB_ROLE)
+# A clause without brackets ends in its verb, or is keyed (``…；责任单位：X``).
+ENDS_IN_VERB = re.compile(rf"(?:{_VERBS})$")
 _ROLE_OF = dict(_VERB_ROLE)
 _SEGMENT = re.compile(
     rf"^(?P<units>.+?)(?:(?:按照?|根据)职(?:责|能)(?:分工)?)?(?:分别|共同|具体)?(?P<verb>{_VERBS})$"
@@ -74,6 +79,20 @@ KEYED_LINE = re.compile(rf"^(?:{_KEYS})\s*[:：]")
 _KEYED_INLINE = re.compile(rf"^(?P<units>.+?)为(?P<key>{_KEYS})$")
 _TIME = re.compile(rf"^(?:{'|'.join(TIME_KEYS)})\s*[:：]")
 _SEPARATORS = ",，;；。"
+# A deadline standing in a clause without its key: "2022年底前", "持续推进", "长期坚持".
+_N = "\\d一二三四五六七八九十〇○零"
+_DEADLINE = re.compile(
+    rf"^(?:[{_N}]{{2,4}}年)?(?:[{_N}]{{1,3}}月)?(?:[{_N}]{{1,3}}日)?"
+    r"(?:年底|月底|年末|月末|底|末|年内|上半年|下半年|年中|上旬|中旬|下旬)?"
+    r"(?:前|以前|之前|内)?(?:完成|前完成)?$"
+    r"|^(?:长期|持续|常态化|定期|经常性|按年度|按季度|按月|每年|全年|年内)"
+    r"(?:坚持|推进|开展|实施|落实|完成)?$"
+)
+# "以下均需各县市区落实", "以下各项均由各地区各部门落实", "不再逐一列出", "下同".
+_STANDING = re.compile(
+    r"^以下(?:各项|任务)?(?:均|都|皆)?(?:需|须|要|由)?(?P<units>.+?)(?:负责)?(?:落实|执行)$"
+)
+_ASIDE = re.compile(r"^(?:不再(?:逐一|一一|逐项)?列(?:出|明)|下同|见附件\d*(?:，下同)?|略)$")
 # Unit names end like this; a bare line (no brackets) is only a clause if every name does.
 _UNIT_SUFFIX = re.compile(
     r"(局|委|办|厅|室|中心|政府|管委会|部门|单位|高校|学校|大学|学院|院|会|所|处|站|队|部|区|县|市|"
@@ -89,6 +108,8 @@ CLOSE = "）)】"
 class ClauseParse:
     assignments: list[Assignment]
     problems: list[str]
+    # "以下均需各县市区落实，不再逐一列出": units that stand for this and every later task.
+    standing: list[Assignment] = field(default_factory=list)
 
 
 def split_top(text: str, separators: str) -> list[str]:
@@ -142,35 +163,64 @@ def is_time_line(text: str) -> bool:
     return bool(_TIME.match(text.strip()))
 
 
+def is_deadline(text: str) -> bool:
+    """``2022年底前``, ``持续推进``, ``长期坚持`` — a deadline, never a unit."""
+    text = text.strip().rstrip("。.")
+    return bool(text) and bool(_DEADLINE.match(text))
+
+
+def _bare_units(seg: str) -> list[str] | None:
+    """A list of unit names without a verb (``市统计局``, ``各区市县政府、各先导区管委会``)."""
+    names = _units(seg)
+    if names and all(_plausible_unit(n) and looks_like_unit(n) for n in names):
+        return names
+    return None
+
+
 def parse_clause(inner: str, strict_units: bool = False) -> ClauseParse | None:
     """Parse the text inside a clause's brackets. None when it is not a clause at all.
 
     ``strict_units`` (used for bracket-less lines) also demands that every name looks like an
     organisation, so ordinary sentences ending in 落实 are not taken for clauses.
+
+    Comma-separated parts without a verb take the role of the part after them
+    (``X牵头，Y，Z负责`` → Y and Z responsible) or go on a keyed list before them
+    (``责任单位：A，B``); deadlines and asides (``不再逐一列出``, ``见附件1，下同``) assign no one.
     """
     text = inner.strip().rstrip("。.")
     if not text or len(text) > 300:
         return None
     assignments: list[Assignment] = []
+    standing: list[Assignment] = []
     problems: list[str] = []
     parsed_any = False
     keyed_role: str | None = None  # a keyed list may go on after a comma
+    pending: list[str] = []  # names waiting for the verb of a later part
     for seg in (s.strip() for s in split_top(text, _SEPARATORS)):
         if not seg:
             continue
-        if _TIME.match(seg):
+        if _TIME.match(seg) or is_deadline(seg) or _ASIDE.match(seg):
             keyed_role = None
             continue
+        stand = _STANDING.match(seg)
+        if stand and (names := _bare_units(stand.group("units"))):
+            standing.extend(Assignment(n, "responsible") for n in names)
+            continue
         found, keyed = _parse_segment(seg)
-        if found is None and keyed_role is not None:
-            names = _units(seg)
-            if names and all(_plausible_unit(n) and looks_like_unit(n) for n in names):
-                found = [Assignment(n, keyed_role) for n in names]
-                keyed = keyed_role
+        if found is None and (names := _bare_units(seg)):
+            if keyed_role is not None:
+                found, keyed = [Assignment(n, keyed_role) for n in names], keyed_role
+            else:
+                pending.extend(names)
+                continue
         if found is None:
             problems.append(f"无法识别的分工表述“{seg}”")
             keyed_role = None
             continue
+        if pending and keyed is None:
+            role = found[0].role
+            found = [Assignment(n, role) for n in pending] + found
+            pending = []
         keyed_role = keyed
         if any(not _plausible_unit(a.unit) for a in found):
             return None
@@ -178,11 +228,12 @@ def parse_clause(inner: str, strict_units: bool = False) -> ClauseParse | None:
             return None
         parsed_any = True
         assignments.extend(found)
+    problems.extend(f"无法识别的分工表述“{n}”" for n in pending)
     if not parsed_any:
         return None
     if strict_units and problems:
         return None
-    return ClauseParse(merge(assignments), problems)
+    return ClauseParse(merge(assignments), problems, merge(standing))
 
 
 def _parse_segment(seg: str) -> tuple[list[Assignment] | None, str | None]:
@@ -217,84 +268,3 @@ def merge(assignments: list[Assignment]) -> list[Assignment]:
         if a.unit not in best or ROLE_RANK[a.role] > ROLE_RANK[best[a.unit]]:
             best[a.unit] = a.role
     return [Assignment(u, r) for u, r in best.items()]
-
-
-def split_trailing_bracket(text: str) -> tuple[str, str] | None:
-    """``正文（内容）。`` → (``正文``, ``内容``); handles brackets nested inside the clause."""
-    body = text.rstrip()
-    while body.endswith(("。", ".", "；", ";")):
-        body = body[:-1].rstrip()
-    if not body.endswith(tuple(CLOSE)):
-        return None
-    start = _matching_open(body, len(body) - 1)
-    if start is None:
-        return None
-    return body[:start].rstrip(), body[start + 1 : -1]
-
-
-def _matching_open(text: str, close: int) -> int | None:
-    depth = 0
-    for i in range(close, -1, -1):
-        ch = text[i]
-        if ch in CLOSE:
-            depth += 1
-        elif ch in OPEN:
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
-
-
-_SENTENCE_END = "。；！？"
-
-
-def split_inline_clauses(text: str) -> list[tuple[str, str | None]]:
-    """Cut a paragraph after every bracketed clause: ``句一。（X负责）句二。（Y负责）`` →
-    ``[("句一。（X负责）", "X负责"), ("句二。（Y负责）", "Y负责")]``.
-
-    Some 要点 (e.g. 北京 2018) give one paragraph several clauses, each covering the sentences
-    before it. A bracket counts only where a clause can stand: after a sentence end, or before
-    one / the end of the paragraph, so ``系统（辽宁）进行公示`` stays text. The last part has
-    ``None`` as clause when text follows the last clause.
-    """
-    parts: list[tuple[str, str | None]] = []
-    start = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        if text[i] not in OPEN:
-            i += 1
-            continue
-        close = _matching_close(text, i)
-        if close is None:
-            break
-        before = text[start:i].rstrip()
-        after = text[close + 1 :].lstrip()
-        at_edge = (before[-1:] in _SENTENCE_END) or (not after) or (after[:1] in _SENTENCE_END)
-        inner = text[i + 1 : close]
-        if before and at_edge and parse_clause(inner) is not None:
-            end = close + 1
-            while end < n and text[end] in _SENTENCE_END + " ":
-                end += 1
-            parts.append((text[start:end].strip(), inner.strip()))
-            start = end
-            i = end
-            continue
-        i = close + 1
-    rest = text[start:].strip()
-    if rest:
-        parts.append((rest, None))
-    return parts
-
-
-def _matching_close(text: str, open_: int) -> int | None:
-    depth = 0
-    for i in range(open_, len(text)):
-        ch = text[i]
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth -= 1
-            if depth == 0:
-                return i
-    return None

@@ -15,12 +15,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop.catalogue import Assignment, Item, Section, Task
-from desktop.parser.clauses import merge, parse_clause, split_trailing_bracket
-from desktop.parser.lines import MAX_TITLE
+from desktop.catalogue import Assignment, Item, Section, Task, task_ref
+from desktop.parser.clauses import merge, parse_clause
+from desktop.parser.markers import MAX_TITLE
+from desktop.parser.placement import Clause, split_trailing_bracket
 
 EVERYONE = "各地区、各部门"
-Clause = tuple[list[Assignment], str]
 
 
 @dataclass
@@ -30,6 +30,7 @@ class Block:
     assignments: list[Assignment] = field(default_factory=list)
     clause: str | None = None
     clause_line: int = 0
+    standing: list[Assignment] = field(default_factory=list)
 
     @property
     def closed(self) -> bool:
@@ -39,9 +40,10 @@ class Block:
         return "\n".join(t for t in self.texts if t)
 
     def close(self, clause: Clause, line: int) -> None:
-        self.assignments = merge(self.assignments + clause[0])
-        self.clause = clause[1] if self.clause is None else f"{self.clause}；{clause[1]}"
+        self.assignments = merge(self.assignments + clause.assignments)
+        self.clause = clause.text if self.clause is None else f"{self.clause}；{clause.text}"
         self.clause_line = line
+        self.standing = merge([*self.standing, *clause.standing])
 
 
 @dataclass
@@ -82,7 +84,13 @@ def first_sentence(text: str) -> str:
 
 
 def join_default(old: Clause | None, new: Clause) -> Clause:
-    return new if old is None else (merge(old[0] + new[0]), f"{old[1]}；{new[1]}")
+    if old is None:
+        return new
+    return Clause(
+        merge(old.assignments + new.assignments),
+        f"{old.text}；{new.text}",
+        tuple(merge([*old.standing, *new.standing])),
+    )
 
 
 class SectionBuilder:
@@ -92,6 +100,8 @@ class SectionBuilder:
         self.warn = warn
         self.task_lines: dict[str, int] = {}
         self.clause_lines: dict[str, int] = {}
+        # Units an aside bound to every later task ("以下均需…落实，不再逐一列出").
+        self.standing: list[Assignment] = []
 
     def sections(self, drafts: list[DraftSection]) -> list[Section]:
         out: list[Section] = []
@@ -113,7 +123,11 @@ class SectionBuilder:
             self.warn(it.line, f"条目“{it.title}”没有正文，按标题作为任务处理。")
         for p_no, b in enumerate(blocks, start=1):
             task_id = f"{s_no}.{i_no}.{p_no}"
-            assignments, clause, line = self._resolve(b, blocks, it, sec, has, task_id)
+            ref = task_ref(s_no, i_no, p_no, len(blocks))  # warnings cite the 要点's numbering
+            assignments, clause, line = self._resolve(b, blocks, it, sec, has, ref)
+            if self.standing:
+                assignments = merge(assignments + self.standing)
+            self.standing = merge(self.standing + b.standing)
             item.tasks.append(Task(task_id, b.text(), assignments, clause))
             self.task_lines[task_id] = b.line
             if line:
@@ -127,33 +141,33 @@ class SectionBuilder:
         item: DraftItem,
         section: DraftSection,
         section_has_clauses: bool,
-        task_id: str,
+        ref: str,
     ) -> tuple[list[Assignment], str | None, int]:
         if block.closed:
             return block.assignments, block.clause, block.clause_line
         if item.default:
-            return item.default[0], item.default[1], item.default_line
+            return item.default.assignments, item.default.text, item.default_line
         idx = blocks.index(block)
         following = next((b for b in blocks[idx + 1 :] if b.closed), None)
         if following is not None:
             self.warn(
                 block.line,
-                f"任务{task_id}没有单独的责任分工，按同一条目中其后的分工（{following.clause}）处理。",
+                f"任务{ref}没有单独的责任分工，按同一条目中其后的分工（{following.clause}）处理。",
             )
             return following.assignments, following.clause, following.clause_line
         preceding = next((b for b in reversed(blocks[:idx]) if b.closed), None)
         if preceding is not None:
             self.warn(
                 block.line,
-                f"任务{task_id}没有单独的责任分工，按同一条目中其前的分工（{preceding.clause}）处理。",
+                f"任务{ref}没有单独的责任分工，按同一条目中其前的分工（{preceding.clause}）处理。",
             )
             return preceding.assignments, preceding.clause, preceding.clause_line
         if section.default:
-            return section.default[0], section.default[1], section.default_line
+            return section.default.assignments, section.default.text, section.default_line
         if section_has_clauses:
             self.warn(
                 block.line,
-                f"任务{task_id}没有找到责任分工，按“各地区、各部门”均需落实处理，请核对。",
+                f"任务{ref}没有找到责任分工，按“各地区、各部门”均需落实处理，请核对。",
             )
         return [Assignment(EVERYONE, "responsible")], None, 0
 

@@ -1,73 +1,61 @@
-"""Traditional → simplified for the words a 要点 is built from.
+"""Traditional → simplified Chinese for reprints of a 要点, with OpenCC's full dictionaries.
 
-Traditional-Chinese reprints of a 要点 must parse the same way; this maps the characters that
-occur in clause keywords, unit names and headings. Only characters that are never correct in
-simplified text are listed, so converting simplified text is a no-op.
+OpenCC (``t2s``: phrases first, then characters) ships its dictionaries inside the wheel, so it
+works offline; the frozen bundle carries the ``t2s`` files (packaging/zwgk.spec). Simplified text
+passes through unchanged, so counting the characters that change tells a reprint from a
+simplified 要点.
 """
 
 from __future__ import annotations
 
-_PAIRS = (
-    "牽牵頭头負负責责實实單单會会關关門门別别職职務务開开發发區区縣县機机構构辦办廳厅員员"
-    "備备與与為为於于對对據据強强進进應应當当將将業业資资經经濟济財财稅税險险監监審审計计"
-    "衛卫計计環环護护農农國国東东龍龙長长處处體体華华陽阳園园廣广銀银鄉乡鎮镇車车運运輸输"
-    "電电話话網网絡络資资訊讯報报紙纸媒媒聞闻傳传導导論论議议評评價价標标準准規规範范劃划"
-    "劃划歸归類类項项據据動动態态權权線线點点試试驗验證证書书記记錄录檔档級级屬属濟济屬属"
-    "訂订學学習习師师醫医療疗藥药衛卫饑饥飲饮療疗災灾難难救救濟济貧贫戶户籍籍證证務务費费"
-    "稅税徵征收收稽稽錢钱幣币貿贸買买賣卖場场產产價价導导權权勞劳動动災灾險险層层廠厂礦矿"
-    "舊旧號号時时間间歲岁問问題题決决採采選选設设區区係系統统組组織织響响應应圍围執执紀纪"
-    "檢检測测氣气質质潔洁廢废濕湿熱热風风雲云傳传輸输數数據据庫库碼码檔档圖图畫画樣样側侧"
-    "讓让認认識识諮咨詢询訪访談谈講讲說说語语讀读寫写聽听聯联繫系鏈链結结綫线專专項项組组"
-    "優优惠惠營营銷销費费們们個个這这那那會会與与並并從从來来後后還还麼么邊边過过達达遠远"
-    "適适選选遞递週周總总況况陸陆續续據据權权衆众眾众輿舆論论動动態态務务實实錯错誤误違违"
-    "規规復复複复雜杂災灾轉转變变辯辩續续縮缩減减費费稅税優优質质維维護护險险鬧闹準准確确"
-    "範范圍围擴扩廣广闊阔營营養养層层區区區区縣县鄉乡鎮镇街街園园"
-    "積积編编綜综現现觀观顯显萬万億亿樓楼橋桥鐵铁壓压擊击戰战黨党團团紅红綠绿藍蓝誌志齊齐齡龄鐘钟際际陰阴隊队階阶隨随鮮鲜鳥鸟亞亚兒儿創创劑剂勵励協协廈厦參参雙双嚴严墾垦壞坏壯壮奮奋婦妇孫孙寧宁寶宝屆届嶺岭幫帮廟庙彈弹徑径懷怀戲戏撥拨擔担攜携敵敌斷断暫暂曆历條条極极樂乐歡欢殘残氫氢沖冲潛潜無无爭争爾尔牆墙獎奖獨独獲获產产畢毕盡尽礎础禮礼種种稱称穩稳競竞築筑簡简籌筹糧粮約约細细終终給给絕绝綱纲緊紧練练績绩繼继罰罚羅罗聖圣聲声腦脑興兴舉举艱艰藝艺補补裝装視视親亲覽览討讨託托訓训訟讼許许診诊詞词該该誠诚請请諾诺謀谋貝贝貢贡貨货貸贷賓宾賠赔賴赖購购贊赞軍军軟软較较輔辅輕轻迴回鄧邓釋释針针鋼钢鍵键閉闭閒闲陳陈隱隐雞鸡離离靜静頁页順顺須须預预領领頻频額额顧顾飛飞飯饭館馆馬马髮发鬥斗魚鱼連连遼辽"
-)
-# More pairs for traditional reprints of whole 要点 (headings, body text, unit names); every
-# traditional character here lies outside GB2312, so simplified text passes through unchanged.
-_MORE = (
-    "亂乱傾倾揮挥換换欄栏濃浓納纳脫脱"
-    "曉晓溝沟僅仅儀仪剛刚劇剧卻却啓启喚唤嘆叹囑嘱圓圆壩坝夾夹奧奥峽峡彌弥惡恶愛爱慣惯慶庆懸悬擺摆擋挡"
-    "擠挤擾扰攬揽棟栋槍枪樞枢樹树殼壳漲涨濱滨灑洒滲渗煙烟燒烧爛烂猶犹獵猎疊叠礙碍禪禅穫获竊窃紳绅紹绍"
-    "緯纬縫缝縱纵繩绳纜缆罵骂羨羡聳耸脈脉膚肤艙舱蒼苍蓋盖虧亏謎谜謙谦謬谬豎竖貳贰貶贬賑赈輯辑邁迈鋁铝"
-    "錨锚陝陕隕陨韌韧駛驶騷骚鴉鸦鷹鹰龐庞恆恒裡里厭厌"
-    "佈布兩两徹彻繞绕貫贯蹤踪轄辖內内幾几麼么從从話话變变師师覺觉無无書书見见夠够義义帶带雖虽陳陈獻献"
-    "損损膽胆謝谢軌轨覽览嚴严懲惩彙汇匯汇鄰邻償偿儲储緒绪攤摊濫滥驅驱饋馈詳详辭辞遞递郵邮鋪铺銷销鎖锁"
-    "閘闸陣阵雜杂雲云韓韩頒颁駐驻騰腾髒脏魯鲁鳳凤麥麦黃黄齒齿棄弃滅灭漢汉燈灯爐炉犧牺瑪玛盤盘盜盗盧卢"
-    "矯矫碼码禍祸窮穷筆笔簽签籃篮粵粤紋纹絲丝綁绑網网編编聯联肅肃脅胁臉脸臨临艦舰莊庄蘇苏蘭兰蟲虫衝冲"
-    "襯衬觀观訂订詩诗誕诞誰谁課课諸诸謂谓譯译豐丰豬猪貓猫貞贞販贩賀贺賜赐賢贤趕赶趙赵跡迹踐践躍跃載载"
-    "輛辆輪轮辯辩違违遺遗醜丑釀酿鈔钞錦锦鍋锅閃闪閩闽闖闯陽阳雙双霧雾韋韦頂顶頓顿頗颇願愿飲饮餅饼騎骑"
-    "驕骄驚惊鳴鸣鴻鸿鵝鹅麗丽龜龟緩缓術术攝摄禦御築筑鬆松績绩襲袭擴扩勢势廢废譽誉負负賬账賦赋贏赢輸输"
-    "鑒鉴啟启腳脚罷罢遷迁潔洁檔档縮缩隨随層层團团轉转劃划則则臺台檢检驗验險险龍龙輕轻礎础調调評评詢询"
-    "諮咨誤误該该讀读獨独畫画療疗稅税穩稳競竞糧粮紅红紙纸細细終终綜综緊紧維维線线練练織织繼继聲声腦脑"
-    "裝装規规記记設设許许訴诉診诊詞词誠诚談谈識识較较輔辅適适遲迟針针錢钱鍵键鐘钟閉闭閒闲闊阔隱隐雞鸡"
-    "離离響响頭头題题類类顯显飯饭館馆體体髮发鬥斗魚鱼鳥鸟齡龄擇择購购須须據据積积歸归級级標标軍军隊队"
-    "備备鐵铁極极構构視视質质興兴權权獎奖論论製制價价節节齊齐準准濟济監监審审證证領领戶户確确護护彈弹"
-    "壓压廠厂參参資资傳传絡络員员錄录階阶屬属營营爭争項项職职運运講讲範范謀谋舉举斷断眾众緝缉釐厘蘊蕴"
-    "糾纠紛纷訪访謠谣誦诵誇夸諧谐謹谨議议譴谴貪贪賄贿贓赃賭赌趨趋軸轴輻辐轎轿鄭郑醫医鑰钥鑄铸閣阁闡阐"
-    "隸隶靚靓頌颂頸颈顆颗颱台颳刮饑饥餵喂饞馋騙骗驟骤鬱郁鹽盐麵面黨党劍剑勁劲勝胜厲厉圖图堅坚報报塊块"
-    "壇坛壞坏奪夺婦妇實实寬宽寫写尋寻導导屆届岡冈島岛嶺岭巖岩幣币廳厅彎弯徑径復复憶忆憂忧懇恳懷怀戀恋"
-    "戲戏擁拥擬拟攜携敗败數数歐欧毆殴氣气決决沒没淚泪淺浅滬沪滯滞滿满漁渔潤润澤泽灣湾煉炼爺爷牆墙狀状"
-    "獄狱環环璽玺產产畝亩異异癒愈盡尽矚瞩碩硕禮礼稱称穀谷窩窝筍笋紀纪紐纽純纯紮扎絕绝統统絹绢綱纲綴缀"
-    "總总繳缴續续罈坛羅罗翹翘聖圣聞闻聰聪膠胶臟脏舊旧艱艰華华萬万葉叶蔣蒋薦荐藝艺虛虚號号蝦虾衆众補补"
-    "襖袄訓训託托訟讼訣诀註注詐诈詠咏誌志認认誘诱語语說说誼谊諒谅謊谎譜谱讚赞貢贡貧贫貴贵貸贷費费貼贴"
-    "貿贸賃赁賊贼賓宾賞赏賣卖賤贱賽赛贈赠贍赡軒轩軟软輩辈轟轰辦办遙遥遜逊鄉乡釘钉鈴铃鉛铅銀银銅铜銳锐"
-    "鋒锋錯错鍛锻鎮镇鏈链鏡镜閥阀閱阅闆板關关陰阴陸陆韻韵頁页頃顷預预頑顽頻频額额顏颜顛颠風风颶飓飄飘"
-    "飼饲飽饱餘余馬马駁驳駕驾骯肮髏髅鮮鲜鯨鲸鴨鸭鵬鹏鶴鹤齋斋"
-)
-TRAD_TO_SIMP: dict[str, str] = {}
-_ALL = _PAIRS + _MORE
-for _i in range(0, len(_ALL) - 1, 2):
-    _t, _s = _ALL[_i], _ALL[_i + 1]
-    if _t != _s:
-        TRAD_TO_SIMP[_t] = _s
-_TABLE = str.maketrans(TRAD_TO_SIMP)
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import opencc
+
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
-def count_traditional(text: str) -> int:
-    return sum(1 for ch in text if ch in TRAD_TO_SIMP)
+@cache
+def _converter() -> opencc.OpenCC:
+    # Imported and loaded only for a file that may be traditional: the import alone costs
+    # ~80 ms, three times a whole parse of a simplified 要点.
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _outside_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def may_be_traditional(text: str) -> bool:
+    """False for text written only in GB2312's characters, as simplified 要点 are: every
+    traditional form that differs from its simplified one lies outside GB2312."""
+    cjk = "".join(_CJK.findall(text))
+    try:
+        cjk.encode("gb2312")  # the common case, all in C
+        return False
+    except UnicodeEncodeError:
+        pass
+    return any(_outside_gb2312(ch) for ch in set(cjk))
 
 
 def to_simplified(text: str) -> str:
-    return text.translate(_TABLE)
+    return _converter().convert(text) if text else text
+
+
+def count_traditional(text: str) -> int:
+    """How many characters the conversion changes (phrases count each changed character)."""
+    if not may_be_traditional(text):
+        return 0
+    converted = to_simplified(text)
+    if len(converted) != len(text):
+        return sum(1 for ch in text if to_simplified(ch) != ch)
+    return sum(1 for a, b in zip(text, converted, strict=True) if a != b)

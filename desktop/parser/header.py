@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.parser.lines import cn_to_int
+from desktop.parser.markers import cn_to_int
 
 RE_DOC_NUMBER = re.compile(
     r"(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔\[［【(（]\s*(?P<year>\d{4})\s*[〕\]］】)）]\s*(?P<n>\d+)\s*号"

@@ -19,25 +19,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.parser import hanzi
-from desktop.parser.clauses import ROLE_KEYS, TIME_KEYS, looks_like_unit, parse_clause, split_top
-from desktop.parser.source import CELL_SEP, PARA_SEP
+from desktop.parser.markers import is_heading_line, marker
+from desktop.parser.placement import is_clause_line, is_verb_tail, split_trailing_bare
+from desktop.parser.tables import cells_of, header_columns, regroup_cell_lines, row_lines
 from desktop.textclean import normalise_space, to_fullwidth_punct
 
-CN = "一二三四五六七八九十"
-_CN_NUM = f"[{CN}]+"
-RE_SECTION = re.compile(rf"^(?P<num>{_CN_NUM})\s*[、.．。]\s*(?P<rest>.*)$")
-RE_ITEM_CN = re.compile(rf"^[（(]\s*(?P<num>{_CN_NUM})\s*[）)]\s*[、.．]?\s*(?P<rest>.*)$")
-RE_ARABIC = re.compile(r"^(?P<num>\d{1,2})\s*[.．、](?!\d)\s*(?P<rest>.*)$")
-RE_PAREN_AR = re.compile(r"^[（(]\s*(?P<num>\d{1,2})\s*[）)]\s*(?P<rest>.*)$")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
-RE_ENCLOSED = re.compile(rf"^(?P<num>[{_CIRCLED}{_PAREN_DIGITS}])\s*(?P<rest>.*)$")
 SENTENCE_END = "。；！？）)」”：:"
-MAX_TITLE = 40
 TRAD_THRESHOLD = 3
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -50,8 +40,6 @@ _PINYIN = re.compile(rf"(?<=[{_CJK}])[(（][a-zü]*[{_TONES}][a-zü{_TONES}]*[)�
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—－–~～\s]*\d{1,3}[-—－–~～\s]*|第\d{1,3}页(?:[,，/／]?共\d{1,3}页)?|\d{1,3}/\d{1,3})$"
 )
-_MD_RULE = re.compile(r"^[\s|:：\-—]+$")
-_SEQ_KEYS = ("序号", "编号")
 
 
 @dataclass
@@ -70,62 +58,6 @@ class Line:
     # Continues the paragraph above although that ended a sentence (a hard-wrapped copy whose
     # line was full): the task's text goes on without a line break.
     cont: bool = False
-
-
-# -- numbering markers --------------------------------------------------------------------
-
-
-def cn_to_int(text: str) -> int:
-    if not text or any(c not in CN for c in text):
-        return 0
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        if len(tens) > 1 or len(ones) > 1:
-            return 0
-        return (CN.index(tens) + 1 if tens else 1) * 10 + (CN.index(ones) + 1 if ones else 0)
-    if len(text) == 1:
-        return CN.index(text) + 1
-    return 0
-
-
-def marker(text: str) -> tuple[str, int, str] | None:
-    """``（三）正文`` → ("item", 3, "正文"); kinds: section 一、 item （一） arabic 1. paren_ar (1)."""
-    for kind, rx in (
-        ("item", RE_ITEM_CN),
-        ("paren_ar", RE_PAREN_AR),
-        ("section", RE_SECTION),
-        ("arabic", RE_ARABIC),
-    ):
-        m = rx.match(text)
-        if m:
-            num = m.group("num")
-            value = int(num) if num.isdigit() else cn_to_int(num)
-            if value <= 0 or value > 99:
-                return None
-            if kind == "arabic" and re.match(r"^\d{1,2}\s*[.．、]\s*\d", text):
-                return None
-            if kind == "section" and not m.group("rest").strip():
-                return None
-            return kind, value, m.group("rest").strip()
-    m = RE_ENCLOSED.match(text)
-    if m:
-        ch = m.group("num")
-        value = (_CIRCLED.index(ch) if ch in _CIRCLED else _PAREN_DIGITS.index(ch)) + 1
-        return "paren_ar", value, m.group("rest").strip()
-    return None
-
-
-def heading_only(rest: str) -> bool:
-    """A marker line whose text is a title only (the body follows on the next lines)."""
-    body = rest.rstrip("。.")
-    return bool(body) and len(body) <= MAX_TITLE and not re.search(r"[。；]", body)
-
-
-def is_heading_line(text: str) -> bool:
-    m = marker(text)
-    return m is not None and (m[0] == "section" or heading_only(m[2]))
 
 
 # -- cleaning ------------------------------------------------------------------------------
@@ -153,97 +85,10 @@ class _Cleaner:
         text = to_fullwidth_punct(text)
         return _SPACE_BETWEEN.sub("", text)
 
-
-# -- tables --------------------------------------------------------------------------------
-
-
-def _cells(raw: str, ncols: int = 0) -> list[list[str]] | None:
-    """The cells of a table row (each a list of paragraphs), or None for an ordinary line.
-
-    ``|`` rows come as ``a | b | c |`` (web copies: each cell closed by a bar) or
-    ``| a | b | c |`` (Markdown); an empty first cell (a merged cell) makes the two look alike,
-    so the table's column count decides.
-    """
-    if CELL_SEP in raw:
-        return [cell.split(PARA_SEP) for cell in raw.split(CELL_SEP)]
-    stripped = raw.strip()
-    if stripped.count("|") >= 2 or (stripped.count("|") == 1 and stripped.endswith("|")):
-        if _MD_RULE.match(stripped):
-            return []
-        closed = stripped[:-1].split("|") if stripped.endswith("|") else stripped.split("|")
-        if stripped.startswith("|") and stripped.endswith("|"):
-            markdown = stripped[1:-1].split("|")
-            if ncols == 0 or len(markdown) == ncols or len(closed) != ncols:
-                closed = markdown
-        return [[c] for c in closed]
-    # Tab-separated cells (a table copied from Word or Excel); "1.<tab>text" is a list number.
-    parts = [p for p in re.split(r"\t+", stripped) if p.strip()]
-    if len(parts) >= 2 and marker(parts[0].strip()) is None:
-        return [[p] for p in raw.strip("\r\n").split("\t")]
-    return None
-
-
-def _column_kind(label: str) -> str | None:
-    label = re.sub(r"\s", "", label)
-    if len(label) > 10:
-        return None
-    for key in ROLE_KEYS:
-        if label.startswith(key):
-            return f"role:{key}"
-    for key in TIME_KEYS:
-        if label.startswith(key):
-            return f"time:{key}"
-    if label in _SEQ_KEYS:
-        return "seq"
-    return "text"
-
-
-def _header_columns(cells: list[str]) -> list[str] | None:
-    """Column kinds when *cells* is a header row (short labels, at least one role column)."""
-    kinds = [_column_kind(c) for c in cells]
-    if any(k is None for k in kinds) or not any(k and k.startswith("role:") for k in kinds):
-        return None
-    return [k or "text" for k in kinds]
-
-
-def _row_lines(cells: list[list[str]], columns: list[str] | None) -> list[str]:
-    out: list[str] = []
-    seq = ""
-    filled = [i for i, paras in enumerate(cells) if any(paras)]
-    for idx, paras in enumerate(cells):
-        paras = [p for p in paras if p]
-        if not paras:
-            continue
-        kind = columns[idx] if columns and idx < len(columns) else "text"
-        if kind == "text" and columns and idx == filled[-1] and idx > 0:
-            # A web copy drops merged cells, shifting the row left: a bare list of units in a
-            # text column, last in its row, belongs under the table's (empty) role column.
-            role = next((k for k in columns[idx + 1 :] if k.startswith("role:")), None)
-            if role and _unit_list(paras):
-                kind = role
-        joined = "、".join(paras)
-        if kind == "seq" and re.fullmatch(r"\d{1,3}", joined):
-            seq = joined
-        elif kind.startswith("role:"):
-            if any(parse_clause(p) is not None for p in paras):
-                out.extend(paras)  # the cell already says who does what
-            else:
-                out.append(f"{kind[5:]}：{joined}")
-        elif kind.startswith("time:"):
-            out.append(f"{kind[5:]}：{'；'.join(paras)}")
-        else:
-            if seq and marker(paras[0]) is None:
-                paras = [f"{seq}.{paras[0]}", *paras[1:]]
-                seq = ""
-            out.extend(paras)
-    return out
-
-
-def _unit_list(paras: list[str]) -> bool:
-    names = [n for p in paras for n in split_top(p, "、，,")]
-    return all(
-        0 < len(n.strip()) <= 20 and looks_like_unit(n.strip()) and "。" not in n for n in names
-    )
+    def key(self, text: str) -> str:
+        """A line as table detection compares it: simplified, without any spaces."""
+        text = re.sub(r"\s", "", text)
+        return hanzi.to_simplified(text) if self.convert else text
 
 
 # -- the whole file ------------------------------------------------------------------------
@@ -255,8 +100,8 @@ def prepare(raw: list[str]) -> tuple[list[Line], list[ParseWarning]]:
     clean = _Cleaner(raw, warnings)
     out: list[Line] = []
     columns: list[str] | None = None
-    for no, text in enumerate(raw, start=1):
-        cells = _cells(text, len(columns) if columns else 0)
+    for no, text in regroup_cell_lines(raw, clean.key):
+        cells = cells_of(text, len(columns) if columns else 0)
         if cells is None:
             texts = [clean(text, no)]
             # A table goes on through its merged rows (a section or item heading spanning the
@@ -265,12 +110,12 @@ def prepare(raw: list[str]) -> tuple[list[Line], list[ParseWarning]]:
                 columns = None
         else:
             cleaned = [[clean(p, no) for p in cell] for cell in cells]
-            header = _header_columns([" ".join(c) for c in cleaned]) if cleaned else None
+            header = header_columns([" ".join(c) for c in cleaned]) if cleaned else None
             if header is not None:
                 columns = header
                 out.append(Line(no, ""))
                 continue
-            texts = _row_lines(cleaned, columns) or [""]
+            texts = row_lines(cleaned, columns) or [""]
         for t in texts:
             if t and _PAGE_NUMBER.match(t):
                 warnings.append(ParseWarning(no, f"单独的页码或数字“{t}”已忽略。"))
@@ -297,7 +142,7 @@ def _wrap_width(lines: list[Line]) -> int:
     return best if hits >= max(4, len(lengths) * 0.3) else 0
 
 
-def join_wrapped(lines: list[Line], is_clause_line: Callable[[str], bool]) -> list[Line]:
+def join_wrapped(lines: list[Line]) -> list[Line]:
     """Re-join paragraphs that were hard-wrapped (copied from a PDF, an e-mail or a web page).
 
     A line is continued by the next one when it stops mid-sentence; a page break in a PDF copy
@@ -314,14 +159,32 @@ def join_wrapped(lines: list[Line], is_clause_line: Callable[[str], bool]) -> li
         if (
             isinstance(prev, _Joined)
             and len(blanks) <= 2
+            and prev.no != ln.no
+            and prev.text[-1] not in SENTENCE_END
+            and is_verb_tail(ln.text)
+        ):
+            # "…省政府各部门负责" / "落实": the clause goes on (it read as one already).
+            prev.text += ln.text
+            prev.last = ln.text
+            blanks = []
+            continue
+        if (
+            isinstance(prev, _Joined)
+            and len(blanks) <= 2
             and prev.no != ln.no  # cells of one table row stay apart
             and prev.text[-1] not in SENTENCE_END
             and marker(ln.text) is None
-            and not is_clause_line(ln.text)
             and not is_clause_line(prev.text)
+            # A paragraph ending in its clause is complete, whatever its last character.
+            and split_trailing_bare(prev.text) is None
             and (
-                (len(prev.text) >= 20 and not is_heading_line(prev.text))
-                or (width and len(prev.last) >= width - 1)
+                # A full line of a hard-wrapped copy goes on, even into a clause.
+                (width and len(prev.last) >= width - 2)
+                or (
+                    len(prev.text) >= 20
+                    and not is_heading_line(prev.text)
+                    and not is_clause_line(ln.text)
+                )
             )
         ):
             prev.text += ln.text

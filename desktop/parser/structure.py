@@ -18,18 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.catalogue import Catalogue
-from desktop.parser.clauses import (
-    CLOSE,
-    KEYED_LINE,
-    OPEN,
-    is_time_line,
-    parse_clause,
-    split_inline_clauses,
-    split_trailing_bracket,
-)
+from desktop.errors import UserError
+from desktop.parser.clauses import OPEN, is_time_line
 from desktop.parser.draft import (
     Block,
-    Clause,
     DraftItem,
     DraftSection,
     SectionBuilder,
@@ -46,13 +38,15 @@ from desktop.parser.header import (
     month_end,
     read_header,
 )
-from desktop.parser.lines import (
-    Line,
-    ParseWarning,
-    heading_only,
-    join_wrapped,
-    marker,
-    prepare,
+from desktop.parser.lines import Line, ParseWarning, join_wrapped, prepare
+from desktop.parser.markers import Marker, heading_only, kind_of, marker
+from desktop.parser.placement import (
+    Clause,
+    clause_of_line,
+    is_clause_line,
+    read_clause,
+    split_inline_clauses,
+    trailing_clause,
 )
 from desktop.parser.source import SourceError, SourceText, read_source
 
@@ -67,7 +61,7 @@ class ParseResult:
     clause_lines: dict[str, int] = field(default_factory=dict)
 
 
-class ParseError(Exception):
+class ParseError(UserError):
     """No catalogue can be made; ``str()`` is a one-line Chinese reason."""
 
 
@@ -94,64 +88,30 @@ class _Parser:
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(ParseWarning(line, message))
 
-    # -- clause helpers -----------------------------------------------------------------------
-    def is_clause_line(self, text: str) -> bool:
-        return self.clause_of_line(text, 0) is not None
-
-    def clause_of_line(self, text: str, warn_line: int) -> Clause | None:
-        """A whole line that is a clause: ``（X牵头落实）``, ``X牵头落实``, ``牵头单位：X``."""
-        stripped = text.strip().rstrip("。.")
-        if stripped.startswith(tuple(OPEN)) and stripped.endswith(tuple(CLOSE)):
-            split = split_trailing_bracket(stripped)
-            if split is not None and not split[0]:
-                parsed = parse_clause(split[1])
-                if parsed:
-                    self._report_problems(parsed.problems, warn_line)
-                    return parsed.assignments, split[1].strip()
-            return None
-        if len(stripped) > 150 or "。" in stripped:
-            return None
-        keyed = KEYED_LINE.match(stripped) is not None
-        parsed = parse_clause(stripped, strict_units=not keyed)
-        if parsed and keyed:
-            self._report_problems(parsed.problems, warn_line)
-        if parsed:
-            return parsed.assignments, stripped
-        return None
-
-    def _report_problems(self, problems: list[str], line: int) -> None:
+    def _report_problems(self, problems: tuple[str, ...], line: int) -> None:
         for p in problems:
-            if line:
-                self.warn(line, p + "，该部分未计入责任分工。")
-
-    def _trailing_clause(self, text: str, line: int) -> tuple[str, Clause] | None:
-        split = split_trailing_bracket(text)
-        if split is None or not split[0]:
-            return None
-        parsed = parse_clause(split[1])
-        if not parsed:
-            return None
-        self._report_problems(parsed.problems, line)
-        return split[0], (parsed.assignments, split[1].strip())
+            self.warn(line, p + "，该部分未计入责任分工。")
 
     # -- structure ----------------------------------------------------------------------------
     def parse(self) -> None:
         lines, warnings = prepare(self.raw)
         self.warnings.extend(warnings)
-        first = next((i for i, ln in enumerate(lines) if ln.text and _is_section(ln.text)), None)
+        first = next(
+            (i for i, ln in enumerate(lines) if ln.text and kind_of(ln.text) == "section"), None
+        )
         if first is None:
             # Some 要点 start at （一） (or 1.) without 一、 sections.
             first = next(
-                (i for i, ln in enumerate(lines) if ln.text and _kind(ln.text) == "item"), None
+                (i for i, ln in enumerate(lines) if ln.text and kind_of(ln.text) == "item"), None
             )
         if first is None:
             raise ParseError("没有找到任何“一、”或“（一）”编号的条目，这不像是一份工作要点。")
         first = self._attachment_start(lines, first)
         self.header_texts = [ln.text for ln in lines[:first] if ln.text]
-        body = join_wrapped(lines[first:], self.is_clause_line)
+        body = join_wrapped(lines[first:])
         item_kind = self._item_kind(body)
         last_marker = max(
-            (i for i, ln in enumerate(body) if ln.text and _kind(ln.text) is not None), default=0
+            (i for i, ln in enumerate(body) if ln.text and kind_of(ln.text) is not None), default=0
         )
         state = _State(item_kind, _TASK_KIND.get(item_kind))
         texts = [(i, ln) for i, ln in enumerate(body) if ln.text]
@@ -160,7 +120,7 @@ class _Parser:
         nxt: str | None = None
         for n in range(len(texts) - 1, -1, -1):
             upcoming[n] = nxt
-            kind = _kind(texts[n][1].text)
+            kind = kind_of(texts[n][1].text)
             if kind in ("section", item_kind):
                 nxt = kind
         for n, (idx, ln) in enumerate(texts):
@@ -192,7 +152,7 @@ class _Parser:
         ]
         for t in reversed(titles):
             after = next(
-                (i for i in range(t + 1, len(lines)) if _kind(lines[i].text) is not None), None
+                (i for i in range(t + 1, len(lines)) if kind_of(lines[i].text) is not None), None
             )
             if after is not None:
                 return after
@@ -201,8 +161,8 @@ class _Parser:
     def _line(self, st: _State, ln: Line, after_last_marker: bool) -> None:
         text = ln.text
         m = marker(text)
-        kind = m[0] if m else None
-        if kind == "section" and not self._looks_like_sentence(m[2]):
+        kind = m.kind if m else None
+        if kind == "section" and not self._looks_like_sentence(m.rest):
             self._new_section(st, ln, m)
             return
         if st.section is None:
@@ -213,7 +173,7 @@ class _Parser:
         if kind == st.item_kind:
             self._new_item(st, ln, m)
             return
-        if after_last_marker and self._trailing_clause(text, 0) is None:
+        if after_last_marker and trailing_clause(text) is None:
             closing = find_closing(text)
             if closing or (section.items and is_closing_alt(text)):
                 st.ended = True
@@ -226,8 +186,9 @@ class _Parser:
             else:
                 self.warn(ln.no, f"“{_clip(text)}”之前没有任务，未导入。")
             return
-        clause = self.clause_of_line(text, ln.no)
+        clause = clause_of_line(text)
         if clause is not None:
+            self._report_problems(clause.problems, ln.no)
             self._attach_clause(st, clause, ln.no, bracketed=text.startswith(tuple(OPEN)))
             return
         if st.item is None:
@@ -237,7 +198,7 @@ class _Parser:
                 return
             # Paragraphs directly under a section heading: each one is an item of its own.
             section.implicit_items = True
-            st.item = self._add_item(section, ln.no, first_sentence(m[2] if m else text))
+            st.item = self._add_item(section, ln.no, first_sentence(m.rest if m else text))
             st.block = self._new_block(st.item, ln.no)
             self._add_text(st, text, ln.no)
             return
@@ -245,32 +206,33 @@ class _Parser:
         if st.block is None or st.block.closed or starts_task:
             st.block = self._new_block(st.item, ln.no)
         if not st.item.title:
-            st.item.title = first_sentence(m[2] if m else text)
+            st.item.title = first_sentence(m.rest if m else text)
         # The task's own number ("1.") is in its id; the text starts after it.
-        self._add_text(st, m[2] if starts_task and m and m[2] else text, ln.no, ln.cont)
+        self._add_text(st, m.rest if starts_task and m and m.rest else text, ln.no, ln.cont)
 
-    def _new_section(self, st: _State, ln: Line, m: tuple[str, int, str]) -> None:
-        section = DraftSection(ln.no, _strip_title(m[2]))
-        self._check_sequence([len(self.sections) + 1], m[1], ln.no, "部分")
+    def _new_section(self, st: _State, ln: Line, m: Marker) -> None:
+        section = DraftSection(ln.no, _strip_title(m.rest))
+        self._check_sequence([len(self.sections) + 1], m.value, ln.no, "部分")
         self.sections.append(section)
         st.section, st.item, st.block = section, None, None
-        trailing = self._trailing_clause(m[2], ln.no)
+        trailing = trailing_clause(m.rest)
         if trailing:
+            self._report_problems(trailing[1].problems, ln.no)
             section.title = _strip_title(trailing[0])
             section.default, section.default_line = trailing[1], ln.no
 
-    def _new_item(self, st: _State, ln: Line, m: tuple[str, int, str]) -> None:
+    def _new_item(self, st: _State, ln: Line, m: Marker) -> None:
         section = st.section
         assert section is not None
         # Items are numbered per section, or on through the whole document.
-        self._check_sequence([len(section.items) + 1, self.items_seen + 1], m[1], ln.no, "条目")
+        self._check_sequence([len(section.items) + 1, self.items_seen + 1], m.value, ln.no, "条目")
         item = self._add_item(section, ln.no, "")
         st.item, st.block = item, None
-        rest = m[2]
-        trailing = self._trailing_clause(rest, 0) if rest else None
+        rest = m.rest
+        trailing = trailing_clause(rest) if rest else None
         if trailing and heading_only(trailing[0]) and self._body_follows(st):
             # "（一）标题（X牵头）" with the body below: the clause covers the whole item.
-            self._trailing_clause(rest, ln.no)  # report what the clause could not place
+            self._report_problems(trailing[1].problems, ln.no)
             item.title = _strip_title(trailing[0])
             item.default, item.default_line = trailing[1], ln.no
             return
@@ -285,11 +247,11 @@ class _Parser:
         """A short marker line is a heading when text (or a deeper level) follows; when a
         clause, a deadline or the next item follows, the line is the task itself."""
         nxt = st.next_text
-        if not nxt or is_time_line(nxt) or self.is_clause_line(nxt):
+        if not nxt or is_time_line(nxt) or is_clause_line(nxt):
             return False
         if find_closing(nxt) or is_closing_alt(nxt):
             return False
-        kind = _kind(nxt)
+        kind = kind_of(nxt)
         return kind is None or (kind != "section" and kind != st.item_kind)
 
     def _add_item(self, section: DraftSection, line: int, title: str) -> DraftItem:
@@ -300,10 +262,10 @@ class _Parser:
 
     def _looks_like_sentence(self, rest: str) -> bool:
         # "一、" followed by a long paragraph with a clause is a numbered item, not a heading.
-        return len(rest) > 60 and self._trailing_clause(rest, 0) is not None
+        return len(rest) > 60 and trailing_clause(rest) is not None
 
     def _item_kind(self, body: list[Line]) -> str:
-        kinds = {_kind(ln.text) for ln in body if ln.text}
+        kinds = {kind_of(ln.text) for ln in body if ln.text}
         for k in ("item", "arabic", "paren_ar"):
             if k in kinds:
                 return k
@@ -334,10 +296,10 @@ class _Parser:
             else:
                 st.block.texts.append(chunk)
             if inner is not None:
-                parsed = parse_clause(inner)
-                assert parsed is not None
-                self._report_problems(parsed.problems, line)
-                st.block.close((parsed.assignments, inner), line)
+                clause = read_clause(inner)
+                assert clause is not None
+                self._report_problems(clause.problems, line)
+                st.block.close(clause, line)
         if st.section is not None and st.section.implicit_items and st.block.closed:
             st.item = st.block = None
 
@@ -350,7 +312,7 @@ class _Parser:
             if block.clause is None or block.clause_line >= line - 3:
                 if bracketed and block.clause is None and block.texts:
                     # "（X牵头落实）" wrapped onto its own line ends the paragraph's text.
-                    block.texts[-1] += clause[1].join(("（", "）"))
+                    block.texts[-1] += clause.text.join(("（", "）"))
                 block.close(clause, line)
                 if section.implicit_items:
                     st.item = st.block = None
@@ -403,15 +365,6 @@ class _State:
     ended: bool = False
     next_text: str = ""
     items_follow: bool = False  # an item marker comes before the next section
-
-
-def _kind(text: str) -> str | None:
-    m = marker(text)
-    return m[0] if m else None
-
-
-def _is_section(text: str) -> bool:
-    return _kind(text) == "section"
 
 
 # -- public API -------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import PurePath
 
+from desktop.answers import DONE, FIGURES, ONGOING, UNFINISHED, has_content, not_applicable
 from desktop.catalogue import ROLE_LABELS, Catalogue, Item, Task, cn_number, short_name
 from desktop.forms import FormSpec
 from desktop.report import prose
@@ -43,7 +44,6 @@ TABLE_COLUMNS = (
     Column("主要公开载体/网址", 42),
     Column("备注", 26),
 )
-_CONTENT_KEYS = ("status", "measures", "results", "next_steps", "unfinished_reason", "evidence")
 
 
 def issuer_name(payload: dict) -> str:
@@ -57,15 +57,6 @@ def issuer_name(payload: dict) -> str:
 
 def attachment_name(catalogue: Catalogue) -> str:
     return f"{prose.clean(catalogue.title)}落实情况表"
-
-
-def is_answered(answer: dict | None) -> bool:
-    """The unit said something about the task (not merely that it applies)."""
-    if not answer or answer.get("applicable") is False:
-        return False
-    if any(answer.get(k) for k in _CONTENT_KEYS):
-        return True
-    return any(v not in (None, "") for v in answer.get("figures", {}).values())
 
 
 def compose_report(payload: dict, catalogue: Catalogue, form: FormSpec) -> ReportModel:
@@ -94,7 +85,7 @@ def compose_report(payload: dict, catalogue: Catalogue, form: FormSpec) -> Repor
             model.blocks.extend(blocks)
     model.add(Para("特此报告。"))
 
-    rows = _table_rows(answers, catalogue)
+    rows = _table_rows(answers, catalogue, form)
     if rows:
         model.add(AttachmentNote((attachment_name(catalogue),)))
     model.add(Signature(issuer))
@@ -125,7 +116,7 @@ def _work_section(
     blocks: list = [Para(prose.sentence(p)) for p in prose.paragraphs(texts.get("overview"))]
     n = 0
     for _section, item in catalogue.items():
-        answered = [t for t in item.tasks if is_answered(answers.get(t.id))]
+        answered = [t for t in item.tasks if has_content(answers.get(t.id))]
         if not answered:
             continue
         n += 1
@@ -142,10 +133,11 @@ def task_prose(answer: dict, task: Task, form: FormSpec, unit: Unit) -> list[str
     where published, plan or reason."""
     out = [prose.sentence(p) for p in prose.paragraphs(answer.get("measures"))]
     status = answer.get("status", "")
-    if status in ("已完成", "持续推进", ""):
+    meaning = form.statuses.meaning(status)
+    if meaning in (DONE, ONGOING) or status == "":
         out += [prose.sentence(p) for p in prose.paragraphs(answer.get("results"))]
     clauses = [
-        prose.figure_clause(spec, answer.get("figures", {}).get(spec.key))
+        prose.figure_clause(spec, answer.get(FIGURES, {}).get(spec.key))
         for spec in form.figures_for(task.id, unit)
     ]
     figures = prose.join_clauses(clauses)
@@ -154,11 +146,11 @@ def task_prose(answer: dict, task: Task, form: FormSpec, unit: Unit) -> list[str
     published = "、".join(evidence_names(answer.get("evidence", []), urls=False))
     if published:
         out.append(f"相关信息已在{published}公开。")
-    if status == "持续推进":
+    if meaning == ONGOING:
         plan = prose.paragraphs(answer.get("next_steps"))
         lead = "该项工作正在持续推进。"
         out += _led(lead, plan, "下一步，") if plan else [lead]
-    elif status == "未完成":
+    elif meaning == UNFINISHED:
         reason = prose.paragraphs(answer.get("unfinished_reason"))
         lead = "该项工作尚未完成。"
         out += _led(lead, reason, "") if reason else [lead]
@@ -200,7 +192,7 @@ def _problems_section(texts: dict, answers: dict[str, dict], catalogue: Catalogu
     for _section, item in catalogue.items():
         for task in item.tasks:
             answer = answers.get(task.id)
-            if not answer or answer.get("applicable") is False:
+            if not answer or not_applicable(answer):
                 continue
             paras = prose.paragraphs(answer.get("problems"))
             if paras:
@@ -212,21 +204,23 @@ def _topic(item: Item) -> str:
     return prose.clean(item.title)
 
 
-def _table_rows(answers: dict[str, dict], catalogue: Catalogue) -> list[tuple[str, ...]]:
+def _table_rows(
+    answers: dict[str, dict], catalogue: Catalogue, form: FormSpec
+) -> list[tuple[str, ...]]:
     rows = []
     for task in catalogue.tasks():
         answer = answers.get(task.id)
         if answer is None:
             continue
         role = ROLE_LABELS.get(answer.get("role", ""), "")
-        if answer.get("applicable") is False:
+        if not_applicable(answer):
             reason = prose.clean(answer.get("not_applicable_reason"))
             status, carriers, remark = NOT_APPLICABLE, "", reason or "本单位不涉及该项工作"
         else:
             status = prose.clean(answer.get("status")) or "未填报"
             carriers = "\n".join(evidence_names(answer.get("evidence", []), urls=True))
             remark = ""
-            if status == "未完成":
+            if form.statuses.meaning(status) == UNFINISHED:
                 remark = prose.clip(prose.clean(answer.get("unfinished_reason")), 40)
         rows.append((str(len(rows) + 1), short_name(task), role, status, carriers, remark))
     return rows

@@ -18,6 +18,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.errors import UserError
 from desktop.report import model as M
 from desktop.report import rules as R
 from desktop.report.prose import text_width
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from desktop.forms import FormSpec
 
 
-class TemplateError(Exception):
+class TemplateError(UserError):
     """The report template cannot be used; ``str()`` says why and what to do, in Chinese."""
 
     def __init__(self, message: str, missing: tuple[str, ...] = ()) -> None:

@@ -323,7 +323,7 @@ def sample_table_xml() -> str:
         children="".join(
             cell(t, w, "Table Text")
             for t, w in zip(
-                ("1", "表格文字（小四号仿宋）", "牵头", "已完成", ""), widths, strict=True
+                ("1", "表格文字（小四号仿宋）", "牵头", "示例", ""), widths, strict=True
             )
         ),
     )

@@ -6,10 +6,11 @@ Public API (see ``docs/store.md`` and ``/work/issues/store-api.md``)::
     from desktop.store.exchange import export_payload, import_payload
 """
 
+from desktop.answers import task_scope  # re-exported: the store speaks in scopes
 from desktop.store.errors import StoreError
 from desktop.store.migrations import SCHEMA_VERSION
 from desktop.store.opening import OpenResult, open_store
-from desktop.store.repository import MAX_VALUE_CHARS, ReportInfo, Revision, Store, task_scope
+from desktop.store.repository import MAX_VALUE_CHARS, ReportInfo, Revision, Store
 
 __all__ = [
     "MAX_VALUE_CHARS",

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop.errors import UserError
 from desktop.store.db import has_tables, integrity_check, quick_check, raw_connect, user_version
 
 _STAMP = "%Y%m%d-%H%M%S"
@@ -26,7 +27,7 @@ _NAME = re.compile(
 PART_SUFFIX = ".part"
 
 
-class BackupError(Exception):
+class BackupError(UserError):
     """A backup could not be made or did not pass its check (the message is Chinese)."""
 
 

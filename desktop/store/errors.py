@@ -9,6 +9,7 @@ The UI shows ``str(error)`` as is and may branch on ``kind``:
 * ``corrupt``   the database is damaged and could not be repaired here;
 * ``too_large`` one value is over the size limit;
 * ``missing``   (read-only opening only) there is no database yet;
+* ``no_report`` the report asked for is not in the database (:class:`ReportNotFound`);
 * ``io``        any other disk or SQLite failure.
 """
 
@@ -18,7 +19,19 @@ import errno
 import sqlite3
 from pathlib import Path
 
-KINDS = ("full", "readonly", "locked", "newer", "corrupt", "too_large", "missing", "io")
+from desktop.errors import UserError
+
+KINDS = (
+    "full",
+    "readonly",
+    "locked",
+    "newer",
+    "corrupt",
+    "too_large",
+    "missing",
+    "no_report",
+    "io",
+)
 
 # Primary SQLite result codes (sqlite.org/rescode.html); Python 3.11 exposes the extended code.
 SQLITE_PERM = 3
@@ -32,7 +45,7 @@ SQLITE_CANTOPEN = 14
 SQLITE_NOTADB = 26
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """User-facing Chinese message in ``str()``; ``kind`` tells the UI what happened."""
 
     def __init__(self, message: str, kind: str = "io") -> None:
@@ -40,6 +53,20 @@ class StoreError(Exception):
             raise ValueError(f"unknown StoreError kind {kind!r}")
         super().__init__(message)
         self.kind = kind
+
+
+class ReportNotFound(StoreError, KeyError):
+    """No report with that id. Also a ``KeyError``: asking for it is the caller's mistake, but
+    one the clerk may still meet (a list shown before another window changed the data)."""
+
+    def __init__(self, report_id: int) -> None:
+        super().__init__(
+            f"找不到这份报告（编号 {report_id}），它可能已被其他窗口删除或替换。请回到开始页重新选择。",
+            "no_report",
+        )
+        self.report_id = report_id
+
+    __str__ = Exception.__str__  # KeyError would quote the message
 
 
 NOT_SAVED = "刚才的修改没有保存"

@@ -17,16 +17,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop import payload
+from desktop.answers import (
+    DRAFT,
+    FIGURES,
+    PLAIN_SCOPES,
+    figure_key_of,
+    figure_store_key,
+    task_scope,
+)
 from desktop.applicability import tasks_for
 from desktop.catalogue import Catalogue
 from desktop.forms import FormSpec
 from desktop.names import name_problem, normalise
 from desktop.payload import PayloadError
-from desktop.store.repository import Store, task_scope
+from desktop.store.repository import Store
 from desktop.units import KIND_LABELS, Directory, Unit
 
-FIGURE_PREFIX = "figures."
-META_GROUPS = ("profile", "texts", "review")
+META_GROUPS = PLAIN_SCOPES  # the payload's top-level groups are the store's plain scopes
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -45,6 +52,8 @@ def _utf8_safe(value: Any) -> Any:
 
 
 def _empty(value: Any) -> bool:
+    # Stricter than answers.is_empty on purpose: whitespace the clerk typed travels as typed,
+    # so export → import leaves the store exactly as it was.
     return value is None or value == "" or value == [] or value == {}
 
 
@@ -95,8 +104,9 @@ def _answer(stored: dict[str, Any]) -> dict:
     for key, value in stored.items():
         if _empty(value):
             continue
-        if key.startswith(FIGURE_PREFIX):
-            out.setdefault("figures", {})[key[len(FIGURE_PREFIX) :]] = value
+        figure = figure_key_of(key)
+        if figure is not None:
+            out.setdefault(FIGURES, {})[figure] = value
         else:
             out[key] = value
     return out
@@ -167,9 +177,9 @@ def _changes(data: dict) -> list[tuple[str, str, Any]]:
         for key, value in answer.items():
             if key in ("role", "optional"):
                 continue  # computed for the reader's directory, never stored
-            if key == "figures":
+            if key == FIGURES:
                 for fkey, fvalue in value.items():
-                    changes.append((scope, FIGURE_PREFIX + fkey, fvalue))
+                    changes.append((scope, figure_store_key(fkey), fvalue))
             else:
                 changes.append((scope, key, value))
     return changes
@@ -192,7 +202,7 @@ def apply_payload(
     """
     if not isinstance(data, dict):
         raise PayloadError(["文件内容不是报告数据（顶层应为对象）"])
-    problems = payload.validate(data, catalogue, form)
+    problems = payload.validate(data, catalogue, form, directory)
     if problems:
         raise PayloadError(problems)
     block = payload.contribution_of(data)
@@ -212,7 +222,7 @@ def apply_payload(
             if (scope, key) not in incoming
         ]
         done = store.save_fields(report_id, changes + clears)
-        store.set_status(report_id, data.get("status", "draft"))
+        store.set_status(report_id, data.get("status", DRAFT))
     cleared = sum(1 for r in done if (r.scope, r.key) not in incoming)
     # "applicable: true" is the default every export spells out; not worth counting as content.
     written = sum(

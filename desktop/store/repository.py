@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -23,15 +22,20 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.answers import (
+    DRAFT,
+    REPORT_STATUSES,
+    STATUS_KEY,
+    TASK_PREFIX,
+    counts_as_answered,
+    is_scope,
+)
 from desktop.store.db import now
-from desktop.store.errors import StoreError, from_sqlite
+from desktop.store.errors import ReportNotFound, StoreError, from_sqlite
 from desktop.store.lock import InstanceLock
 
 MAX_VALUE_CHARS = 10_000_000
-REPORT_STATUSES = ("draft", "final")
-PLAIN_SCOPES = ("profile", "texts", "review")
 STATUS_SCOPE = "report"
-_TASK_SCOPE = re.compile(r"^task:\d+\.\d+\.\d+$")
 
 
 @dataclass(frozen=True)
@@ -55,13 +59,9 @@ class Revision:
     at: str  # ISO 8601 local time
 
 
-def task_scope(task_id: str) -> str:
-    return f"task:{task_id}"
-
-
 def check_scope(scope: str, key: str) -> None:
     """Programming errors (not the clerk's): a scope or key the store does not know."""
-    if scope not in PLAIN_SCOPES and not _TASK_SCOPE.match(scope):
+    if not is_scope(scope):
         raise ValueError(f"unknown scope {scope!r}")
     if not isinstance(key, str) or not key:
         raise ValueError(f"bad key {key!r}")
@@ -182,14 +182,20 @@ class Store:
         return [ReportInfo(*row, answered_tasks=counts.get(row[0], 0)) for row in rows]
 
     def _answered_counts(self, report_id: int | None = None) -> dict[int, int]:
+        # Only the two fields that decide it are read; the rule itself is the vocabulary's.
         where = "" if report_id is None else "AND report_id = ?"
-        rows = self._read(
-            "SELECT report_id, count(DISTINCT scope) FROM field_values "
-            "WHERE scope LIKE 'task:%' AND ((key = 'status' AND value NOT IN ('\"\"', 'null')) "
-            f"OR (key = 'applicable' AND value = 'false')) {where} GROUP BY report_id",
-            () if report_id is None else (report_id,),
-        )
-        return dict(rows)
+        tasks: dict[tuple[int, str], dict[str, Any]] = {}
+        for rid, scope, key, text in self._read(
+            "SELECT report_id, scope, key, value FROM field_values "
+            f"WHERE scope LIKE ? AND key IN (?, 'applicable') {where}",
+            (f"{TASK_PREFIX}%", STATUS_KEY) + (() if report_id is None else (report_id,)),
+        ):
+            tasks.setdefault((rid, scope), {})[key] = decode(text)
+        counts: dict[int, int] = {}
+        for (rid, _scope), values in tasks.items():
+            if counts_as_answered(values):
+                counts[rid] = counts.get(rid, 0) + 1
+        return counts
 
     def find_report(self, unit: str, catalogue_id: str) -> int | None:
         rows = self._read(
@@ -209,8 +215,8 @@ class Store:
         with self.transaction():
             cur = self._db.conn.execute(
                 "INSERT INTO reports (unit, catalogue_id, status, created_at, updated_at) "
-                "VALUES (?, ?, 'draft', ?, ?)",
-                (unit, catalogue_id, at, at),
+                "VALUES (?, ?, ?, ?, ?)",
+                (unit, catalogue_id, DRAFT, at, at),
             )
             return int(cur.lastrowid)
 
@@ -221,7 +227,7 @@ class Store:
             (report_id,),
         )
         if not rows:
-            raise KeyError(f"no report with id {report_id}")
+            raise ReportNotFound(report_id)
         return ReportInfo(
             *rows[0], answered_tasks=self._answered_counts(report_id).get(report_id, 0)
         )
@@ -234,7 +240,7 @@ class Store:
             conn = self._db.conn
             row = conn.execute("SELECT status FROM reports WHERE id = ?", (report_id,)).fetchone()
             if row is None:
-                raise KeyError(f"no report with id {report_id}")
+                raise ReportNotFound(report_id)
             if row[0] == status:
                 return
             at = now()
@@ -298,7 +304,7 @@ class Store:
     @staticmethod
     def _require(conn: sqlite3.Connection, report_id: int) -> None:
         if conn.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is None:
-            raise KeyError(f"no report with id {report_id}")
+            raise ReportNotFound(report_id)
 
     def seal_revisions(self) -> None:
         """The next save of any field starts a new revision."""

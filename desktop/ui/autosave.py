@@ -52,7 +52,7 @@ class Autosave(QObject):
         """Save what is queued now. True when nothing is left unsaved. ``seal``: an explicit
         save — the next edit of each field starts a new history entry."""
         self.timer.stop()
-        if not self.session.pending:
+        if not self.session.unsaved:
             if seal:
                 self.session.flush(seal=True)
             if self._dirty:  # someone else wrote the queue (e.g. a preview): still say so

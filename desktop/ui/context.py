@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.answers import DRAFT, FINAL
 from desktop.session import ReportSession
 from desktop.ui.autosave import Autosave
 
@@ -28,16 +29,12 @@ class PageContext(QObject):
             return
         if not self.session.set_value(scope, key, value):
             return
-        if self.session.status == "final":
-            # Editing a finalised report makes it a draft again: it must be reviewed anew.
-            self.session.status = "draft"
-            self.session.set_value("review", "confirmed", False)
+        if self.session.status == FINAL:
+            # Editing a finalised report makes it a draft again: it must be reviewed anew. The
+            # status change rides in the autosave queue: a failed write is shown and retried.
+            self.session.reopen()
             self.autosave.flush_now()
-            try:
-                self.session.store.set_status(self.session.report_id, "draft")
-            except Exception:  # noqa: BLE001 - the queue keeps the edit; status retried on finalise
-                pass
-            self.status_changed.emit("draft")
+            self.status_changed.emit(DRAFT)
         self.autosave.schedule()
         self.value_changed.emit(scope, key)
 

@@ -72,7 +72,7 @@ class CleanPlainTextEdit(QPlainTextEdit):
         self.label = label
         self.setTabChangesFocus(True)
 
-    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt override)
+    def insertFromMimeData(self, source: QMimeData) -> None:
         text = clean_pasted(source.text())
         current = len(self.toPlainText()) - len(self.textCursor().selectedText())
         if current + len(text) > self.max_length:
@@ -85,7 +85,7 @@ class CleanPlainTextEdit(QPlainTextEdit):
             return
         self.textCursor().insertText(text)
 
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText()
 
 

@@ -135,16 +135,14 @@ class MainWindow(QMainWindow):
 
     # -- switching -----------------------------------------------------------------------------
     def open_report(self, report_id: int) -> bool:
-        from desktop.catalogue import CatalogueError
-        from desktop.schema import DataFileError
-        from desktop.store import StoreError
+        from desktop.errors import UserError
         from desktop.ui.report_view import ReportView
 
         if self.report_view is not None and not self.close_report():
             return False
         try:
             session = self.services.open_session(report_id)
-        except (CatalogueError, DataFileError, KeyError, StoreError) as exc:
+        except UserError as exc:
             dialogs.error(self, "无法打开报告", f"无法打开这份报告：{exc}")
             return False
         self.report_view = ReportView(session, self.services.settings, self)
@@ -243,7 +241,7 @@ class MainWindow(QMainWindow):
             self, "关于", f"{APP_NAME} {__version__}\n数据保存位置：{where}\n本程序不使用网络。"
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.report_view is not None:
             if not self.report_view.can_close():
                 event.ignore()

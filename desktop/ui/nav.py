@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import completeness as c
+from desktop.answers import task_id_of, task_scope
 from desktop.catalogue import ROLE_LABELS, cn_number
-from desktop.completeness import task_scope
 from desktop.session import ReportSession
 
 STATE_LOOK = {
     c.EMPTY: ("#c0c0c0", "未填写"),
     c.PARTIAL: ("#f0a020", "填写中"),
-    c.DONE: ("#2e9d4e", "已完成"),
+    c.DONE: ("#2e9d4e", "已填完"),
     c.WARNING: ("#d93025", "有提示"),
     c.UNDECIDED: ("#8ab4f8", "待确认是否适用"),
     c.NOT_APPLICABLE: ("#e8e8e8", "不适用"),
@@ -128,8 +128,9 @@ class NavPanel(QWidget):
         for key, item in self.items.items():
             if only and key != only:
                 continue
-            if key.startswith("task:"):
-                state = self.session.task_state(key[5:])
+            task_id = task_id_of(key)
+            if task_id is not None:
+                state = self.session.task_state(task_id)
                 item.setIcon(0, state_icon(state))
                 colour, label = STATE_LOOK[state]
                 item.setToolTip(0, f"{label}　{item.text(0)}")

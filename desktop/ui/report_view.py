@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.answers import task_id_of
 from desktop.session import ReportSession
 from desktop.settings import Settings
 from desktop.ui import dialogs
@@ -124,8 +125,9 @@ class ReportView(QWidget):
             return ReviewPage(self.ctx)
         if key == "export":
             return ExportPage(self.ctx, self.settings)
-        if key.startswith("task:"):
-            return TaskPage(self.ctx, self.session.task(key[5:]))
+        task_id = task_id_of(key)
+        if task_id is not None:
+            return TaskPage(self.ctx, self.session.task(task_id))
         raise KeyError(key)
 
     def current_key(self) -> str:
@@ -138,7 +140,7 @@ class ReportView(QWidget):
         previous = self.current_key()
         if previous and previous != key:
             self.autosave.flush_now(seal=True)
-        if key == "export" or key.startswith("task:"):
+        if key == "export" or task_id_of(key) is not None:
             self.session.prefill_figures()
         page = self.page(key)
         if previous != key:
@@ -178,7 +180,7 @@ class ReportView(QWidget):
 
     # -- saving -----------------------------------------------------------------------------------
     def _value_changed(self, scope: str, key: str) -> None:
-        if scope.startswith("task:"):
+        if task_id_of(scope) is not None:
             if key == "applicable":
                 self.nav.rebuild()
                 self._prebuild.start()

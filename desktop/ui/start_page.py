@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop import catalogue as catalogue_mod
 from desktop.applicability import tasks_for
 from desktop.catalogue import CatalogueError
+from desktop.errors import UserError
 from desktop.schema import DataFileError
 from desktop.services import Services
 from desktop.ui import dialogs
@@ -135,7 +136,7 @@ class StartPage(QWidget):
                 done, total = session.progress()
                 progress = f"{done}/{total}" + ("（已定稿）" if info.status == "final" else "")
                 title = session.catalogue.title
-            except (CatalogueError, DataFileError, KeyError):
+            except UserError:
                 progress, title = "—", info.catalogue_id
             cells = [info.unit, title, progress, info.updated_at.replace("T", " ")[:16]]
             if len(cells[3]) == 16:

@@ -17,7 +17,7 @@ QStandardPaths.setTestModeEnabled(True)
 
 
 @pytest.fixture(scope="session")
-def qapp(qapp_args, qapp_cls, pytestconfig):  # noqa: ARG001 - pytest-qt's signature
+def qapp(qapp_args, qapp_cls, pytestconfig):  # pytest-qt's signature, all three unused
     from desktop.ui.app import make_app
 
     return make_app()

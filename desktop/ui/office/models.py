@@ -55,10 +55,10 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.text
         if role == Qt.ItemDataRole.BackgroundRole:
-            return self._brushes[cell.state]
+            return self._brushes[cell.kind]
         if role == Qt.ItemDataRole.ForegroundRole:
             # A 相关部门 task the unit did not take up is not a gap: shown quietly.
-            return QBrush(QColor("#8a8a8a" if cell.state == OPTIONAL_OPEN else "#202020"))
+            return QBrush(QColor("#8a8a8a" if cell.kind == OPTIONAL_OPEN else "#202020"))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -125,7 +125,7 @@ class TaskModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.values.get(label, "")
         if role == Qt.ItemDataRole.BackgroundRole and label == "完成状态":
-            return self._brushes[column.state]
+            return self._brushes[column.kind]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return None

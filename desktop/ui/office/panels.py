@@ -23,25 +23,37 @@ from PySide6.QtWidgets import (
 
 from desktop.catalogue import cn_number
 from desktop.consolidate.answers import answer_view, task_view
-from desktop.consolidate.matrix import COLOURS, STATES
+from desktop.consolidate.matrix import Matrix
 from desktop.consolidate.service import Consolidation
 from desktop.ui.office.models import MatrixModel, TaskModel
 
 ALL = "全部"
 
 
-def _legend() -> QWidget:
-    box = QWidget()
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(QLabel("图例："))
-    for state in STATES:
-        chip = QLabel(state)
-        chip.setFrameShape(QFrame.Shape.Box)
-        chip.setStyleSheet(f"background:#{COLOURS[state]}; color:#202020; padding:1px 6px;")
-        layout.addWidget(chip)
-    layout.addStretch(1)
-    return box
+class Legend(QWidget):
+    """One chip per state in its colour; the status words are the form's, so it is filled
+    from each consolidation."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(QLabel("图例："))
+        self.row.addStretch(1)
+        self.chips: list[QLabel] = []
+
+    def show_matrix(self, matrix: Matrix) -> None:
+        for chip in self.chips:
+            self.row.removeWidget(chip)
+            chip.deleteLater()
+        self.chips = []
+        for n, state in enumerate(matrix.states):
+            chip = QLabel(state)
+            chip.setFrameShape(QFrame.Shape.Box)
+            colour = matrix.colour(state)
+            chip.setStyleSheet(f"background:#{colour}; color:#202020; padding:1px 6px;")
+            self.row.insertWidget(1 + n, chip)
+            self.chips.append(chip)
 
 
 class MatrixPanel(QWidget):
@@ -93,7 +105,8 @@ class MatrixPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(_legend())
+        self.legend = Legend()
+        layout.addWidget(self.legend)
         layout.addWidget(split, 1)
         for combo in (self.section, self.category, self.state):
             combo.currentIndexChanged.connect(self.apply_filters)
@@ -105,7 +118,8 @@ class MatrixPanel(QWidget):
             [(f"{cn_number(s.no)}、{s.title[:14]}", s.no) for s in c.catalogue.sections],
         )
         self._fill(self.category, [(name, name) for name in c.matrix.category_names])
-        self._fill(self.state, [(state, state) for state in STATES])
+        self._fill(self.state, [(state, state) for state in c.matrix.states])
+        self.legend.show_matrix(c.matrix)
         self.apply_filters()
 
     @staticmethod
@@ -206,7 +220,7 @@ class TaskPanel(QWidget):
         view = task_view(c.matrix, c.form, task_id)
         self.text.setText(f"（{view.item_title}）{view.task_text}")
         counts = c.matrix.counts(task_id)
-        shown = "，".join(f"{s}{counts[s]}" for s in STATES[:5] if counts[s])
+        shown = "，".join(f"{s}{counts[s]}" for s in c.matrix.states[:5] if counts[s])
         self.summary.setText(f"涉及 {len(view.columns)} 个单位：{shown or '无'}")
         self.model.show(view)
 

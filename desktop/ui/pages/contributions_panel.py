@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.answers import figure_key_of
 from desktop.lead.desk import FigureSum, LeadDesk
 from desktop.report import prose
 from desktop.store import StoreError
@@ -185,7 +186,7 @@ class ContributionsPanel(QGroupBox):
         self.refresh()
 
     # -- showing ----------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
 
@@ -353,5 +354,5 @@ class ContributionsPanel(QGroupBox):
 
     def _value_changed(self, scope: str, key: str) -> None:
         # The lead typing its own figure changes whether the sum is still the one taken.
-        if scope == self.page.scope and key.startswith("figures.") and self.sum_labels:
+        if scope == self.page.scope and figure_key_of(key) is not None and self.sum_labels:
             self.refresh()

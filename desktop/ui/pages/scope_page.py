@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.answers import task_scope
 from desktop.catalogue import ROLE_LABELS, cn_number
-from desktop.completeness import task_scope
 from desktop.session import TaskRef
 from desktop.textclean import clean_pasted
 from desktop.ui.context import PageContext

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.answers import task_scope
 from desktop.catalogue import ROLE_LABELS
-from desktop.completeness import task_scope
 from desktop.session import TaskRef
 from desktop.ui.context import PageContext
 from desktop.ui.pages import contributions_panel

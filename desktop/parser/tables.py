@@ -1,0 +1,220 @@
+"""Tables in a 要点: task tables (分解表 / 分工方案) that reach the parser as rows of cells.
+
+Rows come as ``.docx`` table rows (cells joined by :data:`CELL_SEP`), as ``|``- or
+tab-separated lines of a ``.txt`` copied from Word, Excel or a web page, or — a web table copied
+as text — as one cell per line under a header row whose labels stand one per line
+(``序号`` / ``工作任务`` / ``具体措施`` / ``责任单位`` / ``完成时限``). Under a header naming
+role columns a bare cell becomes ``责任单位：…`` so the clause grammar reads it; a ``序号`` cell
+numbers the row's task; headings in a row's leading cells come out as lines of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from desktop.parser.clauses import (
+    ROLE_KEYS,
+    TIME_KEYS,
+    is_deadline,
+    is_time_line,
+    looks_like_unit,
+    parse_clause,
+    split_top,
+)
+from desktop.parser.markers import marker
+from desktop.parser.source import CELL_SEP, PARA_SEP
+
+_MD_RULE = re.compile(r"^[\s|:：\-—]+$")
+_SEQ_KEYS = ("序号", "编号")
+# Column labels of the text columns; with one cell per line only known labels make a header.
+_TEXT_LABELS = (
+    "工作任务", "任务", "具体任务", "主要任务", "重点任务", "任务内容", "任务分解", "目标",
+    "工作目标", "具体措施", "工作措施", "措施", "主要内容", "工作内容", "内容", "工作要求",
+    "具体要求", "工作事项", "事项",
+)  # fmt: skip
+_SERIAL = re.compile(r"^\d{1,3}$")
+MAX_COLUMNS = 8
+
+
+def cells_of(raw: str, ncols: int = 0) -> list[list[str]] | None:
+    """The cells of a table row (each a list of paragraphs), or None for an ordinary line.
+
+    ``|`` rows come as ``a | b | c |`` (web copies: each cell closed by a bar) or
+    ``| a | b | c |`` (Markdown); an empty first cell (a merged cell) makes the two look alike,
+    so the table's column count decides.
+    """
+    if CELL_SEP in raw:
+        return [cell.split(PARA_SEP) for cell in raw.split(CELL_SEP)]
+    stripped = raw.strip()
+    if stripped.count("|") >= 2 or (stripped.count("|") == 1 and stripped.endswith("|")):
+        if _MD_RULE.match(stripped):
+            return []
+        closed = stripped[:-1].split("|") if stripped.endswith("|") else stripped.split("|")
+        if stripped.startswith("|") and stripped.endswith("|"):
+            markdown = stripped[1:-1].split("|")
+            if ncols == 0 or len(markdown) == ncols or len(closed) != ncols:
+                closed = markdown
+        return [[c] for c in closed]
+    # Tab-separated cells (a table copied from Word or Excel); "1.<tab>text" is a list number.
+    parts = [p for p in re.split(r"\t+", stripped) if p.strip()]
+    if len(parts) >= 2 and marker(parts[0].strip()) is None:
+        return [[p] for p in raw.strip("\r\n").split("\t")]
+    return None
+
+
+def _column_kind(label: str) -> str | None:
+    label = re.sub(r"\s", "", label)
+    if len(label) > 10:
+        return None
+    for key in ROLE_KEYS:
+        if label.startswith(key):
+            return f"role:{key}"
+    for key in TIME_KEYS:
+        if label.startswith(key):
+            return f"time:{key}"
+    if label in _SEQ_KEYS:
+        return "seq"
+    return "text"
+
+
+def header_columns(cells: list[str]) -> list[str] | None:
+    """Column kinds when *cells* is a header row (short labels, at least one role column)."""
+    kinds = [_column_kind(c) for c in cells]
+    if any(k is None for k in kinds) or not any(k and k.startswith("role:") for k in kinds):
+        return None
+    return [k or "text" for k in kinds]
+
+
+def row_lines(cells: list[list[str]], columns: list[str] | None) -> list[str]:
+    out: list[str] = []
+    seq = ""
+    filled = [i for i, paras in enumerate(cells) if any(paras)]
+    for idx, paras in enumerate(cells):
+        paras = [p for p in paras if p]
+        if not paras:
+            continue
+        kind = columns[idx] if columns and idx < len(columns) else "text"
+        if kind == "text" and columns and idx == filled[-1] and idx > 0:
+            # A web copy drops merged cells, shifting the row left: a bare list of units in a
+            # text column, last in its row, belongs under the table's (empty) role column.
+            role = next((k for k in columns[idx + 1 :] if k.startswith("role:")), None)
+            if role and _unit_list(paras):
+                kind = role
+        joined = "、".join(paras)
+        if kind == "seq" and re.fullmatch(r"\d{1,3}", joined):
+            seq = joined
+        elif kind.startswith("role:"):
+            if any(parse_clause(p) is not None for p in paras):
+                out.extend(paras)  # the cell already says who does what
+            else:
+                out.append(f"{kind[5:]}：{joined}")
+        elif kind.startswith("time:"):
+            out.append(f"{kind[5:]}：{'；'.join(paras)}")
+        else:
+            if seq and marker(paras[0]) is None:
+                paras = [f"{seq}.{paras[0]}", *paras[1:]]
+                seq = ""
+            out.extend(paras)
+    return out
+
+
+def _unit_list(paras: list[str]) -> bool:
+    names = [n for p in paras for n in split_top(p, "、，,")]
+    return all(
+        0 < len(n.strip()) <= 20 and looks_like_unit(n.strip()) and "。" not in n for n in names
+    )
+
+
+# -- one cell per line ------------------------------------------------------------------------
+
+
+def _label_kind(label: str) -> str | None:
+    """The column kind of a header label written on a line of its own, or None."""
+    if label in _TEXT_LABELS:
+        return "text"
+    kind = _column_kind(label)
+    return kind if kind not in (None, "text") else None
+
+
+def _header_run(keys: list[str], start: int) -> list[str] | None:
+    """Column kinds when the lines from *start* are a header row, one label per line."""
+    kinds: list[str] = []
+    for key in keys[start : start + MAX_COLUMNS]:
+        kind = _label_kind(key) if key else None
+        if kind is None:
+            break
+        kinds.append(kind)
+    if len(kinds) < 3 or "text" not in kinds or not any(k.startswith("role:") for k in kinds):
+        return None
+    return kinds
+
+
+def _fits(kind: str, key: str) -> bool:
+    if kind == "seq":
+        return bool(_SERIAL.match(key))
+    if kind.startswith("time:"):
+        return is_deadline(key) or is_time_line(key)
+    if kind.startswith("role:"):
+        return _unit_list([key]) or parse_clause(key) is not None
+    return True
+
+
+def _place(cells: list[str], keys: list[str], kinds: list[str]) -> list[str]:
+    """A row's cells under their columns. A copied web table drops empty (merged) cells, so
+    when cells are missing each one goes, from the right, to the column its content fits."""
+    if len(cells) == len(kinds):
+        return cells
+    out = [""] * len(kinds)
+    cols = list(range(len(kinds)))
+    if "seq" in kinds and keys and _SERIAL.match(keys[0]):
+        out[kinds.index("seq")] = cells[0]
+        cols.remove(kinds.index("seq"))
+        cells, keys = cells[1:], keys[1:]
+    j = len(cells) - 1
+    for ci in reversed(cols):
+        if j < 0:
+            break
+        if _fits(kinds[ci], keys[j]) or ci == cols[0]:
+            out[ci] = cells[j] if ci != cols[0] else "".join(cells[: j + 1])
+            j -= 1
+    return out
+
+
+def regroup_cell_lines(raw: list[str], key: Callable[[str], str]) -> list[tuple[int, str]]:
+    """(line number, line) for every line, with tables copied one cell per line turned back
+    into rows (cells joined by :data:`CELL_SEP`, numbered by the row's first line).
+
+    *key* gives a line's text as compared here (cleaned: simplified, no spaces). Under the
+    header a row starts at its serial number when the table has a ``序号`` column, else every
+    column's worth of lines is a row; a heading line (``一、…``) spanning the table stands
+    alone; a blank line or text that fits no row ends the table.
+    """
+    keys = [key(t) for t in raw]
+    out: list[tuple[int, str]] = []
+    i, n = 0, len(raw)
+    while i < n:
+        kinds = _header_run(keys, i) if keys[i] and len(keys[i]) <= 10 else None
+        if kinds is None:
+            out.append((i + 1, raw[i]))
+            i += 1
+            continue
+        out.append((i + 1, CELL_SEP.join(keys[i : i + len(kinds)])))
+        i += len(kinds)
+        serial = "seq" in kinds
+        while i < n and keys[i]:
+            if marker(keys[i]) is not None and not _SERIAL.match(keys[i]):
+                out.append((i + 1, raw[i]))  # a section or item heading spanning the table
+                i += 1
+                continue
+            if serial and not _SERIAL.match(keys[i]):
+                break
+            start = i
+            i += 1
+            while i < n and keys[i] and i - start < len(kinds):
+                if _SERIAL.match(keys[i]) or (marker(keys[i]) and not serial):
+                    break
+                i += 1
+            cells = _place(raw[start:i], keys[start:i], kinds)
+            out.append((start + 1, CELL_SEP.join(c.strip() for c in cells)))
+    return out

@@ -1,0 +1,181 @@
+"""The families of real 要点 that the parser once misread (issue 15 §1), one sample each in
+tests/samples (README.md there names the real notice each one is modelled on).
+
+Every assignment of every task is spelled out, as a careful reader reads it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.parser.structure import parse_file
+from tests.conftest import SAMPLES
+from tests.test_parser_samples import TRADITIONAL, check_sample
+
+L, R, C = "lead", "responsible", "cooperate"
+
+FAMILY_CASES = {
+    # Clauses closing a paragraph without brackets; the next, unnumbered paragraph has its own
+    # clause and is a task of its own; a unit and two categories in one list; X牵头，Y，Z负责;
+    # "以下均需…落实，不再逐一列出" binding every later task; a clause on the line below a
+    # paragraph that ends "…认真抓好落实。" (not a clause). GBK with CRLF.
+    "songjiang-2019-unbracketed.gbk.txt": {
+        "header": {
+            "notice_title": "松江市人民政府办公室关于印发2019年松江市政务公开工作要点的通知",
+            "title": "2019年松江市政务公开工作要点",
+            "issuer": "松江市人民政府办公室",
+            "doc_number": "松政办发〔2019〕23号",
+            "date": "2019-05-20",
+            "report_to": "市政府办公室",
+            "deadline": "2019-11-30",
+        },
+        "sections": [
+            ("抓好政府信息公开条例贯彻落实", 2),
+            ("深化重点领域信息公开", 3),
+            ("加强解读回应", 1),
+        ],
+        "tasks": {
+            "1.1.1": [("市政府办公室", R), ("各县（市）区政府", R), ("市政府各部门", R)],
+            "1.1.2": [("各县（市）区政府", R), ("市政府各部门", R)],
+            "1.2.1": [("市政府办公室", L), ("市司法局", R), ("各县（市）区政府", R)],
+            "2.1.1": [("市财政局", L), ("各县（市）区政府", R)],
+            "2.2.1": [("市生态环境局", R), ("各县（市）区政府", R)],
+            "2.3.1": [("市扶贫办", R), ("各县（市）区政府", R)],
+            "3.1.1": [("市政府各部门", R), ("各县（市）区政府", R)],
+        },
+        "warnings": [],
+    },
+    # A web table copied as text, one cell per line under a header whose labels stand one per
+    # line (序号 / 工作任务 / 具体措施 / 责任单位 / 完成时限); merged cells dropped (a row
+    # without its 工作任务, one without its 具体措施); "…等部门"; a clause in the 责任单位 cell;
+    # deadlines (持续推进, 长期坚持) that are never units.
+    "yanshan-2021-cells.txt": {
+        "header": {
+            "notice_title": "雁山区人民政府办公室关于印发2021年雁山区政务公开工作主要任务分解表的通知",
+            "title": "2021年雁山区政务公开工作主要任务分解表",
+            "issuer": "雁山区人民政府办公室",
+            "doc_number": "雁政办〔2021〕17号",
+            "date": "2021-07-02",
+            "report_to": "区政府办公室",
+            "deadline": "2021-12-05",
+        },
+        "sections": [("围绕“十四五”开局深化公开", 3), ("围绕强基础抓基层深化公开", 2)],
+        "tasks": {
+            "1.1.1": [("区发改局", R)],
+            "1.2.1": [("区发改局", R)],
+            "1.3.1": [("区住建局", L), ("区交通局", C), ("区水利局", C)],
+            "2.1.1": [("各镇（街道）", R)],
+            "2.2.1": [("区行政服务中心", L), ("各镇（街道）", R)],
+        },
+        "warnings": [],
+    },
+    # A traditional-character reprint saved as Big5, with characters the old hand-kept table
+    # lacked (崗, 紓); keyed clauses whose 责任单位 list goes on after a comma, a deadline
+    # without its key (持续推进); categories beyond Dalian's: 各县（市、区）人民政府（管委会）,
+    # 各镇（街）, 市直其他单位, 功能区管委会.
+    "jiangbei-2022-keyed-traditional.big5.txt": {
+        "header": {
+            "notice_title": "江北市人民政府办公室关于印发江北市2022年政务公开工作要点的通知",
+            "title": "江北市2022年政务公开工作要点",
+            "issuer": "江北市人民政府办公室",
+            "doc_number": "江政办发〔2022〕9号",
+            "date": "2022-04-26",
+            "report_to": "市政府办公室",
+            "deadline": "2022-11-30",
+        },
+        "sections": [("助力稳住经济大盘", 2), ("夯实基层公开基础", 2)],
+        "tasks": {
+            "1.1.1": [
+                ("市发展改革委", L),
+                ("市财政局", R),
+                ("市税务局", R),
+                ("各县（市、区）人民政府（管委会）", R),
+            ],
+            "1.2.1": [("市人力资源社会保障局", L), ("各县（市、区）人民政府（管委会）", R)],
+            "2.1.1": [("各镇（街）", R)],
+            "2.2.1": [
+                ("市政府办公室", L),
+                ("市直各部门", R),
+                ("市直其他单位", R),
+                ("功能区管委会", R),
+            ],
+        },
+        "warnings": [TRADITIONAL],
+    },
+    # A `|` table whose leading cells carry the section (一、) and item (（一）) headings of the
+    # task's row, merged cells left empty on the rows below; the serial number in a cell of its
+    # own; bare unit lists under 牵头单位 / 责任单位; a row with no 牵头单位.
+    "lingxi-2022-headings.pipes.txt": {
+        "header": {
+            "notice_title": "灵溪县人民政府办公室关于印发灵溪县2022年政务公开重点工作任务清单的通知",
+            "title": "灵溪县2022年政务公开重点工作任务清单",
+            "issuer": "灵溪县人民政府办公室",
+            "doc_number": "灵政办发〔2022〕21号",
+            "date": "2022-06-15",
+            "report_to": "县政府办公室",
+            "deadline": "2022-12-10",
+        },
+        "sections": [("助力稳住经济大盘", 2), ("夯实公开工作基础", 2)],
+        "tasks": {
+            "1.1.1": [("县发展改革局", L), ("县财政局", R), ("县税务局", R)],
+            "1.1.2": [("县市场监管局", L)],
+            "1.2.1": [("县人社局", L), ("各乡镇人民政府", R)],
+            "2.1.1": [("县司法局", L), ("县政府各部门", R)],
+            "2.2.1": [("县行政审批局", R), ("各乡镇人民政府", R)],
+        },
+        "warnings": [],
+    },
+    # pdftotext of a province's 要点: lines cut at 28 characters; clauses without brackets
+    # closing a paragraph, one cut in two (…省公安 / 厅负责落实) and one cut before its last
+    # verb (…省政府各部门负责 / 落实); a clause on a line of its own; 各市政府, 省政府各部门,
+    # 省政府相关部门; a page number and a form feed between pages.
+    "nanling-2020-pdfcopy.txt": {
+        "header": {
+            "notice_title": "南岭省人民政府办公厅关于印发2020年南岭省政务公开工作要点的通知",
+            "title": "2020年南岭省政务公开工作要点",
+            "issuer": "南岭省人民政府办公厅",
+            "doc_number": "南岭政办发〔2020〕14号",
+            "date": "2020-04-30",
+            "report_to": "省政府办公厅",
+            "deadline": "2020-11-30",
+        },
+        "sections": [("加强疫情防控信息发布", 2), ("推进政务公开标准化规范化", 2)],
+        "tasks": {
+            "1.1.1": [("省卫生健康委", L), ("各市政府", R)],
+            "1.1.2": [("省委网信办", R), ("省公安厅", R)],
+            "1.2.1": [("省发展改革委", L), ("省政府相关部门", C)],
+            "2.1.1": [("省政府各部门", R)],
+            "2.2.1": [("省政府办公厅", L), ("各市政府", C)],
+        },
+        "warnings": [(19, "单独的页码或数字“- 1 -”已忽略。")],
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(FAMILY_CASES))
+def test_family_sample_parses_as_a_careful_reader_reads_it(name):
+    check_sample(name, FAMILY_CASES[name])
+
+
+def test_a_paragraph_closed_by_its_clause_is_never_joined_to_the_next():
+    cat = parse_file(SAMPLES / "songjiang-2019-unbracketed.gbk.txt").catalogue
+    first, second = cat.item_of("1.1.1")[1].tasks
+    assert first.text.endswith(
+        "修订完善配套制度。市政府办公室、各县（市）区政府、市政府各部门负责落实"
+    )
+    assert second.text.startswith("调整完善政府信息公开指南和目录")
+    assert first.clause == "市政府办公室、各县（市）区政府、市政府各部门负责落实"
+
+
+def test_a_clause_cut_by_a_hard_wrap_is_made_whole():
+    cat = parse_file(SAMPLES / "nanling-2020-pdfcopy.txt").catalogue
+    assert cat.task("1.1.2").text.endswith("省委网信办、省公安厅负责落实")
+    assert cat.task("2.1.1").text.endswith("省政府各部门负责落实")
+    assert all("\n" not in t.text for t in cat.tasks())
+
+
+def test_deadlines_stay_in_the_task_text_never_among_units():
+    cat = parse_file(SAMPLES / "yanshan-2021-cells.txt").catalogue
+    assert cat.task("1.2.1").text == "及时公开规划实施中期评估情况。\n完成时限：持续推进"
+    units = {a.unit for t in cat.tasks() for a in t.assignments}
+    assert not units & {"持续推进", "长期坚持", "2021年底前"}
