@@ -85,7 +85,7 @@ class DateEditor(FieldEditor):
         else:
             self.hint.setText("")
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched, event) -> bool:
         from PySide6.QtCore import QEvent
 
         if (

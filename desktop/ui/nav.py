@@ -73,7 +73,7 @@ class NavPanel(QWidget):
         self.tree.currentItemChanged.connect(self._current_changed)
         self.rebuild()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched, event) -> bool:
         kind = event.type()
         if kind == QEvent.Type.KeyPress:
             self._keyboard = True
