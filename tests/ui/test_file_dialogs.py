@@ -193,3 +193,15 @@ def test_exchange_file_dialogs(qtbot, open_services, answers, tmp_path):
     answers.expect("open_paths", pick)
     window.findChild(type(window.export_json_action), "importExchange").trigger()
     assert answers.queue == []
+
+
+def test_no_file_filter_in_the_program_uses_full_width_brackets():
+    """Every filter string handed to a file dialog (constants included) uses "(*.x)"."""
+    from tests.conftest import ROOT
+
+    bad = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if "（*" in line and "``（*" not in line:
+                bad.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
+    assert bad == []
