@@ -14,9 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from desktop.catalogue import ROLE_LABELS, ROLE_RANK, ROLES, Assignment, Catalogue, Item, Task
+from desktop.errors import UserError
+from desktop.textclean import xml_safe
 from desktop.units import Directory
 from desktop.yearly.suggest import Suggestion, suggest
 
+MAX_NAME = 60
 HEADER_FIELDS = {
     "title": "要点标题",
     "notice_title": "通知标题",
@@ -36,7 +39,7 @@ FIGURE_TYPES = {
 }
 
 
-class DraftError(Exception):
+class DraftError(UserError):
     """An edit that cannot be made; the message is Chinese and says why."""
 
 
@@ -144,7 +147,10 @@ class ReviewDraft:
         its strongest role (牵头 > 负责 > 配合); empty names are dropped."""
         merged: dict[str, str] = {}
         for unit, role in pairs:
-            unit = unit.strip()
+            # Pasted names may carry line breaks or control characters; a name is one line.
+            unit = " ".join(xml_safe(unit).split())
+            if len(unit) > MAX_NAME:
+                raise DraftError(f"单位或类别名称“{unit[:20]}…”超过{MAX_NAME}个字")
             if role not in ROLES:
                 raise DraftError(f"责任类型“{role}”无效，应为牵头、负责或配合")
             if not unit:

@@ -39,6 +39,10 @@ def test_assignments_keep_the_strongest_role_and_drop_empty_names():
     assert draft.task("1.6.1").assignments == [Assignment("市公共行政服务中心", "lead")]
     with pytest.raises(DraftError, match="责任类型"):
         draft.set_assignments("1.6.1", [("市财政局", "boss")])
+    draft.set_assignments("1.6.1", [("市财政\x0b局\n", "lead")])  # pasted from Word
+    assert draft.task("1.6.1").assignments == [Assignment("市财政 局", "lead")]
+    with pytest.raises(DraftError, match="超过60个字"):
+        draft.set_assignments("1.6.1", [("局" * 61, "lead")])
 
 
 def test_split_renumbers_and_carries_figures_and_warnings(directory_bundled):

@@ -25,7 +25,7 @@ from desktop.catalogue import ROLE_LABELS, ROLES
 from desktop.ui import dialogs
 from desktop.ui.office.review_figures import FiguresEditor
 from desktop.units import Directory
-from desktop.yearly.draft import DraftError, ReviewDraft, reach_problem
+from desktop.yearly.draft import MAX_NAME, DraftError, ReviewDraft, reach_problem
 
 UNKNOWN_STYLE = "QComboBox { color: #b3261e; }"
 
@@ -60,6 +60,7 @@ class AssignmentTable(QTableWidget):
         if unit and unit not in self.names:
             name.insertItem(0, unit)
         name.setCurrentText(unit)
+        name.lineEdit().setMaxLength(MAX_NAME)
         name.setAccessibleName("单位或类别")
         role_box = QComboBox()
         for value in ROLES:
