@@ -79,7 +79,7 @@ class ReviewService:
         from desktop.parser.structure import parse_file
 
         result = parse_file(Path(source))
-        return from_parse(result, Path(source).name)
+        return from_parse(result, Path(source).name, self.directory)
 
     def load(self, catalogue_id: str) -> ReviewDraft:
         path = self.path(catalogue_id)

@@ -160,7 +160,7 @@ class TaskEditor(QWidget):
 
         figures = QGroupBox("要求填报的数据")
         fig_layout = QVBoxLayout(figures)
-        self.figures = FiguresEditor(draft, task_id, figures)
+        self.figures = FiguresEditor(draft, task_id, directory, figures)
         fig_layout.addWidget(self.figures)
         layout.addWidget(figures)
         layout.addStretch(1)
