@@ -61,7 +61,7 @@ def test_office_corrects_publishes_and_a_unit_reports_carrying_last_year(
     tab = office.review_tab
     import_sample(qtbot, tab, answers)
     assert len([k for k in tab.items if k != "header"]) == 20
-    assert tab.items["1.6.1"].text(0).startswith("⚠ 一（六）")
+    assert tab.items["1.6.1"].text(0) == "⚠ （六）推进“放管服”改革信息公开"
     # The parser's warning stands beside the task whose line it concerns.
     editor = click_node(qtbot, tab, "2.3.2")
     assert "第26行：任务二（三）之二没有单独的责任分工" in editor.notes.text()

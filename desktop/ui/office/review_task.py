@@ -129,8 +129,10 @@ class TaskEditor(QWidget):
 
         self.text = QPlainTextEdit(task.text)
         self.text.setAccessibleName("任务原文")
-        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 6 + 12)
-        layout.addWidget(self.text, 2)
+        line = self.text.fontMetrics().lineSpacing()
+        self.text.setMinimumHeight(line * 5 + 12)
+        self.text.setMaximumHeight(line * 9 + 12)  # the assignments stay in view below it
+        layout.addWidget(self.text)
         buttons = QHBoxLayout()
         self.split_button = QPushButton("在光标处拆分为两项任务")
         self.merge_button = QPushButton("与本条的下一项合并")
