@@ -13,8 +13,8 @@ from desktop.services import Services
 from desktop.ui import dialogs
 
 FILTERS = (
-    "要点文件（*.json *.docx *.txt）;;市政府办公厅发布的要点（*.json）;;"
-    "要点原文（*.docx *.txt）;;所有文件 (*)"
+    "要点文件 (*.json *.docx *.txt);;市政府办公厅发布的要点 (*.json);;"
+    "要点原文 (*.docx *.txt);;所有文件 (*)"
 )
 
 

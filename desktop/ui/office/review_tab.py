@@ -33,8 +33,8 @@ from desktop.ui.office.review_task import TaskEditor
 from desktop.yearly.draft import DraftError, ReviewDraft
 from desktop.yearly.review import ReviewService
 
-SOURCE_FILTER = "要点文件（*.docx *.txt）;;所有文件 (*)"
-PUBLICATION_FILTER = "要点发布文件（*.json）"
+SOURCE_FILTER = "要点文件 (*.docx *.txt);;所有文件 (*)"
+PUBLICATION_FILTER = "要点发布文件 (*.json)"
 HEADER = "header"
 SAVE_DELAY_MS = 700
 EMPTY_TEXT = (
