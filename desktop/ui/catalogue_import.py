@@ -101,7 +101,7 @@ def import_source(parent: QWidget, services: Services, path: Path) -> str | None
     if dialogs.ask(parent, "导入要点", text + "\n\n是否导入并用于填报？", ["导入", "取消"]) != 0:
         return None
     try:
-        install_parsed(result)
+        install_parsed(result, services.directory())
     except FileWriteError as exc:
         dialogs.error(parent, "无法导入要点", str(exc))
         return None
