@@ -125,14 +125,36 @@ class ReportSession:
         )
 
     def progress(self) -> tuple[int, int]:
-        """(answered, owed) over the tasks the unit must answer (optional 不适用 count as done)."""
+        """(answered, owed) over the tasks the unit must answer. A 相关部门 task declared not
+        applicable counts as done only with its reason — as the review sees it."""
         done = total = 0
         for t in self.tasks:
             state = self.task_state(t.task_id)
             total += 1
-            if state in (completeness.DONE, completeness.WARNING, completeness.NOT_APPLICABLE):
+            if state in (completeness.DONE, completeness.WARNING):
+                done += 1
+            elif state == completeness.NOT_APPLICABLE and self.has_reason(t.task_id):
                 done += 1
         return done, total
+
+    def has_reason(self, task_id: str) -> bool:
+        """A reason is given for declaring the task not applicable."""
+        return not is_empty(self.task_values(task_id).get("not_applicable_reason"))
+
+    def optional_counts(self) -> dict[str, int]:
+        """The 相关部门 tasks by decision: applies, not applicable (and of those without a
+        reason yet), undecided."""
+        counts = {"applies": 0, "not_applicable": 0, "no_reason": 0, "undecided": 0}
+        for t in self.optional_tasks():
+            decided = self.is_applicable(t.task_id)
+            if decided is None:
+                counts["undecided"] += 1
+            elif decided:
+                counts["applies"] += 1
+            else:
+                counts["not_applicable"] += 1
+                counts["no_reason"] += not self.has_reason(t.task_id)
+        return counts
 
     def problems(self) -> list[Problem]:
         titles = {t.task_id: t.title for t in self.tasks}
