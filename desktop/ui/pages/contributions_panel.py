@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.answers import figure_key_of
+from desktop.answers import DRAFT, FINAL, figure_key_of
 from desktop.lead.desk import FigureSum, LeadDesk
 from desktop.report import prose
 from desktop.store import StoreError
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 SHOWN_CHARS = 300  # of a long answer in the panel; “引用” always takes the whole text
 QUOTABLE = (("measures", "引用做法", "主要做法"), ("results", "引用成效", "取得成效"))
-SENDER_STATUS = {"draft": "草稿", "final": "定稿"}
+SENDER_STATUS = {DRAFT: "草稿", FINAL: "定稿"}
 MISSING_SHOWN = 8  # names in the missing-units line before “等” (the link shows them all)
 
 
@@ -315,12 +315,13 @@ class ContributionsPanel(QGroupBox):
         if block is not None:
             block.load()
             if not block.isVisibleTo(self.page):
+                words = self.ctx.session.form.statuses
                 # 取得成效 is hidden while the lead's status is 未完成: say where the text went.
                 dialogs.info(
                     self,
                     "已引用",
-                    f"已把“{unit}”的内容引用到本单位的“{label}”。"
-                    f"该栏在当前完成状态下不显示，改为“已完成”或“持续推进”后可见。",
+                    f"已把“{unit}”的内容引用到本单位的“{label}”。该栏在当前完成状态下不显示，"
+                    f"改为“{words.done}”或“{words.ongoing}”后可见。",
                 )
                 return
         self.page.focus_field(key)
