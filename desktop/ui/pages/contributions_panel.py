@@ -178,10 +178,20 @@ class ContributionsPanel(QGroupBox):
         layout.addWidget(scroll(self.content), 1)
         self.sums_holder = QVBoxLayout()
         layout.addLayout(self.sums_holder)
+        bottom = QHBoxLayout()
         self.in_report = QCheckBox("在报告附件“配合单位落实情况”表中列出本任务各单位的情况", self)
         self.in_report.setEnabled(not self.read_only)
         self.in_report.toggled.connect(self._in_report_toggled)
-        layout.addWidget(self.in_report)
+        bottom.addWidget(self.in_report, 1)
+        # The same as 工具 → 收集配合单位材料…, where the clerk looks for the parts.
+        self.collect_button = QPushButton("收集材料…", self)
+        self.collect_button.setToolTip(
+            "读取配合单位发来的文件或文件夹（同“工具 → 收集配合单位材料…”）"
+        )
+        self.collect_button.setEnabled(not self.read_only)
+        self.collect_button.clicked.connect(self.collect)
+        bottom.addWidget(self.collect_button)
+        layout.addLayout(bottom)
         self.ctx.value_changed.connect(self._value_changed)
         self.refresh()
 
@@ -341,6 +351,12 @@ class ContributionsPanel(QGroupBox):
         if block is not None:
             block.load()
         self.refresh()
+
+    def collect(self) -> None:
+        from desktop.ui.lead_tools import collect_parts
+
+        window = self.window()
+        collect_parts(window, self.ctx.session, done=lambda: refresh_all(window))
 
     def _toggle_missing(self, _link: str) -> None:
         self.show_all_missing = not self.show_all_missing
