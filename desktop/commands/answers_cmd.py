@@ -105,15 +105,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     from desktop import catalogue as cat_mod
     from desktop import forms, units
     from desktop.catalogue import CatalogueError
-    from desktop.payload import PayloadError, check_header, parse
+    from desktop.payload import MAX_PAYLOAD_BYTES, PayloadError, check_header, parse
+    from desktop.safeio import UnreadableFile, read_bounded
     from desktop.schema import DataFileError
     from desktop.store import StoreError, open_store
     from desktop.store.exchange import apply_payload
 
     try:
-        raw = args.file.read_bytes()
-    except OSError as exc:
-        return fail(f"无法读取文件“{args.file}”：{exc.strerror or exc}。请检查文件名和位置。")
+        raw = read_bounded(args.file, MAX_PAYLOAD_BYTES, "交换文件")
+    except UnreadableFile as exc:
+        return fail(str(exc))
     try:
         data = parse(raw)
         problems = check_header(data)

@@ -40,8 +40,9 @@ def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -
 
     ``prepare()`` runs just before anything is written (the window closes the open report, so
     no stale cache can overwrite what is imported); returning False cancels."""
-    from desktop import payload
+    from desktop import oserrors, payload
     from desktop.catalogue import CatalogueError
+    from desktop.names import normalise
     from desktop.payload import PayloadError
     from desktop.store import StoreError
     from desktop.store.exchange import apply_payload, contribution_refusal
@@ -53,17 +54,22 @@ def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -
         return None
     path = Path(chosen[0])
     try:
-        data = payload.parse(path.read_bytes())
+        data = payload.read_file(path)
         problems = payload.check_header(data)
         if problems:
             raise PayloadError(problems)
         block = payload.contribution_of(data)
         if block is not None:
             raise PayloadError([contribution_refusal(str(data.get("unit", "")), block)])
-        cat_id = (data.get("catalogue") or {}).get("id", "")
+        cat = data.get("catalogue")
+        cat_id = cat.get("id") if isinstance(cat, dict) else None
+        if not isinstance(cat_id, str) or not cat_id:
+            raise PayloadError(["catalogue：缺少要点目录编号，不是本程序导出的交换文件"])
         catalogue = services.catalogue(cat_id)
-        unit = str(data.get("unit", ""))
-        if services.store.find_report(unit, cat_id) is not None:
+        claimed = data.get("unit") if isinstance(data.get("unit"), str) else ""
+        known = services.directory().unit(claimed)
+        unit = known.name if known is not None else normalise(claimed)
+        if unit and services.store.find_report(unit, cat_id) is not None:
             answer = dialogs.ask(
                 parent,
                 "覆盖本机报告",
@@ -79,7 +85,7 @@ def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -
             services.store, data, catalogue, services.form(catalogue), services.directory()
         )
     except OSError as exc:
-        dialogs.error(parent, "无法导入", f"无法读取 {path.name}：{exc.strerror or exc}")
+        dialogs.error(parent, "无法导入", oserrors.message(exc, path.name))
         return None
     except CatalogueError as exc:
         dialogs.error(parent, "无法导入", f"{path.name}：{exc}")
