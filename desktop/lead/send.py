@@ -64,7 +64,8 @@ def contribution(payload: dict, lead: str, task_ids: list[str], when: str | None
         "contribution": {"to": lead, "tasks": [t for t in task_ids if t in answers]},
         "profile": {k: profile[k] for k in PROFILE_KEYS if k in profile},
         "texts": {},
-        "review": {},
+        # The 保密审查 confirmation goes along: a part of a final report is itself checked.
+        "review": payload.get("review", {}),
         "answers": {t: _shareable(answers[t]) for t in task_ids if t in answers},
         "exported_at": when or datetime.now().isoformat(timespec="seconds"),
     }
