@@ -138,6 +138,11 @@ class ExportPage(Page):
                 return
             dialogs.error(self, "无法导出", str(exc))
             return
+        if isinstance(exc, (self.report.ReportError, self.report.TemplateError)):
+            # Already a whole Chinese sentence saying what to change (发文机关名称, 模板).
+            self.message.setText(str(exc))
+            dialogs.error(self, "无法导出", str(exc))
+            return
         message = getattr(exc, "args", [""])[0] if exc.args else exc.__class__.__name__
         self.message.setText(f"导出失败：{message}")
         dialogs.error(
