@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from desktop import catalogue as cat_mod
-from desktop import paths
+from desktop import oserrors, paths
 from desktop.catalogue import ROLE_LABELS, CatalogueError, cn_number
 from desktop.cli import fail
 from desktop.fileio import FileWriteError, atomic_write
@@ -79,6 +79,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from desktop.applicability import unknown_units
     from desktop.parser.structure import ParseError, SourceError, parse_file
 
+    if args.id is not None and cat_mod.id_problem(args.id):
+        return fail(f"无法导入：{cat_mod.id_problem(args.id)}")
     try:
         result = parse_file(args.file, args.id)
     except (SourceError, ParseError) as exc:
@@ -106,12 +108,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.out:
             atomic_write(args.out, text.encode("utf-8"), "要点目录")
         if args.install:
-            target = paths.user_catalogues_dir() / f"{catalogue.id}.json"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(target, text.encode("utf-8"), "要点目录")
+            target = cat_mod.install(catalogue)
             print(f"已安装要点目录“{catalogue.id}”：{target}", file=sys.stderr)
-    except (FileWriteError, OSError) as exc:
+    except (FileWriteError, CatalogueError) as exc:
         return fail(f"无法保存：{exc}")
+    except OSError as exc:
+        return fail(oserrors.message(exc, paths.user_catalogues_dir(), "保存要点目录到"))
     if not args.out:
         sys.stdout.write(text)
     n_items = sum(len(s.items) for s in catalogue.sections)

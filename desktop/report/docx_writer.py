@@ -395,9 +395,9 @@ def export_report(
     Raises :class:`TemplateError` or :class:`desktop.fileio.FileWriteError` (Chinese message;
     ``suggestion`` holds a free name when the target is open in Word/WPS).
     """
-    from desktop.fileio import atomic_write
+    from desktop.fileio import atomic_write, check_target
 
-    out = Path(out)
+    out = check_target(Path(out), "报告")  # an existing folder is refused, not made "folder.docx"
     if not out.suffix:
         out = out.with_suffix(".docx")
     data = build_report(payload, catalogue, form, template, contributions)
