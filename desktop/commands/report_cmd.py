@@ -20,7 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("--unit", required=True, help="单位名称，如 市财政局、中山区")
     exp.add_argument("--catalogue", default=BUILTIN_ID, metavar="ID", help="要点目录编号")
     exp.add_argument(
-        "--out", type=Path, metavar="F.docx", help="输出文件（默认在当前文件夹，按报告标题命名）"
+        "--out",
+        type=Path,
+        metavar="F.docx",
+        help="输出文件（默认在当前文件夹，按报告标题命名；不以 .docx 结尾时自动加上）",
     )
     exp.set_defaults(func=cmd_export)
 
@@ -61,6 +64,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from desktop.commands.unit_report import CommandFailed, load_unit_payload
     from desktop.fileio import FileWriteError
     from desktop.report.docx_writer import (
+        ReportError,
         TemplateError,
         configured_template,
         default_filename,
@@ -78,7 +82,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         written = export_report(
             payload, catalogue, form, out, configured_template(), found.contribution_rows
         )
-    except (TemplateError, FileWriteError) as exc:
+    except (ReportError, TemplateError, FileWriteError) as exc:
         return fail(str(exc), 1)
     state = "定稿" if payload.get("status") == "final" else "草稿"
     print(f"已导出“{name}”的落实情况报告（{state}）：{written}")

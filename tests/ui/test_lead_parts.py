@@ -190,7 +190,9 @@ def test_collect_offers_files_or_a_folder_with_the_right_filters(qtbot, answers,
     answers.expect("ask", 0)  # 选择文件…
     answers.expect("open_paths", lambda options: seen.update(options) or [])
     window.collect_parts()
+    dialog = seen.pop("dialog")  # the real file dialog the clerk would get
     assert seen == {"filters": COLLECT_FILTERS, "many": True}
+    assert dialog.nameFilters() == COLLECT_FILTERS.split(";;")
     assert "*.json *.docx" in COLLECT_FILTERS
     kind, title, text = answers.seen[-2]
     assert kind == "ask" and "只收入本单位牵头的任务" in text
