@@ -264,7 +264,7 @@ class _Writer:
         write_table(
             self.doc,
             block,
-            self.styles["Report Table"],
+            self.styles["Report Table"].style_id,
             self.ids["Table Heading"],
             self.ids["Table Text"],
         )
