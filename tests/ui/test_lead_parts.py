@@ -239,7 +239,8 @@ def test_a_part_from_an_unknown_unit_is_asked_about_before_it_is_added(
     answers.expect("directory", str(inbox))
     answers.expect("ask", 0)  # 加入名录并收下
     answers.expect("dialog", lambda options: done.append(options["dialog"]) or 1)
-    window.collect_parts()
+    # The panel's own button does what 工具 → 收集配合单位材料… does.
+    qtbot.mouseClick(view.pages[TASK].contributions.collect_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(done), timeout=20000)
     question = answers.seen[-2]
     assert question[1] == "单位名录中没有这个单位" and "旅顺经济开发区" in question[2]
