@@ -11,17 +11,19 @@ from desktop.fileio import FileWriteError, atomic_write
 from desktop.services import Services
 from desktop.session import ReportSession
 from desktop.ui import dialogs
+from desktop.ui.folders import EXCHANGE, TEMPLATE, Folders
 
 
-def export_exchange(parent: QWidget, session: ReportSession) -> Path | None:
+def export_exchange(parent: QWidget, session: ReportSession, folders: Folders) -> Path | None:
     from desktop import payload
 
     name = session.value("profile", "issuer_name") or session.unit_name
-    suggested = str(Path.home() / f"{name}-落实情况数据.json")
+    suggested = folders.suggest(EXCHANGE, f"{name}-落实情况数据.json")
     target = dialogs.save_path(parent, "导出交换文件", suggested, "交换文件 (*.json)")
     if not target:
         return None
-    path = Path(target if target.lower().endswith(".json") else target + ".json")
+    folders.remember(EXCHANGE, target)
+    path = Path(target)
     try:
         atomic_write(path, payload.dumps(session.payload()).encode("utf-8"), "交换文件")
     except FileWriteError as exc:
@@ -47,11 +49,13 @@ def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -
     from desktop.store import StoreError
     from desktop.store.exchange import apply_payload, contribution_refusal
 
+    folders = Folders(services.settings)
     chosen = dialogs.open_paths(
-        parent, "导入交换文件", str(Path.home()), "交换文件 (*.json);;所有文件 (*)"
+        parent, "导入交换文件", folders.start(EXCHANGE), "交换文件 (*.json);;所有文件 (*)"
     )
     if not chosen:
         return None
+    folders.remember(EXCHANGE, chosen[0])
     path = Path(chosen[0])
     try:
         data = payload.read_file(path)
@@ -110,11 +114,13 @@ def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -
 def choose_template(parent: QWidget, services: Services) -> None:
     from desktop.report import TemplateError, load_template
 
+    folders = Folders(services.settings)
     chosen = dialogs.open_paths(
-        parent, "选择报告 Word 模板", str(Path.home()), "Word 文档 (*.docx)"
+        parent, "选择报告 Word 模板", folders.start(TEMPLATE), "Word 文档 (*.docx)"
     )
     if not chosen:
         return
+    folders.remember(TEMPLATE, chosen[0])
     path = Path(chosen[0])
     try:
         load_template(path)
