@@ -11,6 +11,7 @@ and the outputs were written), 2 when nothing could be done (database, catalogue
 from __future__ import annotations
 
 import argparse
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -52,6 +53,8 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     except (OfficeDBError, DataFileError) as exc:
         return fail(str(exc))
     lines = summary_lines(result, c)
+    for notice in service.take_notices():
+        print(f"提示：{notice}", file=sys.stderr)
     print("\n".join(lines))
     code = 1 if result is not None and result.rejected else 0
     try:
@@ -141,7 +144,9 @@ def summary_lines(result, c) -> list[str]:
             out.append("  ! " + _clip(w, LINE_COLS - 4))
     rows = c.matrix.rows
     reported = sum(1 for r in rows if r.reported)
-    out.append(f"已报送：{reported}/{c.expected_units} 个单位")
+    drafts = [r.unit for r in rows if r.draft]
+    of_which = f"（其中草稿 {len(drafts)} 份：{'、'.join(drafts)}）" if drafts else ""
+    out.append(_clip(f"已报送：{reported}/{c.expected_units} 个单位{of_which}", LINE_COLS))
     out += _listing(
         "未报送", [e.unit for e in c.missing if e.kind == "no_report"], measure="个单位"
     )

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QMimeData, Signal
+from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtGui import QDoubleValidator, QIntValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.forms import FieldSpec, FigureSpec
-from desktop.textclean import clean_pasted
+from desktop.textclean import clean_pasted, quoted
 from desktop.ui import dialogs
 
 DEFAULT_MAX_TEXT = 200_000
@@ -80,7 +79,7 @@ class CleanPlainTextEdit(QPlainTextEdit):
             dialogs.warn(
                 self,
                 "粘贴的内容太长",
-                f"要粘贴的内容有 {len(text):,} 字，加上已有内容超过“{self.label}”的上限 "
+                f"要粘贴的内容有 {len(text):,} 字，加上已有内容超过{quoted(self.label)}的上限 "
                 f"{self.max_length:,} 字，未粘贴。请精简后分段粘贴。",
             )
             return
@@ -198,39 +197,6 @@ class NumberEditor(FieldEditor):
         return self.edit
 
 
-class DateEditor(FieldEditor):
-    """A date with a calendar; the minimum date stands for "not filled in"."""
-
-    EMPTY = QDate(2000, 1, 1)
-
-    def __init__(self, spec: FieldSpec | FigureSpec, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy年M月d日")
-        self.edit.setMinimumDate(self.EMPTY)
-        self.edit.setSpecialValueText("未填")
-        self.edit.setDate(self.EMPTY)
-        self.layout_.addWidget(self.edit)
-        self.layout_.addStretch(1)
-        self.edit.dateChanged.connect(self._emit)
-
-    def _load(self, value: Any) -> None:
-        date = (
-            QDate.fromString(value, "yyyy-MM-dd")
-            if isinstance(value, str) and value
-            else self.EMPTY
-        )
-        self.edit.setDate(date if date.isValid() else self.EMPTY)
-
-    def value(self) -> str | None:
-        date = self.edit.date()
-        return None if date == self.EMPTY else date.toString("yyyy-MM-dd")
-
-    def focus_target(self) -> QWidget:
-        return self.edit
-
-
 class YesNoEditor(FieldEditor):
     def __init__(self, spec: FigureSpec | FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -305,6 +271,8 @@ def make_editor(spec: FieldSpec | FigureSpec, parent: QWidget | None = None) -> 
     if spec.type in ("integer", "decimal"):
         return NumberEditor(spec, parent)
     if spec.type == "date":
+        from desktop.ui.date_editor import DateEditor
+
         return DateEditor(spec, parent)
     if spec.type == "boolean":
         if isinstance(spec, FieldSpec):

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.export_json_action = QAction("导出交换文件（.json）…", self)
         self.export_json_action.triggered.connect(self.export_exchange)
         import_json = QAction("导入交换文件（.json）…", self)
+        import_json.setObjectName("importExchange")
         import_json.triggered.connect(self.import_exchange)
         template = QAction("选择报告 Word 模板…", self)
         template.triggered.connect(
@@ -200,7 +201,10 @@ class MainWindow(QMainWindow):
     def export_exchange(self) -> None:
         if self.report_view is not None:
             self.report_view.save_now()
-            self._tools().export_exchange(self, self.report_view.session)
+            from desktop.ui.folders import Folders
+
+            folders = Folders(self.services.settings)
+            self._tools().export_exchange(self, self.report_view.session, folders)
 
     def send_to_lead(self) -> None:
         from desktop.ui import lead_tools
@@ -220,11 +224,16 @@ class MainWindow(QMainWindow):
     def import_exchange(self) -> None:
         if self.services is None or self.services.store.read_only:
             return
-        had_report = self.report_view is not None
-        report_id = self._tools().import_exchange(self, self.services, prepare=self.close_report)
-        if report_id is not None:
-            self.open_report(report_id)
-        elif had_report and self.report_view is None:
+        view = self.report_view
+        current = view.session.unit_name if view is not None else None
+        if view is not None:
+            view.save_now()
+        done = self._tools().import_exchange(self, self.services, current, self.close_report)
+        if self.start_page is not None:
+            self.start_page.refresh()  # the imported report is listed there at once
+        if done is not None and (done.open_it or self.report_view is None and current):
+            self.open_report(done.report_id)
+        elif current and self.report_view is None:
             self.show_start()
 
     def save(self) -> None:

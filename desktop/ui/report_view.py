@@ -19,6 +19,7 @@ from desktop.settings import Settings
 from desktop.ui import dialogs
 from desktop.ui.autosave import Autosave
 from desktop.ui.context import PageContext
+from desktop.ui.final_banner import FinalBanner
 from desktop.ui.nav import NavPanel
 from desktop.ui.pages.base import Page
 
@@ -48,6 +49,8 @@ class ReportView(QWidget):
             banner = QLabel("数据已在另一个窗口中打开，本窗口只能查看，不能修改。", right)
             banner.setStyleSheet("background-color:#fde7e9;color:#8c1d18;padding:6px;")
             right_layout.addWidget(banner)
+        self.final_banner = FinalBanner(self.ctx, self._reload_pages, right)
+        right_layout.addWidget(self.final_banner)
         right_layout.addWidget(self.stack, 1)
         bar = QHBoxLayout()
         bar.setContentsMargins(12, 4, 12, 8)
@@ -149,10 +152,33 @@ class ReportView(QWidget):
         self.nav.select(key)
         self.back_button.setEnabled(self.nav.neighbour(key, -1) is not None)
         self.next_button.setEnabled(self.nav.neighbour(key, +1) is not None)
+        self._chain_tabs(page)
         if field:
             QTimer.singleShot(0, lambda: page.focus_field(field))
+        elif previous != key and not self.nav.browsing_by_keyboard():
+            # A page opens on its first empty field, so typing never replaces what is there;
+            # not while the clerk walks the side panel with the arrow keys.
+            QTimer.singleShot(0, lambda: self._focus_start(key))
         if not self.session.read_only:
             self.session.set_ui_state("last_page", key)
+
+    def _focus_start(self, key: str) -> None:
+        if self.current_key() == key and not self.nav.browsing_by_keyboard():
+            self.pages[key].focus_start()
+
+    def _chain_tabs(self, page: Page) -> None:
+        """Tab follows the screen: side panel, the page top to bottom, then Back and Next
+        (the buttons exist before any page, so by creation they would come first)."""
+        stops = [self.nav.tree, *page.tab_stops(), self.back_button, self.next_button]
+        for first, second in zip(stops, stops[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _reload_pages(self) -> None:
+        """Values changed under the pages (an undo): reload what is on screen and the marks."""
+        current = self.pages.get(self.current_key())
+        if current is not None:
+            current.refresh()
+        self.nav.refresh_states()
 
     def jump(self, page: str, field: str = "") -> None:
         self.show_page(page, field)

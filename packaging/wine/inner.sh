@@ -221,7 +221,7 @@ installed_smoke() {
   grep -q "自检通过" <<<"$smoke"
   [ ! -e "$DATA" ] || { echo "the smoke test wrote into the clerk's data folder"; return 1; }
   helped=$(w "$APP_W\\zwgk-cli.exe" --help)
-  grep -q "^usage: zwgk-cli.exe " <<<"$helped" || { echo "zwgk-cli.exe --help: $helped"; return 1; }
+  head -n 1 <<<"$helped" | grep -qF "zwgk-cli.exe [-h]" || { echo "zwgk-cli.exe --help: $helped"; return 1; }
   # OpenCC (a C++ extension) finds its dictionaries inside an install folder named in Chinese:
   # a Big5 要点 in traditional characters is read as simplified.
   mkdir -p "$PROFILE/Documents/国办 文件"

@@ -25,16 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.answers import FINAL
 from desktop.consolidate.service import Consolidation, OfficeService
-from desktop.ui import dialogs
+from desktop.errors import UserError
+from desktop.settings import Settings
+from desktop.ui import dialogs, folders
+from desktop.ui.folders import Folders
 from desktop.ui.office.panels import LogPanel, MatrixPanel, MissingPanel, TaskPanel
 from desktop.ui.office.review_tab import ReviewTab
 from desktop.ui.worker import run_in_background
 from desktop.yearly.review import ReviewService
 
-REPORT_FILTER = "报告文件（*.docx *.json）;;Word 报告（*.docx）;;交换文件（*.json）"
-XLSX_FILTER = "Excel 工作簿（*.xlsx）"
-DOCX_FILTER = "Word 文档（*.docx）"
+# ASCII brackets: Qt reads the patterns only inside "(…)" — with "（…）" no file is listed.
+REPORT_FILTER = "报告文件 (*.docx *.json);;Word 报告 (*.docx);;交换文件 (*.json)"
+XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+DOCX_FILTER = "Word 文档 (*.docx)"
 
 
 class _Progress(QObject):
@@ -49,9 +54,15 @@ class OfficeWindow(QMainWindow):
     exportFinished = Signal(str)  # path written
     failed = Signal(str)  # the Chinese message shown
 
-    def __init__(self, service: OfficeService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: OfficeService,
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.service = service
+        self.folders = Folders(settings or Settings())
         self.consolidation: Consolidation | None = None
         self._jobs = 0  # background jobs of this window still running
         self._closed = False
@@ -97,7 +108,7 @@ class OfficeWindow(QMainWindow):
         self.tabs.addTab(self.task_panel, "按任务查看")
         self.tabs.addTab(self.missing_panel, "缺报单位")
         self.tabs.addTab(self.log, "导入记录")
-        self.review_tab = ReviewTab(ReviewService(service.directory))
+        self.review_tab = ReviewTab(ReviewService(service.directory), self.folders)
         self.tabs.addTab(self.review_tab, "要点校对与发布")
         self.matrix_panel.taskChosen.connect(self.show_task)
 
@@ -181,13 +192,7 @@ class OfficeWindow(QMainWindow):
     def _show(self, c: Consolidation) -> None:
         self._busy(False)
         self.consolidation = c
-        reported = sum(1 for r in c.matrix.rows if r.reported)
-        lagging = len(c.lagging_tallies())
-        self.heading.setText(
-            f"{c.catalogue.label()}　已报送 {reported}/{c.expected_units} 个单位　"
-            f"未报送 {sum(1 for e in c.missing if e.kind == 'no_report')} 个　"
-            f"存在滞后的任务 {lagging} 项"
-        )
+        self.heading.setText(heading(c))
         self._fill_catalogues(c)
         self.matrix_panel.show_consolidation(c)
         self.task_panel.show_consolidation(c)
@@ -199,7 +204,8 @@ class OfficeWindow(QMainWindow):
         ids = sorted(set(c.catalogue_counts) | {c.catalogue.id})
         self.catalogue_choice.clear()
         for cid in ids:
-            self.catalogue_choice.addItem(f"{cid}（{c.catalogue_counts.get(cid, 0)}份）", cid)
+            name = c.catalogue.label() if cid == c.catalogue.id else catalogue_name(cid)
+            self.catalogue_choice.addItem(f"{name}（{c.catalogue_counts.get(cid, 0)}份）", cid)
         self.catalogue_choice.setCurrentIndex(self.catalogue_choice.findData(c.catalogue.id))
         self.catalogue_choice.setVisible(len(ids) > 1)
 
@@ -211,15 +217,19 @@ class OfficeWindow(QMainWindow):
 
     # -- import --------------------------------------------------------------------------------
     def pick_files(self) -> None:
+        start = self.folders.start(folders.OFFICE_IMPORT)
         files = dialogs.open_paths(
-            self, "选择各单位报送的报告文件（可多选）", "", REPORT_FILTER, many=True
+            self, "选择各单位报送的报告文件（可多选）", start, REPORT_FILTER, many=True
         )
         if files:
+            self.folders.remember(folders.OFFICE_IMPORT, files[0])
             self.import_paths(files)
 
     def pick_folder(self) -> None:
-        folder = dialogs.directory(self, "选择存放各单位报告的文件夹", "")
+        start = self.folders.start(folders.OFFICE_IMPORT)
+        folder = dialogs.directory(self, "选择存放各单位报告的文件夹", start)
         if folder:
+            self.folders.remember(folders.OFFICE_IMPORT, folder)
             self.import_paths([folder])
 
     def import_paths(self, items: list[str]) -> None:
@@ -242,13 +252,23 @@ class OfficeWindow(QMainWindow):
     def _imported(self, value) -> None:
         result, c = value
         self._show(c)
+        drafts = [r for r in result.imported if r.status != FINAL]
         summary = (
             f"导入完成：成功 {len(result.imported)} 份（新增 {len(result.added)}、"
-            f"替换 {len(result.replaced)}），内容未变 {len(result.unchanged)} 份，"
+            f"替换 {len(result.replaced)}"
+            + (f"，其中草稿 {len(drafts)} 份" if drafts else "")
+            + f"），内容未变 {len(result.unchanged)} 份，"
             f"未采用 {len(result.superseded)} 份，未导入 {len(result.rejected)} 份。"
         )
+        lines = [summary]
+        if drafts:
+            named = "、".join(f"{r.unit}（{r.source_name}）" for r in drafts)
+            lines.append(
+                f"以下报告是草稿，尚未经报送单位审查定稿：{named}。汇总时照常计入，"
+                "但在汇总矩阵的“报告”一栏和汇总报告中标明为草稿；可请这些单位报送定稿。"
+            )
         self.statusBar().showMessage(summary)
-        self.log.add([summary, *result.messages(), *result.warnings])
+        self.log.add([*lines, *result.messages(), *result.warnings])
         if result.rejected:
             self.tabs.setCurrentWidget(self.log)
         self.importFinished.emit(result)
@@ -266,9 +286,14 @@ class OfficeWindow(QMainWindow):
         self._export("导出汇总报告", "汇总报告.docx", DOCX_FILTER, self.service.export_docx)
 
     def _export(self, title: str, name: str, filter: str, write) -> None:
-        path = dialogs.save_path(self, title, name, filter)
+        c = self.consolidation
+        if c is not None:
+            name = f"{c.catalogue.title}落实情况{name}"  # 2016年政务公开工作要点落实情况汇总表
+        suggested = self.folders.suggest(folders.OFFICE_EXPORT, name)
+        path = dialogs.save_path(self, title, suggested, filter)
         if not path:
             return
+        self.folders.remember(folders.OFFICE_EXPORT, path)
         self._busy(True, f"正在{title}…")
 
         def done(written: Path) -> None:
@@ -289,6 +314,32 @@ class OfficeWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def heading(c: Consolidation) -> str:
+    """One line over the tabs: what is being consolidated and where it stands."""
+    label = c.catalogue.label()
+    reported = [r for r in c.matrix.rows if r.reported]
+    if not reported:
+        # Before any import every unit "lags" on every task: say what to do instead.
+        return f"{label}　尚未导入任何报告。请点“导入报告文件…”或“导入文件夹…”。"
+    drafts = sum(1 for r in reported if r.draft)
+    of_which = f"（其中草稿 {drafts} 份）" if drafts else ""
+    silent = sum(1 for e in c.missing if e.kind == "no_report")
+    return (
+        f"{label}　已报送 {len(reported)}/{c.expected_units} 个单位{of_which}　"
+        f"未报送 {silent} 个　存在滞后的任务 {len(c.lagging_tallies())} 项"
+    )
+
+
+def catalogue_name(catalogue_id: str) -> str:
+    """How a person names a catalogue (its title), never its internal id when avoidable."""
+    from desktop import catalogue
+
+    try:
+        return catalogue.load(catalogue_id).label()
+    except UserError:
+        return catalogue_id
+
+
 def open_office_window(services=None, parent: QWidget | None = None) -> OfficeWindow:
     """Open the office window (a top-level window even with a parent) from the start screen.
 
@@ -297,7 +348,8 @@ def open_office_window(services=None, parent: QWidget | None = None) -> OfficeWi
     ``office.db`` in the data directory; the clerks' store is not touched.
     """
     directory = services.directory() if services is not None else None
-    window = OfficeWindow(OfficeService(directory=directory), parent)
+    settings = services.settings if services is not None else None
+    window = OfficeWindow(OfficeService(directory=directory), parent, settings)
     window.show()
     window.raise_()
     return window

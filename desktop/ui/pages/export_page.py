@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -13,8 +12,9 @@ from desktop.fileio import FileWriteError
 from desktop.lead.desk import lead_rows
 from desktop.report.contrib_table import add_contributions
 from desktop.settings import Settings
-from desktop.ui import dialogs, worker
+from desktop.ui import dialogs, folders, worker
 from desktop.ui.context import PageContext
+from desktop.ui.folders import Folders
 from desktop.ui.pages.base import Page
 
 
@@ -33,6 +33,7 @@ class ExportPage(Page):
     def __init__(self, ctx: PageContext, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "导出报告", "", parent)
         self.settings = settings
+        self.folders = Folders(settings)
         self.last_path: Path | None = None
         self.report = report_module()
         self.preview = QTextBrowser(self)
@@ -84,16 +85,11 @@ class ExportPage(Page):
 
     def choose_and_export(self) -> None:
         session = self.ctx.session
-        folder = self.settings.get("export_dir") or str(Path.home() / "Documents")
-        if not os.path.isdir(folder):
-            folder = str(Path.home())
         self.ctx.autosave.flush_now(seal=True)
         name = self.report.default_filename(session.payload(), session.catalogue)
-        suggested = str(Path(folder) / name)
+        suggested = self.folders.suggest(folders.REPORT, name)
         target = dialogs.save_path(self, "导出 Word 报告", suggested, "Word 文档 (*.docx)")
         if target:
-            if not target.lower().endswith(".docx"):
-                target += ".docx"
             self.export_to(Path(target))
 
     def export_to(self, target: Path) -> None:
@@ -119,10 +115,7 @@ class ExportPage(Page):
         self.last_path = Path(path)
         self.open_button.setEnabled(True)
         self.folder_button.setEnabled(True)
-        try:
-            self.settings.set("export_dir", str(self.last_path.parent))
-        except FileWriteError:
-            pass
+        self.folders.remember(folders.REPORT, str(self.last_path))
         self.message.setText(f"已导出：{self.last_path}")
 
     def _failed(self, exc: Exception, target: Path) -> None:
