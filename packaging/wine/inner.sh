@@ -42,12 +42,31 @@ w() {
 offscreen() { WINEQT_QPA_PLATFORM=offscreen WINEQT_QPA_FONTDIR='C:\windows\Fonts' "$@"; }
 
 prefix() {
+  # A new prefix for every run. wineboot takes a minute under load, so the prefix it made on an
+  # earlier run (same Wine, user, stubs and font set-up; never used by anything) is copied.
+  local key tpl how="copied from the pristine prefix wineboot made on an earlier run"
+  key=$( (wine --version; echo "$USER"; cat /work/src/packaging/wine/stubs/*.c; declare -f make_prefix) | sha256sum | cut -c1-16)
+  tpl=/var/cache/zwgk-prefix/$key
   rm -rf "$WINEPREFIX"
+  if [ ! -f "$tpl/.zwgk-pristine" ]; then
+    make_prefix
+    wineserver -w
+    rm -rf /var/cache/zwgk-prefix && mkdir -p /var/cache/zwgk-prefix
+    cp -a "$WINEPREFIX" "$tpl.new" && touch "$tpl.new/.zwgk-pristine" && mv "$tpl.new" "$tpl"
+    how="made by wineboot"
+  else
+    cp -a "$tpl" "$WINEPREFIX" && rm "$WINEPREFIX/.zwgk-pristine"
+  fi
+  [ -d "$PROFILE" ] || { echo "no profile folder $PROFILE"; ls "$WINEPREFIX/drive_c/users"; return 1; }
+  [ -f "$WINEPREFIX/drive_c/windows/system32/icuuc.dll" ]
+  note "$(wine --version), Windows 10, profile $PROFILE_W ($how)"
+}
+
+make_prefix() {
   w wineboot -i
   # A 32+64-bit prefix says Windows 7; Setup's MinVersion (10.0.17763) refuses that.
   w winecfg -v win10
   wineserver -w
-  [ -d "$PROFILE" ] || { echo "no profile folder $PROFILE"; ls "$WINEPREFIX/drive_c/users"; return 1; }
   # The test-only stubs (packaging/wine/stubs/*.c), never shipped: Wine 8 has no icuuc.dll,
   # which Qt6Core imports, and its mscms.dll lacks what the on-screen qwindows plugin imports.
   mkdir -p /work/stubs
@@ -63,7 +82,6 @@ prefix() {
   for face in "Microsoft YaHei" "Microsoft YaHei UI" SimSun NSimSun SimHei; do
     w reg add "$key\FontSubstitutes" /v "$face" /d "WenQuanYi Micro Hei" /f
   done
-  note "$(wine --version), Windows 10, profile $PROFILE_W"
 }
 
 pip_install() {
