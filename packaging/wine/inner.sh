@@ -109,7 +109,7 @@ pytest_windows() {
   # same on every platform and runs on Linux.
   local rc cache=(-o 'cache_dir=Z:\work\pytest-cache')
   set +e
-  ZWGK_TEST_READONLY_DIR='Z:\work\readonly' WAIT=1800 w "$PY" -m pytest -q "${cache[@]}" -rfEs --durations=20 "${args[@]}" |
+  ZWGK_TEST_READONLY_DIR='Z:\work\readonly' WAIT=3600 w "$PY" -m pytest -q "${cache[@]}" -rfEs --durations=20 "${args[@]}" |
     tee /work/logs/pytest.txt | tail -n 40
   rc=${PIPESTATUS[0]}
   set -e
@@ -149,7 +149,7 @@ build() {
   [ "${ZWGK_WINE_BREAK:-}" = spec ] && break_the_spec
   local rc
   set +e
-  WAIT=1800 w "$PY" packaging/build.py --require-installer --iscc "$ISCC" --report 'Z:\work\build-report.json' |
+  WAIT=2700 w "$PY" packaging/build.py --require-installer --iscc "$ISCC" --report 'Z:\work\build-report.json' |
     grep -vE "WARNING: Library not found: could not resolve 'api-ms-win-"
   rc=${PIPESTATUS[0]}
   set -e
