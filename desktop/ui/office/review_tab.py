@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.catalogue import cn_number, short_name
-from desktop.fileio import FileWriteError
+from desktop.errors import UserError
 from desktop.settings import Settings
 from desktop.ui import dialogs
 from desktop.ui import folders as folder_names
@@ -284,7 +284,7 @@ class ReviewTab(QWidget):
     def _save(self, draft: ReviewDraft) -> bool:
         try:
             self.service.save(draft)
-        except (FileWriteError, OSError) as exc:
+        except (UserError, OSError) as exc:
             self.status.setStyleSheet("color:#b3261e;font-weight:bold;")
             self.status.setText(f"保存失败：{exc}")
             if not self._save_failed:
@@ -351,7 +351,7 @@ class ReviewTab(QWidget):
         self.folders.remember(folder_names.OFFICE_EXPORT, path)
         try:
             done = self.service.publish(draft, Path(path))
-        except (DraftError, FileWriteError, OSError) as exc:
+        except (UserError, OSError) as exc:
             dialogs.error(self, "发布失败", str(exc))
             return
         self.fill_choice(draft.id)
