@@ -69,6 +69,7 @@ def test_office_corrects_publishes_and_a_unit_reports_carrying_last_year(
     # Correct one assignment: the 2017 notice names a bureau the directory calls otherwise.
     editor = click_node(qtbot, tab, "1.6.1")
     assert isinstance(editor, TaskEditor)
+    assert "原文第21行起" in editor.heading.text()  # where to find it in the notice
     assert "不在单位名录中" in editor.notes.text()
     retype(qtbot, editor.assignments.name_box(0).lineEdit(), "市公共行政服务中心")
     assert editor.assignments.role_box(0).currentText() == "牵头"
@@ -324,9 +325,7 @@ def test_a_publication_that_cannot_be_written_says_why_and_nothing_changes(
     assert "未发布" in tab.choice.currentText()
 
 
-def test_a_draft_that_cannot_be_saved_keeps_the_edits_and_says_so(
-    qtbot, office, answers, data_dir
-):
+def test_a_draft_that_cannot_be_saved_keeps_the_edits_and_says_so(qtbot, office, answers, data_dir):
     tab = office.review_tab
     import_sample(qtbot, tab, answers)
     review_file = tab.service.path(tab.draft.id)
