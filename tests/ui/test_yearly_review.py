@@ -344,3 +344,19 @@ def test_a_draft_that_cannot_be_saved_keeps_the_edits_and_says_so(qtbot, office,
     with qtbot.waitSignal(tab.saved, timeout=5_000):
         retype(qtbot, editor.item_title, "推进“放管服”改革信息公开")
     assert tab.service.load(tab.draft.id).task("1.6.1").assignments[0].unit == "市公共行政服务中心"
+
+
+def test_a_damaged_draft_is_named_when_chosen(qtbot, office, answers, data_dir):
+    tab = office.review_tab
+    import_sample(qtbot, tab, answers)
+    tab.service.path("broken-2017").write_bytes(b"\x00\x01 not json")
+    tab.fill_choice(tab.draft.id)
+    index = tab.choice.findData("broken-2017")
+    assert tab.choice.itemText(index) == "broken-2017.json（校对文件已损坏）"
+    assert (index, tab.choice.currentIndex()) == (0, 1)  # files in name order
+    answers.expect("error")
+    qtbot.keyClick(tab.choice, Qt.Key.Key_Up)
+    kind, title, text = answers.seen[-1]
+    assert title == "无法打开校对稿" and "broken-2017.json" in text
+    assert tab.draft is not None and tab.draft.id != "broken-2017"  # the open draft stays
+    assert tab.choice.currentData() == tab.draft.id

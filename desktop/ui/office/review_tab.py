@@ -110,7 +110,7 @@ class ReviewTab(QWidget):
         self.choice.clear()
         for info in self.service.drafts():
             state = f"已发布第{info.revision}版" if info.revision else "未发布"
-            self.choice.addItem(f"{info.label}（{state}）", info.id)
+            self.choice.addItem(info.label if info.broken else f"{info.label}（{state}）", info.id)
         if select is not None:
             self.choice.setCurrentIndex(max(self.choice.findData(select), 0))
         self.choice.blockSignals(False)
@@ -128,6 +128,8 @@ class ReviewTab(QWidget):
             draft = self.service.load(catalogue_id)
         except DraftError as exc:
             dialogs.error(self, "无法打开校对稿", str(exc))
+            if self.draft is not None:
+                self.fill_choice(self.draft.id)  # the list shows what is open
             return
         self._attach(draft)
 
