@@ -130,6 +130,7 @@ def _steps(ctx: Context) -> list[tuple[str, Callable[[Context], str | None]]]:
         ("新建临时数据库并试填报告", step_fill),
         ("导出交换文件并重新导入", step_exchange),
         ("发送配合材料并由牵头单位收集", _lead_step),
+        ("发布新要点，导入并沿用去年的报告", _yearly_step),
     ]
     if report_built_in():
         steps.append(("导出 Word 报告并检查格式", step_docx))
@@ -142,6 +143,12 @@ def _steps(ctx: Context) -> list[tuple[str, Callable[[Context], str | None]]]:
 
 def _lead_step(ctx: Context) -> str:
     from desktop.commands.lead_cmd import smoke_step
+
+    return smoke_step(ctx)
+
+
+def _yearly_step(ctx: Context) -> str:
+    from desktop.yearly.smoke import smoke_step
 
     return smoke_step(ctx)
 

@@ -106,7 +106,7 @@ class OfficeWindow(QMainWindow):
         self.tabs.addTab(self.task_panel, "按任务查看")
         self.tabs.addTab(self.missing_panel, "缺报单位")
         self.tabs.addTab(self.log, "导入记录")
-        self.review_tab = ReviewTab(ReviewService(service.directory))
+        self.review_tab = ReviewTab(ReviewService(service.directory), self.folders)
         self.tabs.addTab(self.review_tab, "要点校对与发布")
         self.matrix_panel.taskChosen.connect(self.show_task)
 
