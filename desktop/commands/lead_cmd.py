@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli import fail
+from desktop.commands import fail
 
 ALL_LEADS = ("all", "全部")
 

@@ -8,9 +8,8 @@ folder is removed at the end (``--keep`` leaves it for a look).
 Steps: the bundled files are where :mod:`desktop.paths` says; the catalogue, the forms and the
 unit directory load; a temp database opens; a report is created, answers are saved and read
 back after reopening; the exchange payload is exported, re-imported into a second database and
-compared; when the Word export is built in, a .docx is written, checked against GB/T 9704 and
-its embedded data read back; when 汇总 is built in, the .docx is consolidated and the 汇总表
-written; with ``--gui`` the real window starts offscreen on that data, shows, loads and quits.
+compared; a .docx is written, checked against GB/T 9704 and its embedded data read back; the
+.docx is consolidated and the 汇总表 written; with ``--gui`` the real window starts offscreen on that data, shows, loads and quits.
 
 Exit 0 when every step passed; 1 with a Chinese message naming the failed step.
 Qt is imported only by the ``--gui`` step.
@@ -19,7 +18,6 @@ Qt is imported only by the ``--gui`` step.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import shutil
 import sys
 import tempfile
@@ -129,29 +127,12 @@ def _steps(ctx: Context) -> list[tuple[str, Callable[[Context], str | None]]]:
         ("读取要点目录、填报表单和单位名录", step_catalogue),
         ("新建临时数据库并试填报告", step_fill),
         ("导出交换文件并重新导入", step_exchange),
+        ("导出 Word 报告并检查格式", step_docx),
+        ("汇总报告并生成汇总表", step_consolidate),
     ]
-    if report_built_in():
-        steps.append(("导出 Word 报告并检查格式", step_docx))
-    if consolidate_built_in():
-        steps.append(("汇总报告并生成汇总表", step_consolidate))
     if ctx.gui:
         steps.append(("启动填报窗口（后台，不显示）", step_gui))
     return steps
-
-
-def _has_module(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def report_built_in() -> bool:
-    return _has_module("desktop.report")
-
-
-def consolidate_built_in() -> bool:
-    return _has_module("desktop.consolidate.service")
 
 
 # -- steps -------------------------------------------------------------------------------------
@@ -173,9 +154,7 @@ def step_resources(ctx: Context) -> str:
         if not p.exists()
     ]
     templates = paths.templates_dir()
-    if templates.is_dir() and not report_built_in():
-        missing.append("desktop.report（Word 报告导出模块）")
-    if report_built_in() and not any(templates.glob("*.docx")):
+    if not any(templates.glob("*.docx")):
         missing.append(str(templates / "*.docx"))
     if missing:
         raise SmokeFailure("缺少程序文件：" + "；".join(missing))

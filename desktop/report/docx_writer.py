@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from desktop.catalogue import Catalogue
     from desktop.forms import FormSpec
+    from desktop.settings import Settings
 
 
 class TemplateError(UserError):
@@ -44,13 +45,10 @@ def default_template() -> Path:
     return default_template_path()
 
 
-def configured_template(settings: object | None = None) -> Path | None:
-    """The unit's own template from settings (``report_template``), or None for the built-in."""
-    if settings is None:
-        from desktop.settings import Settings
-
-        settings = Settings()
-    value = settings.get("report_template")  # type: ignore[attr-defined]
+def configured_template(settings: Settings) -> Path | None:
+    """The unit's own template from the caller's settings (``report_template``), or None for
+    the built-in one — the same rule for the wizard, the command line and 汇总."""
+    value = settings.get("report_template")
     return Path(value) if value else None
 
 

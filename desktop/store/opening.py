@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop import paths
+from desktop.settings import OPTIONS
 from desktop.store import backups, migrations
 from desktop.store.db import (
     BACKUPS_DIR,
@@ -49,6 +50,9 @@ from desktop.store.lock import InstanceLock
 from desktop.store.migrations import MigrationFailed
 from desktop.store.repository import Store
 
+# The setting's declared default; the value itself comes from the caller (no Settings() here).
+DEFAULT_BACKUP_KEEP: int = OPTIONS["backup_keep"].default
+
 
 @dataclass
 class OpenResult:
@@ -61,12 +65,13 @@ def open_store(
     *,
     read_only: bool = False,
     backup_on_open: bool = True,
-    backup_keep: int | None = None,
+    backup_keep: int = DEFAULT_BACKUP_KEEP,
 ) -> OpenResult:
     """Open (creating if needed) ``answers.db`` in *data_dir* (default: the user's data folder).
 
     ``read_only=True`` opens for reading only (export, 汇总 tools): no lock, no repair, no
-    backup, nothing written. ``backup_keep`` overrides the ``backup_keep`` setting.
+    backup, nothing written. ``backup_keep``: how many rotating backups to keep (the caller's
+    ``backup_keep`` setting; :func:`desktop.services.open_services` passes it).
     Raises :class:`StoreError` (``newer``, ``readonly``, ``corrupt``, ``missing``, ``io``).
     """
     data_dir = Path(data_dir) if data_dir is not None else paths.data_dir()
@@ -99,9 +104,7 @@ def open_store(
                 "请在文件属性中去掉“只读”，或请管理员开通写权限，然后重新打开程序。",
                 "readonly",
             )
-        keep, settings_notice = _backup_keep(data_dir, backup_keep)
-        if settings_notice:
-            notices.append(settings_notice)
+        keep = max(1, backup_keep)
         backups_dir = data_dir / BACKUPS_DIR
         reason = _damage(db_path, backups_dir)
         if reason is not None:
@@ -282,15 +285,6 @@ def _rotate(conn: sqlite3.Connection, backups_dir: Path, keep: int) -> str:
             "但请尽快检查磁盘空间和数据文件夹。"
         )
     return ""
-
-
-def _backup_keep(data_dir: Path, override: int | None) -> tuple[int, str]:
-    if override is not None:
-        return max(1, override), ""
-    from desktop.settings import Settings
-
-    settings = Settings(data_dir / "settings.json")
-    return max(1, settings.get("backup_keep")), settings.notice
 
 
 # -- read-only openings -----------------------------------------------------------------------

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.forms import FieldSpec
 from desktop.textclean import clean_pasted
 from desktop.ui import dialogs
-from desktop.ui.editors import FieldEditor
+from desktop.ui.field_editor import FieldEditor
 
 COLUMNS = (("title", "标题（栏目或文件名称）"), ("url", "网址"), ("path", "本机文件"))
 

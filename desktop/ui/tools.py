@@ -7,32 +7,33 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.fileio import FileWriteError, atomic_write
+from desktop.errors import UserError
+from desktop.fileio import FileWriteError
+from desktop.payload import PayloadError
 from desktop.services import Services
 from desktop.session import ReportSession
 from desktop.ui import dialogs
 
 
 def export_exchange(parent: QWidget, session: ReportSession) -> Path | None:
-    from desktop import payload
+    from desktop.operations.exchange import default_name, write_exchange
 
-    name = session.value("profile", "issuer_name") or session.unit_name
-    suggested = str(Path.home() / f"{name}-落实情况数据.json")
+    data = session.payload()
+    suggested = str(Path.home() / default_name(data))
     target = dialogs.save_path(parent, "导出交换文件", suggested, "交换文件 (*.json)")
     if not target:
         return None
-    path = Path(target if target.lower().endswith(".json") else target + ".json")
     try:
-        atomic_write(path, payload.dumps(session.payload()).encode("utf-8"), "交换文件")
+        written = write_exchange(data, Path(target), session.catalogue, session.form)
     except FileWriteError as exc:
         dialogs.error(parent, "无法导出", str(exc))
         return None
     dialogs.info(
         parent,
         "已导出",
-        f"已导出到 {path}\n可拷到另一台电脑，或发给牵头单位，用“导入交换文件”打开。",
+        f"已导出到 {written.path}\n可拷到另一台电脑，或发给牵头单位，用“导入交换文件”打开。",
     )
-    return path
+    return written.path
 
 
 def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -> int | None:
@@ -40,12 +41,13 @@ def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -
 
     ``prepare()`` runs just before anything is written (the window closes the open report, so
     no stale cache can overwrite what is imported); returning False cancels."""
-    from desktop import payload
-    from desktop.catalogue import CatalogueError
-    from desktop.payload import PayloadError
-    from desktop.store import StoreError
-    from desktop.store.exchange import apply_payload, contribution_refusal
+    from desktop.operations.exchange import check_can_import, import_report, read_exchange_file
 
+    try:
+        check_can_import(services)
+    except UserError as exc:
+        dialogs.error(parent, "无法导入", str(exc))
+        return None
     chosen = dialogs.open_paths(
         parent, "导入交换文件", str(Path.home()), "交换文件 (*.json);;所有文件 (*)"
     )
@@ -53,21 +55,12 @@ def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -
         return None
     path = Path(chosen[0])
     try:
-        data = payload.parse(path.read_bytes())
-        problems = payload.check_header(data)
-        if problems:
-            raise PayloadError(problems)
-        block = payload.contribution_of(data)
-        if block is not None:
-            raise PayloadError([contribution_refusal(str(data.get("unit", "")), block)])
-        cat_id = (data.get("catalogue") or {}).get("id", "")
-        catalogue = services.catalogue(cat_id)
-        unit = str(data.get("unit", ""))
-        if services.store.find_report(unit, cat_id) is not None:
+        incoming = read_exchange_file(path, services)
+        if incoming.existing_report is not None:
             answer = dialogs.ask(
                 parent,
                 "覆盖本机报告",
-                f"本机已有“{unit}”的报告。导入后将以文件内容为准（本机原内容保留在各栏的历史版本中）。是否继续？",
+                f"本机已有“{incoming.unit}”的报告。导入后将以文件内容为准（本机原内容保留在各栏的历史版本中）。是否继续？",
                 ["导入并覆盖", "取消"],
                 default=1,
             )
@@ -75,25 +68,16 @@ def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -
                 return None
         if not prepare():
             return None
-        result = apply_payload(
-            services.store, data, catalogue, services.form(catalogue), services.directory()
-        )
-    except OSError as exc:
-        dialogs.error(parent, "无法导入", f"无法读取 {path.name}：{exc.strerror or exc}")
-        return None
-    except CatalogueError as exc:
-        dialogs.error(parent, "无法导入", f"{path.name}：{exc}")
-        return None
+        result = import_report(incoming, services)
     except PayloadError as exc:
         shown = "\n".join(exc.problems[:15]) + (
             f"\n……另有 {len(exc.problems) - 15} 处" if len(exc.problems) > 15 else ""
         )
         dialogs.error(parent, "无法导入", f"{path.name} 有以下问题，未导入任何内容：\n{shown}")
         return None
-    except StoreError as exc:
-        dialogs.error(parent, "无法导入", str(exc))
+    except UserError as exc:
+        dialogs.error(parent, "无法导入", f"{path.name}：{exc}")
         return None
-    services.reload_directory()
     notes = "\n".join(result.notices)
     dialogs.info(
         parent, "已导入", f"已导入“{result.unit}”的报告（{result.written} 项内容）。{notes}"
@@ -102,23 +86,27 @@ def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -
 
 
 def choose_template(parent: QWidget, services: Services) -> None:
-    from desktop.report import TemplateError, load_template
+    from desktop.operations.report import choose_template as use_template
 
     chosen = dialogs.open_paths(
         parent, "选择报告 Word 模板", str(Path.home()), "Word 文档 (*.docx)"
     )
     if not chosen:
         return
-    path = Path(chosen[0])
     try:
-        load_template(path)
-    except TemplateError as exc:
+        path = use_template(services.settings, Path(chosen[0]))
+    except UserError as exc:
         dialogs.error(parent, "模板不可用", str(exc))
         return
-    services.settings.set("report_template", str(path))
     dialogs.info(parent, "已设置", f"今后导出的报告将使用模板“{path.name}”。")
 
 
 def reset_template(parent: QWidget, services: Services) -> None:
-    services.settings.set("report_template", "")
+    from desktop.operations.report import reset_template as use_builtin
+
+    try:
+        use_builtin(services.settings)
+    except UserError as exc:
+        dialogs.error(parent, "无法保存设置", str(exc))
+        return
     dialogs.info(parent, "已恢复", "今后导出的报告将使用内置的公文模板（GB/T 9704-2012）。")

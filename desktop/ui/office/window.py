@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.consolidate.service import Consolidation, OfficeService
+from desktop.consolidate.consolidation import Consolidation
+from desktop.consolidate.service import OfficeService
 from desktop.ui import dialogs
 from desktop.ui.office.panels import LogPanel, MatrixPanel, MissingPanel, TaskPanel
 from desktop.ui.worker import run_in_background
@@ -292,7 +293,8 @@ def open_office_window(services=None, parent: QWidget | None = None) -> OfficeWi
     ``office.db`` in the data directory; the clerks' store is not touched.
     """
     directory = services.directory() if services is not None else None
-    window = OfficeWindow(OfficeService(directory=directory), parent)
+    settings = services.settings if services is not None else None
+    window = OfficeWindow(OfficeService(directory=directory, settings=settings), parent)
     window.show()
     window.raise_()
     return window
