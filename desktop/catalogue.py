@@ -276,17 +276,19 @@ def builtin_path() -> Path:
     return paths.forms_dir() / "catalogues" / f"{BUILTIN_ID}.json"
 
 
+MAX_CATALOGUE_BYTES = 20 * 1024 * 1024
+
+
 def load_file(path: Path) -> Catalogue:
+    from desktop.safeio import UnreadableFile
+    from desktop.safejson import JSONProblem, load_path
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CatalogueError(f"无法读取要点目录文件 {path}：{exc.strerror or exc}") from exc
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CatalogueError(
-            f"要点目录文件 {path} 第{exc.lineno}行第{exc.colno}列不是有效的JSON：{exc.msg}"
-        ) from exc
+        data = load_path(path, max_bytes=MAX_CATALOGUE_BYTES, what="要点目录文件")
+    except UnreadableFile as exc:
+        raise CatalogueError(str(exc)) from exc
+    except JSONProblem as exc:
+        raise CatalogueError(f"要点目录文件 {path} 不是有效的 JSON：{exc}") from exc
     if not isinstance(data, dict):
         raise CatalogueError(f"要点目录文件 {path} 的顶层应是一个对象")
     return Catalogue.from_json(data, source=f"要点目录文件 {path.name} ")

@@ -141,7 +141,7 @@ def schema_dir() -> Path:
 
 
 def figures_file(catalogue_id: str) -> Path | None:
-    for base in (paths.data_dir() / "fields", paths.forms_dir() / "fields"):
+    for base in (paths.user_fields_dir(), paths.forms_dir() / "fields"):
         candidate = base / f"{catalogue_id}.json"
         if candidate.is_file():
             return candidate
@@ -178,9 +178,33 @@ def load(
     if figures is None:
         return spec
     data = load_validated(figures, schema_dir() / "figures.schema.json")
+    return add_figures(spec, data, catalogue, figures.name, directory)
+
+
+def check_figures_data(data: object, name: str = "填报数据") -> None:
+    """Schema check of a figures document held in memory (a publication carries one)."""
+    from desktop.schema import load_json, validate
+
+    problems = validate(data, load_json(schema_dir() / "figures.schema.json"))
+    if problems:
+        shown = "；".join(problems[:5])
+        more = f"（另有{len(problems) - 5}处）" if len(problems) > 5 else ""
+        raise DataFileError(f"{name}：{shown}{more}")
+
+
+def add_figures(
+    spec: FormSpec,
+    data: dict,
+    catalogue: Catalogue,
+    name: str,
+    directory: Directory | None = None,
+) -> FormSpec:
+    """Add the figures of a schema-valid figures document to *spec*; check them against the
+    catalogue, the common fields and (given) the unit directory. Raises
+    :class:`DataFileError` naming *name* and place."""
     if data["catalogue"] != catalogue.id:
         raise DataFileError(
-            f"{figures.name}：catalogue：此文件属于要点“{data['catalogue']}”，不是“{catalogue.id}”"
+            f"{name}：catalogue：此文件属于要点“{data['catalogue']}”，不是“{catalogue.id}”"
         )
     known_tasks = set(catalogue.task_ids())
     profile_keys = {f.key for f in spec.profile_fields}
@@ -188,26 +212,26 @@ def load(
     for task_id, items in data["tasks"].items():
         where = f'tasks["{task_id}"]'
         if task_id not in known_tasks:
-            raise DataFileError(f"{figures.name}：{where}：要点中没有编号为 {task_id} 的任务")
+            raise DataFileError(f"{name}：{where}：要点中没有编号为 {task_id} 的任务")
         figs = [_figure(i) for i in items]
         keys = [f.key for f in figs]
         for i, fig in enumerate(figs):
             place = f"{where}[{i}]"
             if keys.count(fig.key) > 1:
-                raise DataFileError(f"{figures.name}：{place}.key：“{fig.key}”在同一任务中重复")
+                raise DataFileError(f"{name}：{place}.key：“{fig.key}”在同一任务中重复")
             if fig.key in common_keys:
-                raise DataFileError(f"{figures.name}：{place}.key：“{fig.key}”与通用字段重名")
+                raise DataFileError(f"{name}：{place}.key：“{fig.key}”与通用字段重名")
             for ref in (fig.at_most_field, fig.at_least_field):
                 if ref and ref not in keys:
-                    raise DataFileError(f"{figures.name}：{place}：引用的字段“{ref}”不在该任务中")
+                    raise DataFileError(f"{name}：{place}：引用的字段“{ref}”不在该任务中")
             if fig.prefill_from and fig.prefill_from.split(".", 1)[1] not in profile_keys:
                 raise DataFileError(
-                    f"{figures.name}：{place}.prefill_from：封面信息中没有“{fig.prefill_from}”"
+                    f"{name}：{place}.prefill_from：封面信息中没有“{fig.prefill_from}”"
                 )
             if fig.min is not None and fig.max is not None and fig.min > fig.max:
-                raise DataFileError(f"{figures.name}：{place}：min 大于 max")
+                raise DataFileError(f"{name}：{place}：min 大于 max")
             if directory is not None:
-                figs[i] = _canonical_names(fig, directory, f"{figures.name}：{place}")
+                figs[i] = _canonical_names(fig, directory, f"{name}：{place}")
         spec.figures[task_id] = figs
     return spec
 

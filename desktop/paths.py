@@ -75,6 +75,21 @@ def user_catalogues_dir() -> Path:
     return data_dir() / "catalogues"
 
 
+def user_fields_dir() -> Path:
+    """Forms (figures) of imported or published 要点, beside their catalogues."""
+    return data_dir() / "fields"
+
+
+def publications_dir() -> Path:
+    """The last publication of each 要点 installed here (its revision, for the next update)."""
+    return data_dir() / "publications"
+
+
+def reviews_dir() -> Path:
+    """The office's 要点 under review (catalogue, forms, parse warnings), one file each."""
+    return data_dir() / "reviews"
+
+
 def settings_path() -> Path:
     return data_dir() / "settings.json"
 

@@ -111,22 +111,22 @@ def validate(value: Any, schema: dict, root: dict | None = None, path: str = "")
     return problems
 
 
+MAX_DATA_FILE_BYTES = 20 * 1024 * 1024
+
+
 def load_json(path: Path) -> Any:
-    """Read a JSON data file; errors name the file and the line."""
+    """Read a JSON data file bounded (:mod:`desktop.safejson`); errors name the file."""
+    from desktop.safeio import UnreadableFile
+    from desktop.safejson import JSONProblem, load_path
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise DataFileError(f"{path}：文件不存在") from exc
-    except UnicodeDecodeError as exc:
-        raise DataFileError(f"{path}：不是 UTF-8 编码的文本") from exc
-    except OSError as exc:
-        raise DataFileError(f"{path}：无法读取（{exc.strerror or exc}）") from exc
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataFileError(
-            f"{path}：第{exc.lineno}行第{exc.colno}列 JSON 格式错误（{exc.msg}）"
-        ) from exc
+        return load_path(path, max_bytes=MAX_DATA_FILE_BYTES, what="数据文件")
+    except UnreadableFile as exc:
+        if not Path(path).exists():
+            raise DataFileError(f"{path}：文件不存在") from exc
+        raise DataFileError(f"{path}：{exc.reason}") from exc
+    except JSONProblem as exc:
+        raise DataFileError(f"{path}：{exc}") from exc
 
 
 def load_validated(path: Path, schema_path: Path) -> Any:

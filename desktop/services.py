@@ -16,6 +16,7 @@ from desktop.session import ReportSession
 from desktop.settings import Settings
 from desktop.store import Store, open_store
 from desktop.units import Directory
+from desktop.yearly import carry
 
 
 @dataclass
@@ -40,6 +41,11 @@ class Services:
             self._catalogues[catalogue_id] = catalogue_mod.load(catalogue_id)
         return self._catalogues[catalogue_id]
 
+    def reload_catalogue(self, catalogue_id: str) -> None:
+        """Forget a catalogue and its form (a newer version was just installed)."""
+        self._catalogues.pop(catalogue_id, None)
+        self._forms.pop(catalogue_id, None)
+
     def form(self, catalogue: Catalogue) -> FormSpec:
         if catalogue.id not in self._forms:
             self._forms[catalogue.id] = forms.load(catalogue, directory=self.directory())
@@ -48,11 +54,18 @@ class Services:
     def open_session(self, report_id: int) -> ReportSession:
         info = self.store.report_info(report_id)
         cat = self.catalogue(info.catalogue_id)
-        return ReportSession(self.store, report_id, cat, self.form(cat), self.directory())
+        session = ReportSession(self.store, report_id, cat, self.form(cat), self.directory())
+        session.references = carry.references_for(self.store, info, cat, self._catalogue_form)
+        return session
+
+    def _catalogue_form(self, catalogue_id: str) -> tuple[Catalogue, FormSpec]:
+        cat = self.catalogue(catalogue_id)
+        return cat, self.form(cat)
 
     def start_report(self, unit_name: str, catalogue_id: str) -> int:
-        """Find or create the report of *unit_name* for the catalogue; new ones get the unit's
-        report name as 发文机关名称 (editable)."""
+        """Find or create the report of *unit_name* for the catalogue. A new one takes its
+        cover page from the unit's report on an earlier 要点, else the unit's report name as
+        发文机关名称 (all editable)."""
         existing = self.store.find_report(unit_name, catalogue_id)
         if existing is not None:
             return existing
@@ -60,6 +73,11 @@ class Services:
         unit = self.directory().unit(unit_name)
         name = unit.report_name if unit is not None else unit_name
         self.store.save_field(report_id, "profile", "issuer_name", name)
+        previous = carry.previous_report(
+            self.store, unit_name, self.catalogue(catalogue_id), self._catalogue_form
+        )
+        if previous is not None:
+            carry.carry_cover(self.store, report_id, previous[0])
         return report_id
 
 

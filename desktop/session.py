@@ -10,7 +10,7 @@ typed is dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import completeness
 from desktop.answers import DRAFT, PROFILE, REVIEW, is_empty, task_scope
@@ -20,6 +20,9 @@ from desktop.completeness import Problem
 from desktop.forms import FigureSpec, FormSpec
 from desktop.store import Revision, Store, StoreError
 from desktop.units import Directory, Unit
+
+if TYPE_CHECKING:
+    from desktop.yearly.carry import References
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,8 @@ class ReportSession:
                 )
             )
         self._by_id = {t.task_id: t for t in self.tasks}
+        # Last year's answers shown beside the form (set by Services; None: no earlier report).
+        self.references: References | None = None
 
     # -- reading --------------------------------------------------------------------------------
     @property

@@ -15,6 +15,8 @@ from typing import Any
 
 from desktop import paths
 
+MAX_SETTINGS_BYTES = 1024 * 1024
+
 
 @dataclass(frozen=True)
 class Option:
@@ -45,10 +47,14 @@ class Settings:
         self._load()
 
     def _load(self) -> None:
-        if not self.path.is_file():
+        if not os.path.lexists(self.path):
             return
+        from desktop.safejson import load_path
+
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            # Bounded and depth-limited: a settings file nested 100,000 deep used to stop
+            # every command with a RecursionError.
+            data = load_path(self.path, max_bytes=MAX_SETTINGS_BYTES, max_depth=8, what="设置文件")
             if not isinstance(data, dict):
                 raise ValueError("not an object")
             self._values = data

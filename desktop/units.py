@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -233,8 +234,8 @@ def load(bundled: Path | None = None, overlay: Path | None = None) -> Directory:
     _check(categories, units, bundled.name)
     overlay = overlay if overlay is not None else paths.units_override_path()
     notices: list[str] = []
-    if overlay.is_file():
-        extra = load_validated(overlay, paths.forms_dir() / "schema" / "units.schema.json")
+    extra = _load_overlay(overlay, notices) if os.path.lexists(overlay) else None
+    if extra is not None:
         for raw in extra["units"]:
             unit = _unit(raw, user=True)
             problem = _user_unit_problem(
@@ -250,6 +251,37 @@ def load(bundled: Path | None = None, overlay: Path | None = None) -> Directory:
             units.append(unit)
         _check(categories, units, overlay.name)
     return Directory(categories, units, notices)
+
+
+def _load_overlay(overlay: Path, notices: list[str]) -> dict | None:
+    """The user's layer, or None with a notice when it cannot be used.
+
+    A damaged layer (not JSON, nested absurdly deep, failing the schema) is moved aside to
+    ``units.damaged-…json`` — kept, never deleted — so the program starts with the bundled
+    directory and the clerk can add units again; one that cannot be read right now (locked,
+    no permission) is left where it is.
+    """
+    from desktop.safeio import UnreadableFile
+
+    try:
+        return load_validated(overlay, paths.forms_dir() / "schema" / "units.schema.json")
+    except DataFileError as exc:
+        if isinstance(exc.__cause__, UnreadableFile) and overlay.is_file():
+            notices.append(
+                f"本机单位名录暂时无法读取（{exc.__cause__.reason}），本次只使用程序自带的名录。"
+            )
+            return None
+        aside = overlay.with_name(f"units.damaged-{time.strftime('%Y%m%d-%H%M%S')}.json")
+        try:
+            os.replace(overlay, aside)
+            kept = f"原文件已移至“{aside.name}”，没有删除"
+        except OSError:
+            kept = "原文件无法移开，请把它交给技术人员"
+        notices.append(
+            f"本机单位名录文件已损坏（{exc}），已改用程序自带的名录；{kept}。"
+            "自己添加的单位需要重新添加。"
+        )
+        return None
 
 
 def _user_unit_problem(unit: Unit, renamed_from: str | None, directory: Directory) -> str | None:

@@ -24,6 +24,16 @@ take task 市财政局 task:1.1.1
 take figures 中山区 task:3.1.2
 take review 市财政局 review
 take export 市财政局 export
+# The yearly features (docs/yearly.md): the office's review tab, and last year's answer beside
+# this year's form.
+data="$tmp/yearly-office"
+"$shot" "$tmp/yearly-review.png" 6 -- "$py" scripts/yearly_screens.py office "$data" 1.6.1 >/dev/null
+convert "$tmp/yearly-review.png" -crop 1280x800+0+0 +repage "$out/yearly-review.png"
+data="$tmp/yearly-unit"
+"$py" scripts/yearly_screens.py unit "$data" task:1.4.1
+ZWGK_DATA_DIR="$data" "$shot" "$tmp/yearly-reference.png" 7 -- "$py" main.py >/dev/null
+convert "$tmp/yearly-reference.png" -crop 1280x820+0+0 +repage "$out/yearly-reference.png"
+echo "$out/yearly-review.png $out/yearly-reference.png"
 # The 牵头 unit's task page with two collected parts (issue 16).
 "$py" scripts/seed_lead_screenshot.py "$tmp/lead"
 ZWGK_DATA_DIR="$tmp/lead" "$shot" "$tmp/lead.png" 6 -- "$py" main.py >/dev/null

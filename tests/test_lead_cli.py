@@ -98,3 +98,10 @@ def test_collect_needs_to_know_the_lead_and_refuses_unknown_units_by_default(tmp
         "--data-dir", str(pc), "answers", "collect", str(inbox), "--unit", LEAD, "--add-units"
     )
     assert yes.returncode == 0 and "已将“旅顺经济开发区”加入单位名录" in yes.stdout
+
+
+def test_the_self_check_sends_and_collects_a_part(cli):
+    done = cli("smoke")
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stdout.splitlines() if "发送配合材料并由牵头单位收集" in x)
+    assert "通过（市财政局致市编委办的配合材料.json，市编委办收到 1 项任务的材料）" in line

@@ -81,7 +81,7 @@ def test_a_file_for_a_yaodian_not_on_this_pc_says_so(exported, data_dir, tmp_pat
 def test_a_missing_file_is_a_user_error(data_dir, tmp_path):
     services, _ = open_services()
     with services.store:
-        with pytest.raises(UnreadableFile, match="无法读取文件"):
+        with pytest.raises(UnreadableFile, match="无法读取交换文件"):
             read_exchange_file(tmp_path / "不存在.json", services)
 
 

@@ -80,8 +80,31 @@ CLAUSES = {
     "牵头单位：市政务服务局；责任单位：各区政府；持续推进": [("市政务服务局", L), ("各区政府", R)],
     "责任单位：各镇（街）；2022年底前": [("各镇（街）", R)],
     "市财政局负责，2022年9月底前完成": [("市财政局", R)],
+    # Names joined by 和 are two when each part is a unit or a category by its form; names that
+    # hold 和 themselves, or one category joined by 和, stay whole.
+    "省政府办公厅牵头，省直有关部门和各市政府负责": [
+        ("省政府办公厅", L),
+        ("省直有关部门", R),
+        ("各市政府", R),
+    ],
+    "市委宣传部和市政府新闻办牵头，市人力资源和社会保障局配合": [
+        ("市委宣传部", L),
+        ("市政府新闻办", L),
+        ("市人力资源和社会保障局", C),
+    ],
+    "各区市县政府和先导区管委会负责落实": [("各区市县政府和先导区管委会", R)],
+    # Keys written short, with a note, or run together in one table cell.
+    "牵头：市财政局；配合：市审计局": [("市财政局", L), ("市审计局", C)],
+    "责任单位（部门）：市财政局": [("市财政局", R)],
+    "牵头单位：市财政局 责任单位：市审计局": [("市财政局", L), ("市审计局", R)],
+    "牵头单位：市财政局责任单位：市审计局完成时限：2022年底前": [("市财政局", L), ("市审计局", R)],
+    "主责部门：市财政局；协同单位：市审计局": [("市财政局", L), ("市审计局", C)],
+    "市政府办公室统筹，各部门负责": [("市政府办公室", L), ("各部门", R)],
+    "市发展改革委负总责": [("市发展改革委", L)],
+    "市重要产品追溯中心负责": [("市重要产品追溯中心", R)],
     # "…等部门" names the units before it; asides are no one.
     "市财政局、市税务局等部门负责落实": [("市财政局", R), ("市税务局", R)],
+    "市财政局牵头，市审计局等相关单位配合": [("市财政局", L), ("市审计局", C), ("相关单位", C)],
     "市卫生健康委负责；见附件1，下同": [("市卫生健康委", R)],
 }
 
@@ -97,6 +120,8 @@ def test_clause_forms(text):
 def test_not_clauses():
     for text in ("辽宁", "PPP", "以下统称“五公开”", "此件公开发布", "含不予公开、收费及减免"):
         assert parse_clause(text) is None, text
+    # A sentence is no clause, even in brackets.
+    assert parse_clause("各县（市、区）要结合实际抓好落实") is None
     # Without brackets, every name must look like an organisation.
     assert parse_clause("各部门要认真抓好落实", strict_units=True) is None
     assert parse_clause("市审计局牵头落实", strict_units=True) is not None

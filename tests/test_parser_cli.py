@@ -70,8 +70,12 @@ def test_unreadable_input_is_refused_with_one_chinese_line(cli, tmp_path, name):
 def test_missing_file_and_folder_are_refused(cli, tmp_path):
     out = tmp_path / "out.json"
     missing = tmp_path / "不存在.txt"
-    _assert_refused(cli("catalogue", "import", str(missing), "--out", str(out)), out, "找不到文件")
-    _assert_refused(cli("catalogue", "import", str(tmp_path), "--out", str(out)), out, "是文件夹")
+    _assert_refused(
+        cli("catalogue", "import", str(missing), "--out", str(out)), out, "找不到该文件"
+    )
+    _assert_refused(
+        cli("catalogue", "import", str(tmp_path), "--out", str(out)), out, "是一个文件夹"
+    )
 
 
 def test_failed_import_leaves_an_existing_out_file_alone(cli, tmp_path):

@@ -129,3 +129,37 @@ def test_word_numbering_far_from_a_heading_number_is_written_as_digits(tmp_path)
             dst.writestr(item, data)
     lines = read_source(patched).lines
     assert any(line.startswith("1000、") for line in lines)
+
+
+def test_a_table_copied_one_cell_per_line_without_serial_numbers():
+    """The header the issue quotes (工作任务 / 具体措施 / 责任单位 / 完成时限), one label per
+    line; rows of four lines, item headings numbered or not, deadlines kept with their task."""
+    body = [
+        "工作任务",
+        "具体措施",
+        "责任单位",
+        "完成时限",
+        "一、加强政策解读",
+        "（一）做好政策解读",
+        "重要政策出台时同步发布解读材料。",
+        "区政府办公室牵头，区直各部门负责",
+        "2021年底前",
+        "二、夯实基础",
+        "做好政府网站管理",
+        "开展网站季度检查。",
+        "区政府办公室",
+        "长期坚持",
+        "规范依申请公开",
+        "规范答复文书。",
+        "区司法局、区政府办公室",
+        "2021年6月底前",
+    ]
+    cat, tasks, warnings = _parse(body)
+    assert tasks == {
+        "1.1.1": [("区政府办公室", L), ("区直各部门", R)],
+        "2.1.1": [("区政府办公室", R)],
+        "2.2.1": [("区司法局", R), ("区政府办公室", R)],
+    }
+    assert [i.title for i in cat.sections[1].items] == ["做好政府网站管理", "规范依申请公开"]
+    assert cat.task("2.2.1").text == "规范依申请公开\n规范答复文书。\n完成时限：2021年6月底前"
+    assert warnings == []

@@ -147,7 +147,8 @@ def test_file_that_is_not_json_is_refused(data_dir, cli, tmp_path):
     done = cli("answers", "import", str(path))
     assert done.returncode == 2 and "第2行" in done.stderr and "JSON" in done.stderr
     missing = cli("answers", "import", str(tmp_path / "nope.json"))
-    assert missing.returncode == 2 and "无法读取文件" in missing.stderr
+    assert missing.returncode == 2 and "无法读取交换文件" in missing.stderr
+    assert "找不到该文件" in missing.stderr
 
 
 def test_import_api_raises_payload_error_and_writes_nothing(good_document, data_dir):

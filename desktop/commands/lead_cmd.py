@@ -167,3 +167,36 @@ def _lead_report(store, directory, unit_arg: str | None, catalogue_id: str | Non
         raise _NoReport("本机还没有任何报告。请先在填报向导中选择本单位开始填写，再收集材料。")
     have = "、".join(r.unit for r in reports)
     raise _NoReport(f"本机有多份报告（{have}），请用 --unit 指明为哪个牵头单位收集。")
+
+
+def smoke_step(ctx) -> str:
+    """``smoke``: send the trial report's part to a lead and collect it in a second database
+    (the frozen bundle must carry desktop.lead and its readers)."""
+    from desktop.commands import SmokeFailure
+    from desktop.fileio import atomic_write
+    from desktop.lead import send
+    from desktop.lead.collect import collect_paths
+    from desktop.payload import dumps
+    from desktop.store import open_store
+    from desktop.store.contributions import Contributions
+
+    ready = [p for p in send.parcels(ctx.payload, ctx.catalogue, ctx.directory) if p.tasks]
+    if not ready:
+        return "跳过（试填的任务中没有与牵头单位共同承担的）"
+    parcel = ready[0]
+    path = ctx.out / send.file_name(ctx.unit, parcel.lead)
+    doc = send.contribution(ctx.payload, parcel.lead, parcel.tasks)
+    atomic_write(path, dumps(doc).encode("utf-8"), "配合材料")
+    store = open_store(ctx.root / "data-lead").store
+    try:
+        rid = store.create_report(parcel.lead, ctx.catalogue.id)
+        result = collect_paths(
+            [path], store, rid, ctx.catalogue, ctx.form, ctx.directory, lambda _u: False
+        )
+        got = [(c.task_id, c.unit) for c in Contributions(store).current(rid)]
+    finally:
+        store.close()
+    if got != [(t, ctx.unit) for t in parcel.tasks]:
+        lines = "；".join(result.messages(ctx.catalogue)[:3]) or "没有收到任何材料"
+        raise SmokeFailure(f"牵头单位没能收下配合材料：{lines}")
+    return f"通过（{path.name}，{parcel.lead}收到 {len(got)} 项任务的材料）"

@@ -30,14 +30,10 @@ from typing import Any
 
 from desktop import APP_NAME, __version__, paths
 from desktop.catalogue import BUILTIN_ID
-from desktop.errors import UserError
+from desktop.commands import SmokeFailure
 
 DEFAULT_UNIT = "市财政局"
 GUI_TIMEOUT_S = 90
-
-
-class SmokeFailure(UserError):
-    """A step found something wrong; the message is Chinese and says what."""
 
 
 @dataclass
@@ -129,10 +125,17 @@ def _steps(ctx: Context) -> list[tuple[str, Callable[[Context], str | None]]]:
         ("导出交换文件并重新导入", step_exchange),
         ("导出 Word 报告并检查格式", step_docx),
         ("汇总报告并生成汇总表", step_consolidate),
+        ("发送配合材料并由牵头单位收集", _lead_step),
     ]
     if ctx.gui:
         steps.append(("启动填报窗口（后台，不显示）", step_gui))
     return steps
+
+
+def _lead_step(ctx: Context) -> str:
+    from desktop.commands.lead_cmd import smoke_step
+
+    return smoke_step(ctx)
 
 
 # -- steps -------------------------------------------------------------------------------------
@@ -193,15 +196,13 @@ def _fill_values(n: int, done: str) -> dict[str, str]:
 
 def step_fill(ctx: Context) -> str:
     from desktop.answers import task_scope
-    from desktop.services import Services
-    from desktop.settings import Settings
+    from desktop.services import open_services
     from desktop.store import open_store
 
-    opened = open_store()
+    services, notices = open_services()  # as the window opens the data
     try:
-        if opened.store.read_only:
-            raise SmokeFailure("临时数据库只能以只读方式打开：" + "；".join(opened.notices))
-        services = Services(opened.store, Settings())
+        if services.store.read_only:
+            raise SmokeFailure("临时数据库只能以只读方式打开：" + "；".join(notices))
         ctx.report_id = services.start_report(ctx.unit, BUILTIN_ID)
         session = services.open_session(ctx.report_id)
         tasks = session.answer_tasks()[:3]
@@ -212,7 +213,7 @@ def step_fill(ctx: Context) -> str:
         if error is not None:
             raise SmokeFailure(f"保存填写内容失败：{error}")
     finally:
-        opened.store.close()
+        services.store.close()
     # Read back through a fresh connection: what was saved is really in the file.
     reopened = open_store(read_only=True, backup_on_open=False)
     try:

@@ -18,6 +18,7 @@ from desktop import payload as payload_mod
 from desktop.consolidate.records import Report, content_hash
 from desktop.errors import UserError
 from desktop.names import normalise
+from desktop.safeio import UnreadableFile, check_regular, read_bounded
 from desktop.units import Directory, Unit
 
 REPORT_SUFFIXES = (".docx", ".json")
@@ -149,9 +150,9 @@ def read_file(path: Path, catalogues: CatalogueCache, directory: Directory) -> R
     name = path.name
     suffix = path.suffix.lower()
     try:
-        stat = path.stat()
-    except OSError as exc:
-        raise _reject(path, f"无法读取（{exc.strerror or exc}）", "请检查文件是否存在。") from exc
+        stat = check_regular(path, "报告文件")
+    except UnreadableFile as exc:
+        raise _reject(path, exc.reason) from exc
     if suffix == ".docx":
         from desktop.docx_payload import DocxPayloadError, read
 
@@ -163,12 +164,10 @@ def read_file(path: Path, catalogues: CatalogueCache, directory: Directory) -> R
             raise _reject(path, message, hint) from exc
         kind = "docx"
     else:
-        if stat.st_size > payload_mod.MAX_PAYLOAD_BYTES:
-            raise _reject(path, "文件过大，不是本程序导出的报告数据", ASK_AGAIN)
         try:
-            text = path.read_bytes()
-        except OSError as exc:
-            raise _reject(path, f"无法读取（{exc.strerror or exc}）", "请检查文件权限。") from exc
+            text = read_bounded(path, payload_mod.MAX_PAYLOAD_BYTES, "报告数据文件")
+        except UnreadableFile as exc:
+            raise _reject(path, exc.reason, ASK_AGAIN) from exc
         kind = "json"
     try:
         data = payload_mod.parse(text)
@@ -190,7 +189,7 @@ def read_file(path: Path, catalogues: CatalogueCache, directory: Directory) -> R
             str(exc),
             "如需汇总该年度的报告，请先导入该年度的要点目录；否则请确认该单位填报的要点是否正确。",
         ) from exc
-    problems = payload_mod.validate(data, catalogue, form)
+    problems = payload_mod.validate(data, catalogue, form, directory)
     if problems:
         shown = "；".join(problems[:MAX_SHOWN_PROBLEMS])
         more = f"（另有{len(problems) - MAX_SHOWN_PROBLEMS}处问题）" if len(problems) > 3 else ""

@@ -12,20 +12,29 @@ from pathlib import Path
 from desktop import catalogue as catalogue_mod
 from desktop import payload
 from desktop.catalogue import Catalogue, CatalogueError
-from desktop.errors import UserError
 from desktop.fileio import atomic_write
 from desktop.forms import FormSpec
+from desktop.names import normalise
 from desktop.payload import PayloadError
+from desktop.safeio import UnreadableFile, read_bounded
 from desktop.services import Services
 from desktop.store import StoreError
 from desktop.store.exchange import ImportResult, apply_payload, contribution_refusal, orphan_tasks
 from desktop.units import Directory
 
+__all__ = [
+    "IncomingReport",
+    "UnreadableFile",
+    "WrittenExchange",
+    "check_can_import",
+    "default_name",
+    "exchange_target",
+    "import_report",
+    "read_exchange_file",
+    "write_exchange",
+]
+
 SUFFIX = ".json"
-
-
-class UnreadableFile(UserError):
-    """The file itself cannot be read (missing, a folder, no permission)."""
 
 
 @dataclass
@@ -43,7 +52,8 @@ class IncomingReport:
 
 
 def read_exchange_file(path: Path, services: Services) -> IncomingReport:
-    """Read *path* as one unit's report. Raises :class:`UnreadableFile`, :class:`PayloadError`
+    """Read *path* as one unit's report (bounded: a regular file of at most
+    :data:`desktop.payload.MAX_PAYLOAD_BYTES`). Raises :class:`UnreadableFile`, :class:`PayloadError`
     (every problem found so far, one line each) or another :class:`UserError`; writes nothing.
 
     A file for a 要点 this PC does not have is refused with that reason; a contribution (a part
@@ -51,13 +61,7 @@ def read_exchange_file(path: Path, services: Services) -> IncomingReport:
     :func:`import_report`, inside the transaction.
     """
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableFile(
-            f"无法读取文件“{path}”：{exc.strerror or exc}。请检查文件名和位置。"
-        ) from exc
-    data = payload.parse(raw)
+    data = payload.parse(read_bounded(path, payload.MAX_PAYLOAD_BYTES, "交换文件"))
     problems = payload.check_header(data)
     if problems:
         raise PayloadError(problems)
@@ -70,9 +74,8 @@ def read_exchange_file(path: Path, services: Services) -> IncomingReport:
     problems = payload.validate(data, catalogue, form)
     if problems:
         raise PayloadError(problems)
-    unit = data["unit"].strip()
-    known = directory.unit(unit)
-    name = known.name if known is not None else unit
+    known = directory.unit(data["unit"])
+    name = known.name if known is not None else normalise(data["unit"])
     return IncomingReport(
         path,
         data,

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.catalogue import ROLE_RANK, Assignment
+from desktop.unitforms import category_form
 
 _VERB_ROLE = [
     ("牵头负责落实", "lead"),
@@ -42,6 +43,8 @@ _VERB_ROLE = [
     ("协助落实", "cooperate"),
     ("协助", "cooperate"),
     ("协办", "cooperate"),
+    ("负总责", "lead"),
+    ("统筹", "lead"),
     ("落实", "responsible"),
 ]
 _VERBS = "|".join(v for v, _ in _VERB_ROLE)
@@ -52,7 +55,7 @@ _SEGMENT = re.compile(
     rf"^(?P<units>.+?)(?:(?:按照?|根据)职(?:责|能)(?:分工)?)?(?:分别|共同|具体)?(?P<verb>{_VERBS})$"
 )
 # "市财政局、市税务局等有关部门" reaches 有关部门 too; "…等部门" / "…等" adds no one.
-_ETC = re.compile(r"等(?P<rest>有关部门|相关部门|部门|单位)?$")
+_ETC = re.compile(r"等(?P<rest>有关部门|相关部门|有关单位|相关单位|部门|单位)?$")
 _TOGETHER = re.compile(
     r"^(?P<units>.+?)会同(?P<others>.+?)(?:共同)?(?:负责落实|落实|负责|推进|实施)?$"
 )
@@ -70,12 +73,28 @@ _KEY_ROLE = {
     "配合部门": "cooperate",
     "协办单位": "cooperate",
     "参与单位": "cooperate",
+    "参与部门": "cooperate",
+    "协同单位": "cooperate",
+    "协同部门": "cooperate",
+    "主责部门": "lead",
+    "牵头处室": "lead",
+    "责任处室": "responsible",
+    "配合处室": "cooperate",
+    "责任主体": "responsible",
 }
+# Keys of a table's columns too; the short keys below only with their colon, inside a clause.
 ROLE_KEYS = tuple(_KEY_ROLE)
+_SHORT_KEY_ROLE = {"牵头": "lead", "主办": "lead", "责任": "responsible", "配合": "cooperate"}
+_KEY_ROLE.update(_SHORT_KEY_ROLE)
 TIME_KEYS = ("完成时限", "完成时间", "时限要求", "时间要求", "时间节点", "进度安排")
-_KEYS = "|".join(ROLE_KEYS)
-_KEYED = re.compile(rf"^(?P<key>{_KEYS})\s*[:：]\s*(?P<units>.*)$")
-KEYED_LINE = re.compile(rf"^(?:{_KEYS})\s*[:：]")
+_KEYS = "|".join([*ROLE_KEYS, *_SHORT_KEY_ROLE])
+_KEY_NOTE = r"(?:[（(][^（）()]{1,6}[）)])?"  # 责任单位（部门）：
+_KEYED = re.compile(rf"^(?P<key>{_KEYS}){_KEY_NOTE}\s*[:：]\s*(?P<units>.*)$")
+KEYED_LINE = re.compile(rf"^(?:{_KEYS}){_KEY_NOTE}\s*[:：]")
+# "牵头单位：X 责任单位：Y" in one table cell: each key starts a part of its own.
+_KEY_BREAK = re.compile(
+    rf"(?<=[^\s；;，,。:：])\s*(?=(?:{'|'.join([*ROLE_KEYS, *TIME_KEYS])}){_KEY_NOTE}\s*[:：])"
+)
 _KEYED_INLINE = re.compile(rf"^(?P<units>.+?)为(?P<key>{_KEYS})$")
 _TIME = re.compile(rf"^(?:{'|'.join(TIME_KEYS)})\s*[:：]")
 _SEPARATORS = ",，;；。"
@@ -138,16 +157,40 @@ def _units(text: str) -> list[str]:
         etc = _ETC.search(name)
         if etc and len(name) > etc.end() - etc.start() + 1:
             name = name[: etc.start()]
-            if etc.group("rest") in ("有关部门", "相关部门"):
+            if etc.group("rest") in ("有关部门", "相关部门", "有关单位", "相关单位"):
                 units.extend([name, etc.group("rest")])
                 continue
         if name:
-            units.append(name)
+            units.extend(_split_and(name))
     return units
 
 
+def _split_and(name: str) -> list[str]:
+    """``省直有关部门和各市政府`` → two names. Only where every part is a unit or a category by
+    its form and the whole is not one category (``各区市县政府和先导区管委会``): names such as
+    ``市人力资源和社会保障局`` hold 和 themselves."""
+    if category_form(name) is not None:
+        return [name]
+    parts = [p.strip() for p in split_top(name, "和及与")]
+    if len(parts) < 2 or not all(
+        _plausible_unit(p) and (category_form(p) is not None or looks_like_unit(p)) and len(p) >= 3
+        for p in parts
+    ):
+        return [name]
+    return parts
+
+
+# Words of a sentence, never of an organisation's name: "各县（市、区）要结合实际抓好落实".
+_PROSE = re.compile(r"(?<![重主纪摘提])要|应当|必须|抓好|结合实际|认真|切实|进一步")
+
+
 def _plausible_unit(name: str) -> bool:
-    return 1 < len(name) <= 40 and bool(re.search(r"[\u4e00-\u9fff]", name)) and "。" not in name
+    return (
+        1 < len(name) <= 40
+        and bool(re.search(r"[\u4e00-\u9fff]", name))
+        and "。" not in name
+        and not _PROSE.search(name)
+    )
 
 
 def looks_like_unit(name: str) -> bool:
@@ -190,6 +233,7 @@ def parse_clause(inner: str, strict_units: bool = False) -> ClauseParse | None:
     text = inner.strip().rstrip("。.")
     if not text or len(text) > 300:
         return None
+    text = _KEY_BREAK.sub("；", text)
     assignments: list[Assignment] = []
     standing: list[Assignment] = []
     problems: list[str] = []

@@ -14,9 +14,7 @@ in a ``.txt`` copy.
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path
 
 from lxml import etree
@@ -48,20 +46,13 @@ class SourceText:
 
 
 def read_source(path: Path) -> SourceText:
+    from desktop.safeio import UnreadableFile, read_bounded
+
     try:
-        size = path.stat().st_size
-    except FileNotFoundError as exc:
-        raise SourceError(f"找不到文件：{path}") from exc
-    except OSError as exc:
-        raise SourceError(f"无法读取文件 {path.name}：{exc.strerror or exc}") from exc
-    if path.is_dir():
-        raise SourceError(f"{path.name} 是文件夹，请选择要点文件（.txt 或 .docx）。")
-    if size > MAX_SOURCE_BYTES:
-        raise SourceError(f"文件 {path.name} 太大（{size // 1024 // 1024} MB），不像是要点文件。")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"无法读取文件 {path.name}：{exc.strerror or exc}") from exc
+        # Bounded, regular files only: /dev/zero or a FIFO is refused, never read forever.
+        data = read_bounded(path, MAX_SOURCE_BYTES, "要点文件")
+    except UnreadableFile as exc:
+        raise SourceError(str(exc)) from exc
     return read_bytes(data, path.name)
 
 
@@ -161,16 +152,19 @@ def _best_legacy_decoding(data: bytes) -> tuple[str, str] | None:
 
 
 def docx_lines(data: bytes, name: str = "文件") -> list[str]:
+    from desktop.safezip import Limits, UnsafeArchive, open_bytes
+
+    limits = Limits(archive_bytes=MAX_SOURCE_BYTES, xml_bytes=MAX_XML_BYTES)
     try:
-        archive = zipfile.ZipFile(BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise SourceError(f"{name} 已损坏，无法作为 Word 文件打开。") from exc
-    with archive:
-        document = _read_member(archive, "word/document.xml", name)
-        if document is None:
-            raise SourceError(f"{name} 不是 Word 文档（缺少正文部分）。")
-        numbering_xml = _read_member(archive, "word/numbering.xml", name)
-        styles_xml = _read_member(archive, "word/styles.xml", name)
+        # Encryption, unknown compression, bombs and member counts are refused up front.
+        with open_bytes(data, name, limits) as archive:
+            document = archive.read_optional("word/document.xml")
+            if document is None:
+                raise SourceError(f"{name} 不是 Word 文档（缺少正文部分）。")
+            numbering_xml = archive.read_optional("word/numbering.xml")
+            styles_xml = archive.read_optional("word/styles.xml")
+    except UnsafeArchive as exc:
+        raise SourceError(f"{exc}。") from exc
     try:
         root = etree.fromstring(document, SAFE_XML)
     except etree.XMLSyntaxError as exc:
@@ -224,25 +218,6 @@ def _row_cells(row: etree._Element) -> list[etree._Element]:
             if content is not None:
                 cells.extend(content.findall(f"{W}tc"))
     return cells
-
-
-def _read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes | None:
-    try:
-        info = archive.getinfo(member)
-    except KeyError:
-        return None
-    if info.file_size > MAX_XML_BYTES or (
-        info.compress_size and info.file_size / info.compress_size > 200
-    ):
-        raise SourceError(f"{name} 的内容异常庞大（疑似压缩炸弹），已拒绝读取。")
-    try:
-        with archive.open(info) as fh:
-            blob = fh.read(MAX_XML_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise SourceError(f"{name} 已损坏，无法作为 Word 文件打开。") from exc
-    if len(blob) > MAX_XML_BYTES:
-        raise SourceError(f"{name} 的内容异常庞大（疑似压缩炸弹），已拒绝读取。")
-    return blob
 
 
 def _paragraph_text(p: etree._Element) -> str:

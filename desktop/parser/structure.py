@@ -181,8 +181,14 @@ class _Parser:
                 self.closing_line = ln.no
                 return
         if is_time_line(text):
-            if st.block is not None:
-                st.block.texts.append(text)
+            # A task's deadline; under a section whose paragraphs are items of their own the
+            # task just closed by its clause is the one it belongs to.
+            last = (
+                section.items[-1].blocks[-1] if section.items and section.items[-1].blocks else None
+            )
+            target = st.block or (last if section.implicit_items else None)
+            if target is not None:
+                target.texts.append(text)
             else:
                 self.warn(ln.no, f"“{_clip(text)}”之前没有任务，未导入。")
             return

@@ -199,20 +199,24 @@ def check_docx(source: Path | str | bytes, name: str | None = None) -> list[Devi
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    if isinstance(source, (str, Path)):
-        path = Path(source)
-        name = name or path.name
-        try:
-            if path.stat().st_size > MAX_BYTES:
-                raise CheckError(f"{name}：文件过大，不像是公文文档")
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CheckError(f"{name}：无法读取（{exc.strerror or exc}）") from exc
-    else:
-        data = source
-        name = name or "文件"
-    if not data.startswith(b"PK"):
-        raise CheckError(f"{name}：不是 Word（.docx）文件。如是 .doc 或 WPS 格式，请先另存为 .docx")
+    from desktop.safezip import Limits, UnsafeArchive, checked_bytes, read_archive
+
+    limits = Limits(archive_bytes=MAX_BYTES)
+    try:
+        if isinstance(source, (str, Path)):
+            name = name or Path(source).name
+            data = read_archive(source, name, limits)
+        else:
+            data, name = source, name or "文件"
+        if not data.startswith(b"PK"):
+            raise CheckError(
+                f"{name}：不是 Word（.docx）文件。如是 .doc 或 WPS 格式，请先另存为 .docx"
+            )
+        # Size, ratio, member count, encryption and compression method are checked on the
+        # central directory before python-docx decompresses (and lxml parses) anything.
+        data = checked_bytes(data, name, limits)
+    except UnsafeArchive as exc:
+        raise CheckError(str(exc)) from exc
     try:
         document = docx.Document(BytesIO(data))
     except (PackageNotFoundError, ValueError, KeyError) as exc:

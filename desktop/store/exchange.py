@@ -202,7 +202,7 @@ def apply_payload(
     """
     if not isinstance(data, dict):
         raise PayloadError(["文件内容不是报告数据（顶层应为对象）"])
-    problems = payload.validate(data, catalogue, form)
+    problems = payload.validate(data, catalogue, form, directory)
     if problems:
         raise PayloadError(problems)
     block = payload.contribution_of(data)

@@ -1,4 +1,5 @@
-"""Import next year's 要点 from the wizard: parse, show what was found, install."""
+"""Import next year's 要点 from the wizard's start page: the office's publication (.json),
+or the notice itself (.docx/.txt) parsed here. Shows what was found, asks, installs."""
 
 from __future__ import annotations
 
@@ -6,23 +7,71 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from desktop import catalogue as catalogue_mod
 from desktop.applicability import unknown_units
 from desktop.fileio import FileWriteError
 from desktop.services import Services
 from desktop.ui import dialogs
 
+FILTERS = (
+    "要点文件（*.json *.docx *.txt）;;市政府办公厅发布的要点（*.json）;;"
+    "要点原文（*.docx *.txt）;;所有文件 (*)"
+)
+
 
 def import_catalogue_interactively(parent: QWidget, services: Services) -> str | None:
-    """Ask for a file, parse it, confirm, install. Returns the new catalogue id or None."""
-    from desktop.parser.structure import ParseError, SourceError, parse_file
-
-    chosen = dialogs.open_paths(
-        parent, "选择要点文件", str(Path.home()), "要点文件 (*.docx *.txt);;所有文件 (*)"
-    )
+    """Ask for a file, read it, confirm, install. Returns the catalogue id or None."""
+    chosen = dialogs.open_paths(parent, "选择要点文件", str(Path.home()), FILTERS)
     if not chosen:
         return None
     path = Path(chosen[0])
+    if path.suffix.lower() == ".json":
+        return import_publication(parent, services, path)
+    return import_source(parent, services, path)
+
+
+def import_publication(parent: QWidget, services: Services, path: Path) -> str | None:
+    """The 要点 as 市政府办公厅 published it; a newer version replaces an older one."""
+    from desktop.store import StoreError
+    from desktop.yearly import installing
+    from desktop.yearly import publication as pub_mod
+
+    title = "导入要点"
+    try:
+        pub = pub_mod.read(path)
+        plan = installing.plan(pub, lambda cid: _reports_on(services, cid), services.directory())
+    except pub_mod.PublicationError as exc:
+        dialogs.error(parent, "无法导入要点", str(exc))
+        return None
+    if not plan.can_install:
+        dialogs.info(parent, title, plan.message())
+        return pub.id if plan.state == installing.SAME else None
+    store = services.store
+    moving = plan.changes is not None and (plan.changes.moved or plan.changes.removed_ids)
+    if store.read_only and plan.reports and moving:
+        dialogs.warn(
+            parent, title, "数据已在另一个窗口中打开，不能调整已填写的报告。请在那个窗口中导入。"
+        )
+        return None
+    if dialogs.ask(parent, title, plan.message() + "\n\n是否导入？", ["导入", "取消"]) != 0:
+        return None
+    try:
+        installing.install(plan, None if store.read_only else store)
+    except (FileWriteError, StoreError, OSError) as exc:
+        dialogs.error(parent, "无法导入要点", f"没有导入，本机原有的要点未改变：{exc}")
+        return None
+    services.reload_catalogue(pub.id)
+    return pub.id
+
+
+def _reports_on(services: Services, catalogue_id: str) -> int:
+    return sum(1 for r in services.store.list_reports() if r.catalogue_id == catalogue_id)
+
+
+def import_source(parent: QWidget, services: Services, path: Path) -> str | None:
+    """A notice (.docx/.txt) parsed on this PC; figures suggested from its requirements."""
+    from desktop.parser.structure import ParseError, SourceError, parse_file
+    from desktop.yearly.installing import install_parsed
+
     try:
         result = parse_file(path)
     except (SourceError, ParseError) as exc:
@@ -48,8 +97,9 @@ def import_catalogue_interactively(parent: QWidget, services: Services) -> str |
     if dialogs.ask(parent, "导入要点", text + "\n\n是否导入并用于填报？", ["导入", "取消"]) != 0:
         return None
     try:
-        catalogue_mod.install(cat)
+        install_parsed(result)
     except FileWriteError as exc:
         dialogs.error(parent, "无法导入要点", str(exc))
         return None
+    services.reload_catalogue(cat.id)
     return cat.id

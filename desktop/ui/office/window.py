@@ -29,7 +29,9 @@ from desktop.consolidate.consolidation import Consolidation
 from desktop.consolidate.service import OfficeService
 from desktop.ui import dialogs
 from desktop.ui.office.panels import LogPanel, MatrixPanel, MissingPanel, TaskPanel
+from desktop.ui.office.review_tab import ReviewTab
 from desktop.ui.worker import run_in_background
+from desktop.yearly.review import ReviewService
 
 REPORT_FILTER = "报告文件（*.docx *.json）;;Word 报告（*.docx）;;交换文件（*.json）"
 XLSX_FILTER = "Excel 工作簿（*.xlsx）"
@@ -96,6 +98,8 @@ class OfficeWindow(QMainWindow):
         self.tabs.addTab(self.task_panel, "按任务查看")
         self.tabs.addTab(self.missing_panel, "缺报单位")
         self.tabs.addTab(self.log, "导入记录")
+        self.review_tab = ReviewTab(ReviewService(service.directory))
+        self.tabs.addTab(self.review_tab, "要点校对与发布")
         self.matrix_panel.taskChosen.connect(self.show_task)
 
         central = QWidget()
@@ -280,6 +284,7 @@ class OfficeWindow(QMainWindow):
         # A running import finishes its transaction (the pool is waited for); its results are
         # then dropped instead of reaching widgets that are gone.
         self._closed = True
+        self.review_tab.save_now()
         if self.busy:
             QThreadPool.globalInstance().waitForDone(30_000)
         super().closeEvent(event)

@@ -39,14 +39,16 @@ class FieldsPage(Page):
 
 
 def profile_page(ctx: PageContext) -> FieldsPage:
+    from desktop.yearly.carry import CARRIED_STATE
+
     unit = ctx.session.unit
+    subtitle = (
+        f"填报单位：{unit.full_name or unit.name}。这些信息用于报告标题、落款和附注中的联系人。"
+    )
+    if ctx.session.get_ui_state(CARRIED_STATE) is not None:
+        subtitle += "已沿用本单位上一份报告的封面信息，请核对，有变化的请修改。"
     return FieldsPage(
-        ctx,
-        "profile",
-        "profile",
-        "封面信息",
-        f"填报单位：{unit.full_name or unit.name}。这些信息用于报告标题、落款和附注中的联系人。",
-        ctx.session.form.profile_fields,
+        ctx, "profile", "profile", "封面信息", subtitle, ctx.session.form.profile_fields
     )
 
 

@@ -20,6 +20,7 @@ from desktop.session import TaskRef
 from desktop.ui.context import PageContext
 from desktop.ui.pages import contributions_panel
 from desktop.ui.pages.base import FieldBlock, Page, help_label, scroll
+from desktop.ui.pages.reference_panel import ReferencePanel, with_reference
 
 ROLE_COLOURS = {"lead": "#b3261e", "responsible": "#1a5fb4", "cooperate": "#26734d"}
 
@@ -63,6 +64,7 @@ class TaskPage(Page):
         self.ref = ref
         self.scope = task_scope(ref.task_id)
         self.contributions: contributions_panel.ContributionsPanel | None = None  # lead tasks
+        self.reference_panel: ReferencePanel | None = None  # last year's answer, if any
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         source_box = QGroupBox("要点原文（责任分工已标出）", splitter)
@@ -108,7 +110,7 @@ class TaskPage(Page):
                 form_layout.indexOf(self.fields["status"]) + 1, self.figure_box
             )
         form_layout.addStretch(1)
-        splitter.addWidget(contributions_panel.beside(source_box, self))
+        splitter.addWidget(with_reference(self, contributions_panel.beside(source_box, self)))
         splitter.addWidget(scroll(form))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
