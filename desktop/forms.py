@@ -57,6 +57,10 @@ class FigureSpec:
     sentence: str = ""
     sentence_true: str = ""
     sentence_false: str = ""
+    # How the report says a zero (全年未发生…); without it a zero is not said at all.
+    sentence_zero: str = ""
+    # Words that mark a clerk's sentence as stating this figure already (then not repeated).
+    keywords: tuple[str, ...] = ()
     # Which units the 要点 asks this figure of: category or unit names from the unit directory
     # (empty = every unit the task reaches), minus those in ``not_for``. 三（三）'s press
     # conferences are demanded of 市政府各部门 only, though the task also reaches districts.
@@ -131,7 +135,7 @@ def _field(data: dict) -> FieldSpec:
 def _figure(data: dict) -> FigureSpec:
     known = FigureSpec.__dataclass_fields__
     values = {k: v for k, v in data.items() if k in known}
-    for key in ("applies_to", "not_for"):
+    for key in ("applies_to", "not_for", "keywords"):
         values[key] = tuple(values.get(key, ()))
     return FigureSpec(**values)
 
@@ -230,10 +234,23 @@ def add_figures(
                 )
             if fig.min is not None and fig.max is not None and fig.min > fig.max:
                 raise DataFileError(f"{name}：{place}：min 大于 max")
+            _check_sentence(fig, keys, f"{name}：{place}")
             if directory is not None:
                 figs[i] = _canonical_names(fig, directory, f"{name}：{place}")
         spec.figures[task_id] = figs
     return spec
+
+
+def _check_sentence(fig: FigureSpec, keys: list[str], where: str) -> None:
+    """A report sentence may cite ``{value}`` and the task's other figures, nothing else; a URL
+    is never printed in the report's body (it belongs in the attachment table)."""
+    import re
+
+    for ref in re.findall(r"\{(\w*)\}", fig.sentence):
+        if ref != "value" and ref not in keys:
+            raise DataFileError(f"{where}.sentence：引用的字段“{ref}”不在该任务中")
+    if fig.type == "url" and "{value}" in fig.sentence:
+        raise DataFileError(f"{where}.sentence：网址不写入报告正文，请去掉{{value}}")
 
 
 def _canonical_names(fig: FigureSpec, directory: Directory, where: str) -> FigureSpec:

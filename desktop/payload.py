@@ -110,6 +110,36 @@ def catalogue_ref(catalogue: Catalogue) -> dict:
     return {"id": catalogue.id, "title": catalogue.title, "doc_number": catalogue.doc_number}
 
 
+def file_name(path: object) -> str:
+    """The last part of a path from any PC (``C:\\Users\\张三\\Desktop\\通知.pdf`` → ``通知.pdf``)."""
+    return re.split(r"[\\/]", str(path).strip())[-1] if path else ""
+
+
+def without_local_paths(data: dict) -> dict:
+    """A copy of *data* whose evidence files carry only their file names: the folders on the
+    clerk's PC (and the user name in them) never leave it — not in an exchange file, not in a
+    report. Anything malformed is left as it is (validation reports it)."""
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        return data
+    out = dict(data)
+    out["answers"] = {}
+    for task_id, answer in answers.items():
+        evidence = answer.get("evidence") if isinstance(answer, dict) else None
+        if isinstance(evidence, list) and any(
+            isinstance(e, dict) and isinstance(e.get("path"), str) for e in evidence
+        ):
+            answer = dict(answer)
+            answer["evidence"] = [
+                {**e, "path": file_name(e["path"])}
+                if isinstance(e, dict) and isinstance(e.get("path"), str)
+                else e
+                for e in evidence
+            ]
+        out["answers"][task_id] = answer
+    return out
+
+
 # -- validation --------------------------------------------------------------------------------
 
 

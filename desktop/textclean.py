@@ -76,6 +76,72 @@ def to_fullwidth_punct(text: str) -> str:
     return "".join(out)
 
 
+_HAN = re.compile(f"[{_CJK}]")
+_ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+|⋯+")
+# A number ending a Chinese sentence before a half-width full stop: “公开率达到100%.”, “共126.”.
+# Only after a Chinese character, so a heading's ordinal “1.” and decimals “1.5” stay.
+_NUMBER_STOP = re.compile(f"(?<=[{_CJK}，、：；（“])(\\d+(?:\\.\\d+)?%?)\\.(?=[{_CJK}“《（]|$)")
+_QUOTES = {'"': ("“", "”"), "'": ("‘", "’")}
+
+
+def _quotes(text: str, ascii_mark: str) -> str:
+    """ASCII quotes typed on an English keyboard → Chinese ones, opening and closing in turn
+    (a Chinese quote already there counts: ``“谁公开谁审查"`` closes with ``”``)."""
+    opening, closing = _QUOTES[ascii_mark]
+    if ascii_mark not in text:
+        return text
+    out: list[str] = []
+    is_open = False
+    for i, ch in enumerate(text):
+        if ch == opening:
+            is_open = True
+        elif ch == closing:
+            is_open = False
+        elif ch == ascii_mark:
+            prev = text[i - 1] if i else ""
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            # An apostrophe inside a Latin word (don't) is no quote.
+            if (
+                ascii_mark == "'"
+                and prev.isascii()
+                and prev.isalnum()
+                and nxt.isascii()
+                and nxt.isalnum()
+            ):
+                out.append(ch)
+                continue
+            ch = closing if is_open else opening
+            is_open = not is_open
+        out.append(ch)
+    return "".join(out)
+
+
+def _ellipsis(match: re.Match[str]) -> str:
+    text = match.string
+    before = text[match.start() - 1] if match.start() else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    if _is_cjkish(before) or _is_cjkish(after) or not (before or after):
+        return "……"
+    return match.group(0)
+
+
+def chinese_punct(text: str) -> str:
+    """Punctuation as a Chinese official text writes it, whatever keyboard typed it.
+
+    On top of :func:`to_fullwidth_punct` (``, ; : ( ) . ? !`` beside Chinese): ASCII double and
+    single quotes become “…” and ‘…’, ``...`` / ``。。。`` / a lone ``…`` beside Chinese become
+    ``……``, and a half-width full stop after a number that ends a Chinese sentence (``100%.``)
+    becomes ``。``. Text without any Chinese character is returned unchanged (a URL, an
+    English name). Meant for one paragraph at a time: quotes pair up within it.
+    """
+    if not _HAN.search(text):
+        return text
+    text = _quotes(_quotes(text, '"'), "'")
+    text = _ELLIPSIS.sub(_ellipsis, text)
+    text = _NUMBER_STOP.sub(r"\1。", text)
+    return to_fullwidth_punct(text)
+
+
 def _cjk_inside(text: str, open_index: int) -> bool:
     close = text.find(")", open_index)
     inner = text[open_index + 1 : close if close != -1 else len(text)]

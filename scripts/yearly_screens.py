@@ -36,7 +36,6 @@ def office(data: Path) -> None:
     from desktop.ui.office.window import OfficeWindow
 
     window = OfficeWindow(OfficeService())
-    window.resize(1280, 800)
     window.move(0, 0)
     window.show()
     window.tabs.setCurrentWidget(window.review_tab)

@@ -14,7 +14,7 @@ from desktop import answers, forms
 from desktop.consolidate import matrix as matrix_mod
 from desktop.consolidate.records import Report
 from desktop.consolidate.totals import tallies
-from desktop.report.compose import task_prose
+from desktop.report.body import Writing, task_text
 from desktop.schema import DataFileError
 from tests.conftest import ROOT
 
@@ -73,8 +73,9 @@ def test_a_renamed_status_word_flows_through_wizard_report_and_consolidation(
     # The report's prose treats it as ongoing: the plan is written after the lead sentence.
     task = catalogue.task("1.6.1")
     answer = {"status": "正在推进", "measures": "公开预算。", "next_steps": "年底前完成"}
-    prose = task_prose(answer, task, renamed, directory_bundled.unit("市财政局"))
-    assert any("下一步，年底前完成" in p for p in prose)
+    writing = Writing(catalogue, renamed, directory_bundled.unit("市财政局"), "我局")
+    prose = task_text(writing, task, answer).paragraphs
+    assert prose[-1] == "下一步，我局将于年底前完成。"
 
     # 汇总 files the answer under the new word, not under 未填写.
     unit = "市财政局"

@@ -57,8 +57,8 @@ def test_summary_report_in_gbt9704_format(consolidation):
     doc = read_docx(render(consolidation, date(2016, 12, 5)))
     texts = [p.text for p in doc.paragraphs if p.text.strip()]
     body = "\n".join(texts)
-    # One title paragraph, broken into lines (梯形) by the writer.
-    assert texts[0].split("\n") == ["市政府办公厅关于全市2016年", "政务公开工作要点落实情况的报告"]
+    # One title paragraph, broken into lines (正梯形) by the writer, never inside the 要点's name.
+    assert texts[0].split("\n") == ["市政府办公厅关于", "全市2016年政务公开工作要点落实情况的报告"]
     assert "市政府：" in texts
     assert "截至2016年12月5日，应报送单位44个，已报送41个，尚未报送3个。" in body
     assert "一、总体情况" in texts and "二、各项任务落实情况" in texts

@@ -302,6 +302,9 @@ def test_report_gets_the_optional_table_only_when_chosen(tmp_path, ctx):
     assert "附件：1.2016年政务公开工作要点落实情况表" in text and "2.配合单位落实情况" in text
     assert "附件1" in text and "附件2" in text
     out = tmp_path / "报告.docx"
+    # A final, dated report: a draft is marked 草稿 and a missing date left blank (issue 10),
+    # both of which check-docx rightly reports.
+    data = {**data, "status": "final", "profile": {**data["profile"], "report_date": "2016-11-28"}}
     out.write_bytes(build_report(data, catalogue, form, contributions=rows))
     # Two attachment names, the second aligned under the first: still GB/T 9704 clean.
     from desktop.report import check_docx

@@ -11,14 +11,12 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from desktop.report import CheckError, build_report, check_docx
-from desktop.report.samples import sample_payload
+from tests.samples import reports
 
 
 @pytest.fixture(scope="module")
-def report_bytes(catalogue, form, directory_bundled) -> bytes:
-    return build_report(
-        sample_payload("市财政局", catalogue, form, directory_bundled), catalogue, form
-    )
+def report_bytes(catalogue, form) -> bytes:
+    return build_report(reports.load("shi-caizhengju-2016"), catalogue, form)
 
 
 def _problems(found) -> list[str]:
@@ -95,11 +93,44 @@ def test_hand_edits_are_each_reported(report_bytes, tmp_path):
         "页面设置：上边距为30.0 mm，应为37 mm",
         "页码（偶数页）：页脚中没有页码域（PAGE）",
         "正文第6段“今年以来，我局认真贯彻落…”：中文字体为宋体，应为仿宋_GB2312",
-        "一级标题第84段“二、存在的问题”：字号为18磅，应为3号（16磅）",
-        "正文第89段“特此报告。”：行距为1.5倍行距，应为固定值约28.95磅（每页22行）",
+        "一级标题第75段“二、存在的问题”：字号为18磅，应为3号（16磅）",
+        "正文第88段“特此报告。”：行距为1.5倍行距，应为固定值约28.95磅（每页22行）",
         "主送机关：“市政府办公厅:”应使用全角冒号“：”",
         "成文日期：“2016年11月08日”应使用阿拉伯数字、年月日不编虚位（如“2016年11月8日”）",
     ], found
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ('按照"谁公开谁审查"原则，', '中文中使用了英文引号（"…"），应使用中文引号“…”'),
+        ("对照要点要求...仍有差距，", "省略号应为“……”（不要用“...”或“。。。”）"),
+        ("公开率达到100%.各区市县,", "中文中使用了半角标点，应使用全角标点（，。：；（））"),
+    ],
+)
+def test_ascii_punctuation_typed_into_a_report_is_found(report_bytes, tmp_path, typed, problem):
+    def change(doc):
+        p = _para(doc, "今年以来")
+        p.runs[0].text = typed + p.runs[0].text
+
+    found = _edit(report_bytes, tmp_path, change)
+    assert found == [f"第6段“{typed[:12]}…”：{problem}"], found
+
+
+def test_ascii_punctuation_in_the_table_is_found(report_bytes, tmp_path):
+    def change(doc):
+        cell = doc.tables[0].rows[3].cells[5]
+        cell.paragraphs[0].runs[0].text = '按照"同步起草"要求...'
+
+    found = _edit(report_bytes, tmp_path, change)
+    assert found == [
+        '第1个表格第4行“按照"同步起草"要求..…”：中文中使用了英文引号（"…"），应使用中文引号“…”'
+    ]
+
+
+def test_addresses_and_english_in_a_table_are_not_punctuation_errors(report_bytes):
+    # the table's URLs (www.dl.gov.cn/…), 12366 and “PPP” pass as they are
+    assert check_docx(report_bytes) == []
 
 
 def test_a_theme_font_in_a_style_is_reported(report_bytes, tmp_path):

@@ -11,19 +11,18 @@ import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Emu, Pt
 
 from desktop import docx_payload
 from desktop import payload as payload_mod
 from desktop.applicability import tasks_for
-from desktop.catalogue import cn_number
 from desktop.report import build_report, check_docx, export_report
-from desktop.report.samples import sample_payload
+from tests.samples import reports
 
 
 @pytest.fixture(scope="module")
-def finance(catalogue, form, directory_bundled):
-    return sample_payload("市财政局", catalogue, form, directory_bundled)
+def finance():
+    return reports.load("shi-caizhengju-2016")
 
 
 @pytest.fixture(scope="module")
@@ -32,24 +31,28 @@ def finance_docx(finance, catalogue, form) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def zhongshan_docx(catalogue, form, directory_bundled) -> bytes:
-    data = sample_payload("中山区", catalogue, form, directory_bundled)
-    return build_report(data, catalogue, form)
+def zhongshan_docx(catalogue, form) -> bytes:
+    return build_report(reports.load("zhongshan-qu-2016"), catalogue, form)
 
 
 def open_doc(data: bytes):
     return docx.Document(io.BytesIO(data))
 
 
-def test_page_is_a4_with_gb_margins(finance_docx):
-    sections = open_doc(finance_docx).sections
-    assert len(sections) == 1
-    s = sections[0]
-    assert (round(s.page_width.mm, 1), round(s.page_height.mm, 1)) == (210.0, 297.0)
-    assert round(s.top_margin.mm) == 37
-    assert round(s.bottom_margin.mm) == 35
-    assert round(s.left_margin.mm) == 28
-    assert round(s.right_margin.mm) == 26
+def test_page_is_a4_with_gb_margins_and_the_table_on_a_landscape_page(finance_docx):
+    body, table = open_doc(finance_docx).sections
+    assert (round(body.page_width.mm, 1), round(body.page_height.mm, 1)) == (210.0, 297.0)
+    assert round(body.top_margin.mm) == 37
+    assert round(body.bottom_margin.mm) == 35
+    assert round(body.left_margin.mm) == 28
+    assert round(body.right_margin.mm) == 26
+    # 横排表格: the same 156 × 225 mm text block turned on its side, footers inherited
+    assert (round(table.page_width.mm), round(table.page_height.mm)) == (297, 210)
+    assert table.orientation == 1  # WD_ORIENT.LANDSCAPE
+    width = table.page_width - table.left_margin - table.right_margin
+    height = table.page_height - table.top_margin - table.bottom_margin
+    assert (round(Emu(width).mm), round(Emu(height).mm)) == (225, 156)
+    assert table.footer.is_linked_to_previous and table.even_page_footer.is_linked_to_previous
 
 
 EXPECTED_STYLES = {
@@ -127,7 +130,7 @@ def test_footers_carry_page_fields_odd_right_even_left(finance_docx):
 def test_title_recipient_opening_and_closing(finance_docx):
     paras = [p for p in open_doc(finance_docx).paragraphs]
     texts = [p.text for p in paras]
-    assert texts[0] == "市财政局关于2016年政务公开\n工作要点落实情况的报告"
+    assert texts[0] == "市财政局关于\n2016年政务公开工作要点落实情况的报告"
     assert paras[0].style.name == "Title"
     assert texts[1] == ""  # one blank line under the title
     assert texts[2] == "市政府办公厅：" and paras[2].style.name == "Recipient"
@@ -142,12 +145,13 @@ def test_title_recipient_opening_and_closing(finance_docx):
         "",
         "市财政局",
         "2016年11月28日",
-        "（联系人：张三，联系电话：0411-83678901）",
+        "（联系人：张晓红，联系电话：0411-83631234）",
     ]
     assert [p.style.name for p in paras[closing + 6 : closing + 8]] == ["Date", "Contact Note"]
     label = paras[closing + 8]
     assert (label.text, label.style.name) == ("附件", "Attachment Label")
-    assert label.paragraph_format.page_break_before
+    # the 附注 ends the portrait section: 附件 starts the landscape page
+    assert paras[closing + 7]._p.pPr.find(qn("w:sectPr")) is not None
     assert (texts[closing + 9], texts[closing + 10]) == ("", "2016年政务公开工作要点落实情况表")
 
 
@@ -162,17 +166,22 @@ def test_signature_is_centred_over_the_date(finance_docx, zhongshan_docx):
         assert p._p.pPr.find(qn("w:ind")).get(qn("w:rightChars")) == right_chars
 
 
-def test_one_item_heading_per_answered_item_in_catalogue_order(finance, finance_docx, catalogue):
+def test_headings_are_the_parts_and_items_answered(finance_docx):
     doc = open_doc(finance_docx)
-    got = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
-    answered = {t for t, a in finance["answers"].items() if a["applicable"] and a.get("status")}
-    items = [i.title for _s, i in catalogue.items() if any(t.id in answered for t in i.tasks)]
-    assert got == [f"（{cn_number(n)}）{title}" for n, title in enumerate(items, 1)]
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == [
         "一、工作开展情况",
         "二、存在的问题",
         "三、下一步工作打算",
     ]
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 2"] == [
+        "（一）推进权力运行全流程公开",
+        "（二）推进政务服务全过程公开",
+        "（三）扩大政务开放参与和回应",
+        "（四）提升政务公开能力",
+        "（五）落实保障措施",
+    ]
+    h3 = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
+    assert h3[0] == "1.推进行政决策公开" and h3[-1] == "3.加强经费保障"
 
 
 def test_table_rows_are_the_applicable_tasks(finance_docx, catalogue, directory_bundled):
@@ -182,19 +191,21 @@ def test_table_rows_are_the_applicable_tasks(finance_docx, catalogue, directory_
     apps = tasks_for(catalogue, directory_bundled, directory_bundled.unit("市财政局"))
     rows = table.rows
     assert [c.text for c in rows[0].cells] == [
-        "序号", "工作任务", "责任类型", "完成状态", "主要公开载体/网址", "备注",
+        "序号", "要点条目", "工作任务", "责任类型", "完成状态", "落实情况", "公开载体及网址", "备注",
     ]  # fmt: skip
     assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats on every page
     assert len(rows) - 1 == len(apps)
+    assert [r.cells[1].text for r in rows[1:]] == [catalogue.ref(a.task_id) for a in apps]
     roles = {"lead": "牵头", "responsible": "负责", "cooperate": "配合"}
-    assert [r.cells[2].text for r in rows[1:]] == [roles[a.role] for a in apps]
-    statuses = {r.cells[3].text for r in rows[1:]}
-    assert statuses <= {"已完成", "持续推进", "未完成", "不涉及"}
-    na = [r for r in rows[1:] if r.cells[3].text == "不涉及"]
-    assert [r.cells[5].text for r in na] == [
-        "我局不承担市场监管执法职责，无随机抽查事项",
-        "我局无政府投资的重大建设项目审批职责",
-        "我局不涉及面向转移落户人员的服务事项",
+    assert [r.cells[3].text for r in rows[1:]] == [roles[a.role] for a in apps]
+    statuses = {r.cells[4].text for r in rows[1:]}
+    assert statuses == {"已完成", "持续推进", "未完成", "不涉及"}
+    na = [r for r in rows[1:] if r.cells[4].text == "不涉及"]
+    assert [r.cells[7].text for r in na] == [
+        "我局不承担市场监管执法职责，没有随机抽查事项清单",
+        "我局不承担政府投资重大建设项目的审批、核准和实施职责，相关信息由市发展改革委、市建委等部门公开",
+        "我局不是公共企事业单位的行业主管部门，不承担办事公开的分类指导职责",
+        "我局不涉及户籍制度改革和居住证相关服务事项",
     ]
     # borders are written in the table style itself, not borrowed from "Table Grid"
     style_borders = table.style.element.find(qn("w:tblPr")).find(qn("w:tblBorders"))
@@ -220,13 +231,23 @@ def test_round_trip_payload_is_embedded_exactly(finance, catalogue, form, tmp_pa
     out = export_report(finance, catalogue, form, tmp_path / "报告.docx")
     embedded = docx_payload.read(out)  # compact, ASCII-escaped JSON inside the XML part
     # …which gives back, character for character, the canonical text `answers export` writes
-    assert payload_mod.dumps(payload_mod.parse(embedded)) == payload_mod.dumps(finance)
-    assert payload_mod.load(embedded, catalogue, form).data == finance
+    # (evidence files by name only: the clerk's folders never leave the PC)
+    sent = payload_mod.without_local_paths(finance)
+    assert payload_mod.dumps(payload_mod.parse(embedded)) == payload_mod.dumps(sent)
+    assert payload_mod.load(embedded, catalogue, form).data == sent
+    files = [
+        e["path"] for a in sent["answers"].values() for e in a.get("evidence", []) if e.get("path")
+    ]
+    assert files == ["预决算公开检查情况通报.pdf", "关于调整市财政局政务公开工作领导小组的通知.doc"]
 
 
 def test_export_adds_docx_suffix(finance, catalogue, form, tmp_path):
     out = export_report(finance, catalogue, form, tmp_path / "财政局报告")
     assert out.name == "财政局报告.docx" and out.is_file()
+    out = export_report(finance, catalogue, form, tmp_path / "报告v1.2")  # .2 is no file type
+    assert out.name == "报告v1.2.docx" and out.is_file()
+    out = export_report(finance, catalogue, form, tmp_path / "报告.DOCX")
+    assert out.name == "报告.DOCX"
 
 
 def test_xml_illegal_characters_are_cleaned(finance, catalogue, form):
@@ -237,7 +258,7 @@ def test_xml_illegal_characters_are_cleaned(finance, catalogue, form):
     doc = open_doc(build_report(data, catalogue, form))
     texts = [p.text for p in doc.paragraphs]
     assert "制定目录。" in texts and "征求意见，完成公开。" in texts
-    assert "（联系人：张三，联系电话：0411-83678901）" in texts
+    assert "（联系人：张三，联系电话：0411-83631234）" in texts
     # the embedded payload keeps exactly what the clerk typed (the store does too)
     embedded = payload_mod.parse(docx_payload.read(build_report(data, catalogue, form)))
     assert embedded["answers"]["1.1.1"]["measures"] == data["answers"]["1.1.1"]["measures"]
@@ -253,7 +274,8 @@ def test_a_100000_character_answer_still_exports(finance, catalogue, form, tmp_p
     (para,) = [p.text for p in doc.paragraphs if p.text.startswith(long_text[:50])]
     assert para == long_text + "。"
     assert check_docx(out) == []
-    assert payload_mod.dumps(payload_mod.parse(docx_payload.read(out))) == payload_mod.dumps(data)
+    sent = payload_mod.without_local_paths(data)
+    assert payload_mod.dumps(payload_mod.parse(docx_payload.read(out))) == payload_mod.dumps(sent)
 
 
 def test_body_text_uses_style_fonts_not_run_overrides(finance_docx):

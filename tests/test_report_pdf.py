@@ -16,7 +16,7 @@ import pytest
 
 from desktop import payload as payload_mod
 from desktop.report import export_report
-from desktop.report.samples import sample_payload
+from tests.samples import reports
 
 # Not skipped when LibreOffice is missing: the PDF check is one of the issue's bars, and
 # scripts/test.sh installs it (scripts/apt-test.txt).
@@ -48,14 +48,24 @@ def to_pdf(docx_path: Path, out_dir: Path) -> Path:
     return pdf
 
 
-def pdf_pages(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info.stdout)
-    return int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
+def pdf_pages(pdf: Path) -> list[str]:
+    """Each page's orientation, from pdfinfo: "portrait" or "landscape" (both A4)."""
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True, check=True
+    )
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info.stdout)
+    out = []
+    for w, h in sizes:
+        w_pt, h_pt = float(w), float(h)
+        assert {round(w_pt), round(h_pt)} == {595, 842}, (w, h)  # A4 either way round
+        out.append("portrait" if w_pt < h_pt else "landscape")
+    return out
 
 
-def page_text(pdf: Path, page: int, crop: tuple[int, int, int, int] | None = None) -> str:
-    args = ["pdftotext", "-layout", "-f", str(page), "-l", str(page)]
+def page_text(
+    pdf: Path, page: int, crop: tuple[int, int, int, int] | None = None, raw=False
+) -> str:
+    args = ["pdftotext", "-raw" if raw else "-layout", "-f", str(page), "-l", str(page)]
     if crop:
         x, y, w, h = crop
         args += ["-x", str(x), "-y", str(y), "-W", str(w), "-H", str(h)]
@@ -68,36 +78,80 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-FOOTER_LEFT = (0, 730, 297, 112)  # points at 72 dpi: the band below the text block
-FOOTER_RIGHT = (298, 730, 297, 112)
+# Points at 72 dpi: the band below the text block, left and right halves.
+FOOTERS = {
+    "portrait": ((0, 730, 297, 112), (298, 730, 297, 112)),
+    "landscape": ((0, 545, 420, 50), (421, 545, 421, 50)),
+}
 
 
-def test_full_report_pages_numbers_and_attachment(tmp_path, catalogue, form, directory_bundled):
-    data = sample_payload("市财政局", catalogue, form, directory_bundled)
-    pdf = to_pdf(export_report(data, catalogue, form, tmp_path / "report.docx"), tmp_path)
-    pages = pdf_pages(pdf)
-    assert pages >= 4
-    for n in range(1, pages + 1):
+def assert_page_numbers(pdf: Path, kinds: list[str]) -> None:
+    for n, kind in enumerate(kinds, 1):
         number = re.compile(rf"—\s*{n}\s*—")
-        right, left = page_text(pdf, n, FOOTER_RIGHT), page_text(pdf, n, FOOTER_LEFT)
+        left_box, right_box = FOOTERS[kind]
+        right, left = page_text(pdf, n, right_box), page_text(pdf, n, left_box)
         if n % 2:
             assert number.search(right) and not number.search(left), f"page {n}"
         else:
             assert number.search(left) and not number.search(right), f"page {n}"
+
+
+@pytest.fixture(scope="module")
+def finance_pdf(tmp_path_factory, catalogue, form):
+    folder = tmp_path_factory.mktemp("pdf")
+    data = reports.load("shi-caizhengju-2016")
+    return data, to_pdf(export_report(data, catalogue, form, folder / "report.docx"), folder)
+
+
+def test_full_report_pages_numbers_and_landscape_attachment(finance_pdf):
+    _data, pdf = finance_pdf
+    kinds = pdf_pages(pdf)
+    attachment = kinds.index("landscape") + 1
+    assert kinds == ["portrait"] * (attachment - 1) + ["landscape"] * (len(kinds) - attachment + 1)
+    assert len(kinds) - attachment + 1 <= 4  # 26 rows: at most four landscape pages
+    assert_page_numbers(pdf, kinds)
     assert flat(page_text(pdf, 1)).startswith(
         "市财政局关于2016年政务公开工作要点落实情况的报告市政府办公厅：根据《"
     )
-    first_lines = [flat(page_text(pdf, n).strip().splitlines()[0]) for n in range(1, pages + 1)]
-    attachment = first_lines.index("附件") + 1
-    assert "市财政局2016年11月28日（联系人：张三" in flat(page_text(pdf, attachment - 1))
-    for n in range(attachment, pages + 1):
-        assert "序号工作任务" in flat(page_text(pdf, n))  # the header row repeats on every page
-    assert "附件2016年政务公开工作要点落实情况表序号" in flat(page_text(pdf, attachment))
+    assert "市财政局2016年11月28日（联系人：张晓红" in flat(page_text(pdf, attachment - 1))
+    assert flat(page_text(pdf, attachment)).startswith(
+        "附件2016年政务公开工作要点落实情况表序号要点条目工作任务责任类型完成状态落实情况"
+    )
+    for n in range(attachment, len(kinds) + 1):  # the header row repeats on every page
+        assert "序号要点条目工作任务责任类型完成状态落实情况公开载体及网址备注" in flat(
+            page_text(pdf, n)
+        )
 
 
-def test_short_report_is_exactly_two_pages(tmp_path, catalogue, form, directory_bundled):
+def test_no_table_row_is_split_across_pages(finance_pdf, catalogue, form):
+    from desktop.report import compose_report
+    from desktop.report.model import Table
+
+    data, pdf = finance_pdf
+    kinds = pdf_pages(pdf)
+    first = kinds.index("landscape") + 1
+    pages = [flat(page_text(pdf, n, raw=True)) for n in range(first, len(kinds) + 1)]
+    rows = compose_report(data, catalogue, form).of_type(Table)[0].rows
+    for row in rows:
+        cells = [flat(c.replace("\u200b", "")) for c in (row[2], row[5], row[7]) if c]
+        where = [i for i, page in enumerate(pages) if cells[0] in page]
+        assert len(where) == 1, row  # the task's name whole, on one page only
+        assert all(c in pages[where[0]] for c in cells), row  # and its other cells with it
+
+
+def test_a_draft_carries_its_mark_on_every_page(tmp_path, catalogue, form):
+    data = reports.load("zhongshan-qu-2016")
+    data["status"] = "draft"
+    pdf = to_pdf(export_report(data, catalogue, form, tmp_path / "draft.docx"), tmp_path)
+    kinds = pdf_pages(pdf)
+    assert "landscape" in kinds
+    for n in range(1, len(kinds) + 1):
+        assert "草稿（未定稿，不得报送）" in flat(page_text(pdf, n)), f"page {n}"
+
+
+def test_short_report_is_exactly_two_pages(tmp_path, catalogue, form):
     """A body that fits one page and a three-row table: page 1 and the attachment page."""
-    data = sample_payload("市财政局", catalogue, form, directory_bundled)
+    data = reports.load("shi-caizhengju-2016")
     keep = ("1.6.1", "2.3.1", "5.3.1")
     data["answers"] = {k: v for k, v in data["answers"].items() if k in keep}
     data["answers"]["1.6.1"] = {
@@ -107,13 +161,19 @@ def test_short_report_is_exactly_two_pages(tmp_path, catalogue, form, directory_
         "status": "已完成",
         "measures": "在政府网站公开市本级预算和部门预算。",
     }
-    data["answers"]["5.3.1"].pop("measures")
+    data["answers"]["5.3.1"] = {
+        "role": "responsible",
+        "optional": False,
+        "applicable": True,
+        "status": "已完成",
+        "figures": {"budget_prepared": True},
+    }
     data["texts"] = {"overview": "", "problems": "", "plans": "继续做好预决算公开。"}
     assert payload_mod.validate(data, catalogue, form) == []
     pdf = to_pdf(export_report(data, catalogue, form, tmp_path / "short.docx"), tmp_path)
-    assert pdf_pages(pdf) == 2
+    assert pdf_pages(pdf) == ["portrait", "landscape"]
     assert "特此报告。附件：2016年政务公开工作要点落实情况表市财政局2016年11月28日" in flat(
         page_text(pdf, 1)
     )
     assert flat(page_text(pdf, 2)).startswith("附件2016年政务公开工作要点落实情况表")
-    assert re.search(r"—\s*2\s*—", page_text(pdf, 2, FOOTER_LEFT))
+    assert re.search(r"—\s*2\s*—", page_text(pdf, 2, FOOTERS["landscape"][0]))

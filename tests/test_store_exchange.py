@@ -235,3 +235,37 @@ def test_export_never_fails_on_a_lone_surrogate(data_dir, cli, tmp_path):
     )
     with open_store().store as store:  # the store itself still holds what was typed
         assert store.load_values(rid)["texts"]["overview"] == "坏掉的粘贴\ud800结尾\x0b"
+
+
+def test_evidence_files_leave_the_pc_by_name_only(data_dir):
+    """The store keeps the path the clerk picked (to open the file again on this PC); the
+    exchange document carries the file name only — no folder, no user name."""
+    catalogue, form, directory = real_context()
+    picked = [
+        {"title": "", "url": "", "path": "C:\\Users\\zhangxh\\Desktop\\2016年政务公开\\通报.pdf"},
+        {"title": "会议纪要", "url": "", "path": "/home/wangli/桌面/纪要.jpg"},
+        {"title": "专栏", "url": "http://www.dl.gov.cn/a/", "path": ""},
+    ]
+    with open_store().store as store:
+        rid = store.create_report("市财政局", catalogue.id)
+        store.save_fields(rid, [(task_scope("1.6.1"), "evidence", picked)])
+        data = export_payload(store, rid, catalogue, form, directory)
+        assert store.load_values(rid)[task_scope("1.6.1")]["evidence"] == picked
+    assert data["answers"]["1.6.1"]["evidence"] == [
+        {"title": "", "url": "", "path": "通报.pdf"},
+        {"title": "会议纪要", "url": "", "path": "纪要.jpg"},
+        {"title": "专栏", "url": "http://www.dl.gov.cn/a/", "path": ""},
+    ]
+    text = payload.dumps(data)
+    assert "Users" not in text and "/home/" not in text and "zhangxh" not in text
+
+
+def test_a_path_from_another_pc_is_stored_as_its_file_name(good_document, data_dir):
+    catalogue, form, directory = real_context()
+    data = copy.deepcopy(good_document)
+    data["answers"]["1.6.1"]["evidence"] = [{"title": "", "path": "D:\\政务公开\\2016\\通报.pdf"}]
+    with open_store().store as store:
+        rid = apply_payload(store, data, catalogue, form, directory).report_id
+        assert store.load_values(rid)[task_scope("1.6.1")]["evidence"] == [
+            {"title": "", "path": "通报.pdf"}
+        ]

@@ -120,7 +120,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.install:
             from desktop.yearly.installing import install_parsed
 
-            added = install_parsed(result)
+            added = install_parsed(result, directory)
             target = paths.user_catalogues_dir() / f"{catalogue.id}.json"
             print(f"已安装要点目录“{catalogue.id}”：{target}", file=sys.stderr)
             for task_id, figures in added.items():

@@ -21,7 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("--unit", required=True, help="单位名称，如 市财政局、中山区")
     exp.add_argument("--catalogue", default=BUILTIN_ID, metavar="ID", help="要点目录编号")
     exp.add_argument(
-        "--out", type=Path, metavar="F.docx", help="输出文件（默认在当前文件夹，按报告标题命名）"
+        "--out",
+        type=Path,
+        metavar="F.docx",
+        help="输出文件（默认在当前文件夹，按报告标题命名；不以 .docx 结尾时自动加上）",
     )
     exp.set_defaults(func=cmd_export)
 
@@ -63,6 +66,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from desktop.fileio import FileWriteError
     from desktop.operations.report import ReportJob
     from desktop.report import TemplateError, configured_template
+    from desktop.report.docx_writer import ReportError
 
     try:
         found = load_unit_payload(args.unit, args.catalogue)
@@ -77,7 +81,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     try:
         written = job.write(args.out or Path.cwd() / job.default_name())
-    except (TemplateError, FileWriteError) as exc:
+    except (ReportError, TemplateError, FileWriteError) as exc:
         return fail(str(exc), 1)
     state = "定稿" if found.data.get("status") == FINAL else "草稿"
     print(f"已导出“{found.name}”的落实情况报告（{state}）：{written}")

@@ -209,6 +209,7 @@ def step_fill(ctx: Context) -> str:
         for n, task in enumerate(tasks, 1):
             for key, value in _fill_values(n, ctx.form.statuses.done).items():
                 session.set_value(task_scope(task.task_id), key, value)
+        session.set_value("profile", "report_date", "2016-11-28")
         error = session.flush()
         if error is not None:
             raise SmokeFailure(f"保存填写内容失败：{error}")
@@ -274,7 +275,11 @@ def step_docx(ctx: Context) -> str:
     ctx.docx = export_report(ctx.payload, ctx.catalogue, ctx.form, ctx.out / "报告.docx")
     if not ctx.docx.is_file() or ctx.docx.stat().st_size == 0:
         raise SmokeFailure(f"没有写出 Word 文件：{ctx.docx}")
-    deviations = check_docx(ctx.docx)
+    # The trial report is a draft: its 草稿 mark on every page is expected, nothing else.
+    found = check_docx(ctx.docx)
+    deviations = [d for d in found if d.where != "页眉"]
+    if len(deviations) == len(found):
+        raise SmokeFailure("导出的草稿没有“草稿”标记")
     if deviations:
         listed = "；".join(str(d) for d in deviations[:5])
         raise SmokeFailure(f"导出的报告有 {len(deviations)} 处不符合公文格式：{listed}")

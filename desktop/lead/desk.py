@@ -290,7 +290,8 @@ def one_line(unit: str, answer: dict, figures: list[FigureSpec], limit: int = 60
         prose.figure_clause(spec, answer.get("figures", {}).get(spec.key)) for spec in figures
     ]
     numbers = prose.join_clauses([c for c in clauses if c])
-    line = prose.clip(text, limit) if text else ""
+    # Whole clauses only: a table cell never ends mid-sentence in “……” (issue 10).
+    line = prose.sentence(prose.first_clauses(text, limit)) if text else ""
     if numbers:
         line = f"{line}{numbers}" if line else numbers
     return line

@@ -14,6 +14,7 @@ Public API (python-docx is imported only when a .docx is written or read):
 from desktop.report.checker import CheckError, Deviation, check_docx
 from desktop.report.compose import compose_report
 from desktop.report.docx_writer import (
+    ReportError,
     TemplateError,
     build_report,
     configured_template,
@@ -29,6 +30,7 @@ from desktop.report.model import ReportModel
 __all__ = [
     "CheckError",
     "Deviation",
+    "ReportError",
     "ReportModel",
     "TemplateError",
     "build_report",

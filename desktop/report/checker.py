@@ -52,6 +52,8 @@ _DATE = re.compile(
     r"^[0-9０-９〇零一二三四五六七八九十○Ｏ]{4}年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日$"
 )
 _GOOD_DATE = re.compile(r"^\d{4}年[1-9]\d?月[1-9]\d?日$")
+# A date line left to be written by hand: “    年  月  日”.
+_BLANK_DATE = re.compile(r"^[\s\u3000_＿]*年[\s\u3000_＿]*月[\s\u3000_＿]*日$")
 _ATTACH_LABEL = re.compile(r"^附件\d*$")
 _WRONG_NUMBER_BRACKETS = re.compile(r"[\[【(（]\s*(19|20)\d{2}\s*[\]】)）]\s*\d+号")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -121,10 +123,16 @@ def _assign_roles(paras: list[_Para], resolver: _Resolver) -> list[Deviation]:
         None,
     )
     attach_start = None
+    after_section = {
+        paras[i + 1].index
+        for i, p in enumerate(paras[:-1])
+        if p.el.find(f"{_w('pPr')}/{_w('sectPr')}") is not None
+    }
     for p in texts:
         starts_page = (
             _has_page_break_before(p.el, resolver)
             or p.el.find(f".//{_w('br')}[@{_w('type')}='page']") is not None
+            or p.index in after_section
         )
         if _ATTACH_LABEL.match(p.text.strip()) and (starts_page or p is not texts[0]):
             attach_start = p
@@ -144,7 +152,10 @@ def _assign_roles(paras: list[_Para], resolver: _Resolver) -> list[Deviation]:
         if p.index < (recipient.index if recipient else texts[0].index + 1):
             p.role = "title"
     main = [p for p in texts if first_body <= p.index < end]
-    date = next((p for p in reversed(main) if _DATE.match(p.text.strip())), None)
+    date = next(
+        (p for p in reversed(main) if _DATE.match(p.text.strip()) or _BLANK_DATE.match(p.text)),
+        None,
+    )
     if date is None:
         problems.append(Deviation("成文日期", "没有找到成文日期（如“2016年11月28日”）"))
     else:
@@ -234,6 +245,8 @@ def check_docx(source: Path | str | bytes, name: str | None = None) -> list[Devi
     problems += _assign_roles(paras, resolver)
     problems += _check_paragraphs(paras, resolver)
     problems += _check_forms(paras)
+    problems += check_tables(document)
+    problems += check_headers(document)
     return problems
 
 
@@ -243,8 +256,10 @@ def _mm(emu: int | None) -> float:
 
 def _check_pages(document) -> list[Deviation]:
     out: list[Deviation] = []
+    # A landscape section holds the attachment table; the portrait part is "the" page setup.
+    portrait = [s for s in document.sections if (s.page_width or 0) <= (s.page_height or 0)]
     for n, section in enumerate(document.sections, 1):
-        where = "页面设置" if len(document.sections) == 1 else f"第{n}节页面设置"
+        where = "页面设置" if len(portrait) <= 1 else f"第{n}节页面设置"
         w, h = _mm(section.page_width), _mm(section.page_height)
         landscape = w > h
         pw, ph = (h, w) if landscape else (w, h)
@@ -392,7 +407,7 @@ def _size_name(size: float) -> str:
 
 
 def _check_forms(paras: list[_Para]) -> list[Deviation]:
-    from desktop.textclean import to_fullwidth_punct
+    from desktop.textclean import chinese_punct
 
     out: list[Deviation] = []
     title = "".join(p.text for p in paras if p.role == "title").replace("\n", "").strip()
@@ -402,7 +417,9 @@ def _check_forms(paras: list[_Para]) -> list[Deviation]:
         t = p.text.strip()
         if p.role == "recipient" and t.endswith(":"):
             out.append(Deviation("主送机关", f"“{t}”应使用全角冒号“：”"))
-        if p.role == "date" and not _GOOD_DATE.match(t):
+        if p.role == "date" and _BLANK_DATE.match(p.text):
+            out.append(Deviation("成文日期", "未填写，请填写报告日期（如“2016年11月28日”）"))
+        elif p.role == "date" and not _GOOD_DATE.match(t):
             out.append(
                 Deviation(
                     "成文日期",
@@ -429,11 +446,53 @@ def _check_forms(paras: list[_Para]) -> list[Deviation]:
         # the 主送 line and 附件说明 have their own, more specific message above
         if p.role not in ("attachment_body", "recipient", "attachment_note")
         and p.text
-        and to_fullwidth_punct(p.text) != p.text
+        and chinese_punct(p.text) != p.text
     ]
     if half:
         where = f"第{half[0].index}段“{_snippet(half[0].text)}”" + (
             f"等{len(half)}处" if len(half) > 1 else ""
         )
-        out.append(Deviation(where, "中文中使用了半角标点，应使用全角标点（，。：；（））"))
+        out.append(Deviation(where, _punct_problem(half[0].text)))
     return out
+
+
+def _punct_problem(text: str) -> str:
+    """What is wrong with the punctuation of *text*, as a clerk would fix it."""
+    if re.search(r'["\']', text):
+        return '中文中使用了英文引号（"…"），应使用中文引号“…”'
+    if re.search(r"\.{3,}|。{3,}|(?<!…)…(?!…)", text):
+        return "省略号应为“……”（不要用“...”或“。。。”）"
+    return "中文中使用了半角标点，应使用全角标点（，。：；（））"
+
+
+def check_tables(document) -> list[Deviation]:
+    """Half-width punctuation, ASCII quotes and ``...`` in the text of table cells (addresses
+    and Latin words keep theirs)."""
+    from desktop.textclean import chinese_punct
+
+    bad: list[tuple[int, int, str]] = []
+    for t, table in enumerate(document.element.body.iter(_w("tbl")), 1):
+        for r, row in enumerate(table.iter(_w("tr")), 1):
+            for p in row.iter(_w("p")):
+                text = _para_text(p).replace("\u200b", "")
+                if text and chinese_punct(text) != text:
+                    bad.append((t, r, text))
+    if not bad:
+        return []
+    t, r, text = bad[0]
+    where = f"第{t}个表格第{r}行“{_snippet(text)}”" + (f"等{len(bad)}处" if len(bad) > 1 else "")
+    return [Deviation(where, _punct_problem(text))]
+
+
+def check_headers(document) -> list[Deviation]:
+    """A 草稿 mark in a page header: the file is a draft, not the report to send."""
+    for section in document.sections:
+        for header in (section.header, section.even_page_header, section.first_page_header):
+            if header.is_linked_to_previous:
+                continue
+            text = "".join(_para_text(p) for p in header._element.iter(_w("p")))
+            if "草稿" in text:
+                return [
+                    Deviation("页眉", "标有“草稿”：这是未定稿的报告。请审查定稿后重新导出，再报送")
+                ]
+    return []

@@ -1,26 +1,25 @@
-"""A unit's payload → the report's content (:class:`ReportModel`), in official prose.
+"""A unit's payload → the report's content (:class:`ReportModel`), as a clerk would write it.
 
-Order (issue 5 §2): title, 主送, opening citing the notice by title and 文号, 一、工作开展情况
-(overview, then one （一） per 要点 item the unit answered, in catalogue order), 二、存在的问题,
-三、下一步工作打算, 特此报告。, 附件说明, signature, date, 附注, and on a new page the
-落实情况表 with one row per applicable task. Sections with nothing to say are left out and the
-rest renumbered, so no heading is ever empty.
+Order (GB/T 9704 and the office's practice): title, 主送, opening citing the notice by title and
+文号, 一、工作开展情况 (:mod:`desktop.report.body`), 二、存在的问题 and 三、下一步工作打算 as
+numbered points (:mod:`desktop.report.points`), 特此报告。, 附件说明, signature, date, 附注, and
+on a landscape page the 落实情况表 (:mod:`desktop.report.attachment`). A section with nothing to
+say is left out and the rest renumbered; no heading stands over nothing; no sentence of the
+body is said twice. A report that is not final is marked 草稿 (the writer puts it on every
+page); a report without a date gets a blank date line to fill in by hand, never today's date.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import PurePath
-
-from desktop.answers import DONE, FIGURES, ONGOING, UNFINISHED, has_content, not_applicable
-from desktop.catalogue import ROLE_LABELS, Catalogue, Item, Task, cn_number, short_name
+from desktop.answers import FINAL, not_applicable
+from desktop.catalogue import Catalogue
 from desktop.forms import FormSpec
-from desktop.report import prose
+from desktop.report import attachment, points, prose
+from desktop.report.body import Writing, tidy, work_blocks
 from desktop.report.model import (
     AttachmentLabel,
     AttachmentNote,
     AttachmentTitle,
-    Column,
     Date,
     Heading,
     Note,
@@ -32,27 +31,31 @@ from desktop.report.model import (
     Table,
     Title,
 )
-from desktop.units import Unit, from_info
+from desktop.units import from_info
 
-NOT_APPLICABLE = "不涉及"
-# Weights are millimetres of the 156 mm text block: 完成状态 fits 持续推进 in 小四 on one line.
-TABLE_COLUMNS = (
-    Column("序号", 13, "center"),
-    Column("工作任务", 41),
-    Column("责任类型", 14, "center"),
-    Column("完成状态", 20, "center"),
-    Column("主要公开载体/网址", 42),
-    Column("备注", 26),
-)
+# 成文日期 left for the clerk to write by hand: the year's four digits, month and day.
+BLANK_DATE = "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+TABLE_COLUMNS = attachment.TABLE_COLUMNS
+NOT_APPLICABLE = attachment.NOT_APPLICABLE
 
 
 def issuer_name(payload: dict) -> str:
-    """发文机关: the name the clerk entered, else the unit's name."""
-    return (
-        prose.clean(payload.get("profile", {}).get("issuer_name"))
-        or prose.clean(payload.get("unit"))
-        or "本单位"
-    )
+    """发文机关: the name on the cover page, else the directory's title name (西岗区人民政府),
+    else the unit's name. A cover page that only repeats the unit's short name (西岗区) gives
+    way to the title name: a district government signs as 西岗区人民政府."""
+    profile = payload.get("profile")
+    given = prose.clean(profile.get("issuer_name")) if isinstance(profile, dict) else ""
+    info = payload.get("unit_info")
+    title_name = prose.clean(info.get("title_name")) if isinstance(info, dict) else ""
+    unit = prose.clean(payload.get("unit"))
+    if title_name and given in ("", unit):
+        return title_name
+    return given or unit or "本单位"
+
+
+def is_draft(payload: dict) -> bool:
+    """Anything but a final report (no status at all included) is a draft."""
+    return payload.get("status") != FINAL
 
 
 def attachment_name(catalogue: Catalogue) -> str:
@@ -61,169 +64,73 @@ def attachment_name(catalogue: Catalogue) -> str:
 
 def compose_report(payload: dict, catalogue: Catalogue, form: FormSpec) -> ReportModel:
     """The report's content from a payload (docs/exchange-format.md). Never raises on missing
-    optional values: what is absent is simply not said."""
+    or malformed optional values: what is absent is simply not said."""
     issuer = issuer_name(payload)
+    me = prose.self_reference(issuer)
     title = prose.title_lines(issuer, prose.clean(catalogue.title))
-    model = ReportModel(title="".join(title), author=issuer)
+    model = ReportModel(title="".join(title), author=issuer, draft=is_draft(payload))
     model.add(Title(title))
     model.add(Recipient(f"{prose.clean(catalogue.report_to) or '市政府办公厅'}："))
-    model.add(Para(_opening(catalogue, issuer)))
+    model.add(Para(_opening(catalogue, me)))
 
-    answers: dict[str, dict] = payload.get("answers", {})
-    texts: dict = payload.get("texts", {})
+    answers = payload.get("answers")
+    answers = (
+        {k: v for k, v in answers.items() if isinstance(v, dict)}
+        if isinstance(answers, dict)
+        else {}
+    )
+    texts = payload.get("texts") if isinstance(payload.get("texts"), dict) else {}
     unit = from_info(payload.get("unit", ""), payload.get("unit_info"))
-    sections: list[tuple[str, list]] = [
-        ("工作开展情况", _work_section(texts, answers, catalogue, form, unit)),
-        ("存在的问题", _problems_section(texts, answers, catalogue)),
-        ("下一步工作打算", [Para(prose.sentence(p)) for p in prose.paragraphs(texts.get("plans"))]),
+    writing = Writing(catalogue, form, unit, me)
+
+    task_problems = [
+        (t.id, answers[t.id].get("problems"))
+        for t in catalogue.tasks()
+        if t.id in answers
+        and not not_applicable(answers[t.id])
+        and prose.paragraphs(answers[t.id].get("problems"))
     ]
-    n = 0
-    for name, blocks in sections:
+    sections = [
+        ("工作开展情况", work_blocks(writing, texts.get("overview"), answers)),
+        ("存在的问题", points.problems(texts.get("problems"), task_problems, catalogue)),
+        ("下一步工作打算", points.plans(texts.get("plans"))),
+    ]
+    body: list = []
+    for name, content in sections:
+        blocks = (
+            content
+            if isinstance(content, list)
+            else [Para(prose.strip_urls(p)[0]) for p in content.paragraphs()]
+        )
         if blocks:
-            n += 1
-            model.add(Heading(1, f"{cn_number(n)}、", name))
-            model.blocks.extend(blocks)
+            body.append(Heading(1, "", name))
+            body += blocks
+    model.blocks += tidy(body)
     model.add(Para("特此报告。"))
 
-    rows = _table_rows(answers, catalogue, form)
+    rows = attachment.rows(answers, catalogue, form, unit, me, writing.urls)
     if rows:
         model.add(AttachmentNote((attachment_name(catalogue),)))
     model.add(Signature(issuer))
-    profile = payload.get("profile", {})
-    model.add(Date(prose.cn_date(profile.get("report_date") or date.today())))
+    profile = payload.get("profile") if isinstance(payload.get("profile"), dict) else {}
+    day = profile.get("report_date")
+    model.add(Date(prose.cn_date(day) if day else BLANK_DATE))
     note = _contact_note(profile)
     if note:
         model.add(Note(note))
     if rows:
-        model.add(PageBreak())
+        model.add(PageBreak(landscape=True))
         model.add(AttachmentLabel("附件"))
         model.add(AttachmentTitle(attachment_name(catalogue)))
         model.add(Table(TABLE_COLUMNS, tuple(rows)))
     return model
 
 
-def _opening(catalogue: Catalogue, issuer: str) -> str:
+def _opening(catalogue: Catalogue, me: str) -> str:
     notice = prose.clean(catalogue.notice_title) or prose.clean(catalogue.title)
     number = prose.clean(catalogue.doc_number)
     cited = f"《{notice}》" + (f"（{number}）" if number else "")
-    me = prose.self_reference(issuer)
     return f"根据{cited}要求，现将{me}落实情况报告如下："
-
-
-def _work_section(
-    texts: dict, answers: dict[str, dict], catalogue: Catalogue, form: FormSpec, unit: Unit
-) -> list:
-    blocks: list = [Para(prose.sentence(p)) for p in prose.paragraphs(texts.get("overview"))]
-    n = 0
-    for _section, item in catalogue.items():
-        answered = [t for t in item.tasks if has_content(answers.get(t.id))]
-        if not answered:
-            continue
-        n += 1
-        blocks.append(Heading(2, f"（{cn_number(n)}）", prose.clean(item.title)))
-        for k, task in enumerate(answered, start=1):
-            if len(answered) > 1:
-                blocks.append(Heading(3, f"{k}.", short_name(task)))
-            blocks.extend(Para(p) for p in task_prose(answers[task.id], task, form, unit))
-    return blocks
-
-
-def task_prose(answer: dict, task: Task, form: FormSpec, unit: Unit) -> list[str]:
-    """The paragraphs for one task: 做法, 成效, figures (only those the 要点 asks of *unit*),
-    where published, plan or reason."""
-    out = [prose.sentence(p) for p in prose.paragraphs(answer.get("measures"))]
-    status = answer.get("status", "")
-    meaning = form.statuses.meaning(status)
-    if meaning in (DONE, ONGOING) or status == "":
-        out += [prose.sentence(p) for p in prose.paragraphs(answer.get("results"))]
-    clauses = [
-        prose.figure_clause(spec, answer.get(FIGURES, {}).get(spec.key))
-        for spec in form.figures_for(task.id, unit)
-    ]
-    figures = prose.join_clauses(clauses)
-    if figures:
-        out.append(figures)
-    published = "、".join(evidence_names(answer.get("evidence", []), urls=False))
-    if published:
-        out.append(f"相关信息已在{published}公开。")
-    if meaning == ONGOING:
-        plan = prose.paragraphs(answer.get("next_steps"))
-        lead = "该项工作正在持续推进。"
-        out += _led(lead, plan, "下一步，") if plan else [lead]
-    elif meaning == UNFINISHED:
-        reason = prose.paragraphs(answer.get("unfinished_reason"))
-        lead = "该项工作尚未完成。"
-        out += _led(lead, reason, "") if reason else [lead]
-    return [p for p in out if p]
-
-
-def _led(lead: str, paras: list[str], prefix: str) -> list[str]:
-    """*lead* and the first paragraph as one; *prefix* unless the clerk already wrote it."""
-    first = paras[0]
-    if prefix and not first.startswith(prefix.rstrip("，")):
-        first = prefix + first
-    return [prose.sentence(lead + first)] + [prose.sentence(p) for p in paras[1:]]
-
-
-def evidence_names(evidence: list, urls: bool) -> list[str]:
-    """What each evidence entry is called in print.
-
-    In prose (*urls* False) the title alone, the address only when there is no title; in the
-    table title and address on separate lines. A local file path is the clerk's own PC: only
-    its file name is printed, never the path.
-    """
-    out = []
-    for entry in evidence if isinstance(evidence, list) else []:
-        if not isinstance(entry, dict):
-            continue
-        name = prose.clean(entry.get("title"))
-        url = prose.clean(entry.get("url"))
-        if not name and not url and entry.get("path"):
-            name = prose.clean(PurePath(str(entry["path"]).replace("\\", "/")).stem)
-        if name and url and urls:
-            out.append(f"{name}\n{url}")
-        elif name or url:
-            out.append(name or url)
-    return out
-
-
-def _problems_section(texts: dict, answers: dict[str, dict], catalogue: Catalogue) -> list:
-    blocks: list = [Para(prose.sentence(p)) for p in prose.paragraphs(texts.get("problems"))]
-    for _section, item in catalogue.items():
-        for task in item.tasks:
-            answer = answers.get(task.id)
-            if not answer or not_applicable(answer):
-                continue
-            paras = prose.paragraphs(answer.get("problems"))
-            if paras:
-                blocks.extend(Para(p) for p in _led(f"在{_topic(item)}方面，", paras, ""))
-    return blocks
-
-
-def _topic(item: Item) -> str:
-    return prose.clean(item.title)
-
-
-def _table_rows(
-    answers: dict[str, dict], catalogue: Catalogue, form: FormSpec
-) -> list[tuple[str, ...]]:
-    rows = []
-    for task in catalogue.tasks():
-        answer = answers.get(task.id)
-        if answer is None:
-            continue
-        role = ROLE_LABELS.get(answer.get("role", ""), "")
-        if not_applicable(answer):
-            reason = prose.clean(answer.get("not_applicable_reason"))
-            status, carriers, remark = NOT_APPLICABLE, "", reason or "本单位不涉及该项工作"
-        else:
-            status = prose.clean(answer.get("status")) or "未填报"
-            carriers = "\n".join(evidence_names(answer.get("evidence", []), urls=True))
-            remark = ""
-            if form.statuses.meaning(status) == UNFINISHED:
-                remark = prose.clip(prose.clean(answer.get("unfinished_reason")), 40)
-        rows.append((str(len(rows) + 1), short_name(task), role, status, carriers, remark))
-    return rows
 
 
 def _contact_note(profile: dict) -> str:

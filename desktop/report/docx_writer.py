@@ -99,12 +99,6 @@ def load_template(path: Path | None = None) -> Document:
 # -- rendering --------------------------------------------------------------------------------
 
 
-def _text_width_twips(document: Document) -> int:
-    section = document.sections[-1]
-    width = section.page_width - section.left_margin - section.right_margin
-    return int(width / 635)  # EMU → twips
-
-
 class _Following:
     """The blocks after the current one, without copying the list for every block."""
 
@@ -140,6 +134,7 @@ class _Writer:
             for name, s in self.styles.items()
         }
         self.page_break_pending = False
+        self.landscape_pending = False
         self.previous: M.Block | None = None
         # Paragraphs since the last body paragraph: kept on the page of the signature, so the
         # signature never stands alone on a page (GB/T 9704 §7.3.5.1).
@@ -147,6 +142,11 @@ class _Writer:
 
     # paragraphs ----------------------------------------------------------------------------
     def para(self, style: str, text: str = ""):
+        if self.landscape_pending:
+            from desktop.report.docx_pages import start_landscape_section
+
+            start_landscape_section(self.doc)  # the new section starts on a new page
+            self.landscape_pending = self.page_break_pending = False
         p = self.doc.add_paragraph()
         set_style(p, self.ids[style])
         if text:
@@ -204,7 +204,10 @@ class _Writer:
         elif isinstance(block, M.Note):
             self.para("Contact Note", block.text)
         elif isinstance(block, M.PageBreak):
-            self.page_break_pending = True
+            if block.landscape:
+                self.landscape_pending = True
+            else:
+                self.page_break_pending = True
         elif isinstance(block, M.AttachmentLabel):
             self.para("Attachment Label", block.text)
         elif isinstance(block, M.AttachmentTitle):
@@ -252,49 +255,17 @@ class _Writer:
                 ind.set(qn("w:firstLine"), "0")
 
     def _table(self, block: M.Table) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-        from docx.shared import Twips
+        from desktop.report.docx_pages import write_table
 
         if self.page_break_pending:
             self.para("Normal")
-        total = _text_width_twips(self.doc)
-        weights = [max(c.weight, 0.1) for c in block.columns]
-        widths = [int(total * w / sum(weights)) for w in weights]
-        table = self.doc.add_table(rows=0, cols=len(block.columns))
-        table.style = self.styles["Report Table"]
-        table.autofit = False
-        tbl_pr = table._tbl.tblPr
-        tbl_w = tbl_pr.find(qn("w:tblW"))
-        if tbl_w is None:
-            tbl_w = OxmlElement("w:tblW")
-            tbl_pr.append(tbl_w)
-        tbl_w.set(qn("w:w"), str(sum(widths)))
-        tbl_w.set(qn("w:type"), "dxa")
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = Twips(width)
-        center = WD_ALIGN_PARAGRAPH.CENTER
-        heading, text = self.ids["Table Heading"], self.ids["Table Text"]
-
-        header = table.add_row()
-        header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeat on each page
-        for cell, column in zip(header.cells, block.columns, strict=True):
-            p = cell.paragraphs[0]
-            set_style(p, heading)
-            p.add_run(column.title)
-        aligns = [c.align == "center" for c in block.columns]
-        for row in block.rows:
-            cells = table.add_row().cells  # once per row: table.cell(r, c) re-parses the table
-            for cell, value, centred in zip(cells, row, aligns, strict=False):
-                lines = value.split("\n") if value else [""]
-                for j, line in enumerate(lines):
-                    p = cell.paragraphs[0] if j == 0 else cell.add_paragraph()
-                    set_style(p, text)
-                    if centred:
-                        p.alignment = center
-                    if line:
-                        p.add_run(line)
+        write_table(
+            self.doc,
+            block,
+            self.styles["Report Table"],
+            self.ids["Table Heading"],
+            self.ids["Table Text"],
+        )
 
 
 def set_style(paragraph, style_id: str | None) -> None:
@@ -333,6 +304,10 @@ def render_docx(
     document = load_template(template)
     _clear_body(document)
     _Writer(document).write(model.blocks)
+    if model.draft:
+        from desktop.report.docx_pages import mark_draft
+
+        mark_draft(document)
     props = document.core_properties
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     props.title = model.title
@@ -350,6 +325,29 @@ def render_docx(
     return buf.getvalue()
 
 
+def issuer_problem(payload: dict) -> str | None:
+    """Why the report cannot carry its 发文机关 name (emoji, control characters, ``\\/:*?"<>|``,
+    a category…), in Chinese with what to do; None when it can. Checks the name as typed on
+    the cover page and the directory's title name that may stand in for it."""
+    from desktop.names import name_problem
+
+    for where, group, key in (
+        ("“封面信息”页的发文机关名称", "profile", "issuer_name"),
+        ("单位名录中的发文机关名称", "unit_info", "title_name"),
+    ):
+        values = payload.get(group)
+        value = values.get(key) if isinstance(values, dict) else None
+        if value:
+            problem = name_problem(value, "发文机关名称")
+            if problem:
+                return f"无法导出报告：{problem}（请修改{where}。）"
+    return None
+
+
+class ReportError(UserError):
+    """The report cannot be written as it stands; ``str()`` says why and what to do."""
+
+
 def build_report(
     payload: dict,
     catalogue: Catalogue,
@@ -360,24 +358,42 @@ def build_report(
     """compose + render + embed: the .docx the wizard and ``export`` write.
 
     *contributions*: rows of the optional 配合单位落实情况 attachment of a lead unit
-    (:mod:`desktop.report.contrib_table`); never part of the embedded payload."""
-    from desktop.payload import dumps
+    (:mod:`desktop.report.contrib_table`); never part of the embedded payload. The embedded
+    answers carry evidence files by name only (:func:`desktop.payload.without_local_paths`):
+    no folder or user name of the clerk's PC leaves it. Raises :class:`ReportError` when the
+    发文机关 name cannot be used.
+    """
+    from desktop.payload import dumps, without_local_paths
     from desktop.report.compose import compose_report
     from desktop.report.contrib_table import add_contributions
 
+    problem = issuer_problem(payload)
+    if problem:
+        raise ReportError(problem)
     model = add_contributions(compose_report(payload, catalogue, form), contributions)
-    return render_docx(model, template, dumps(payload))
+    return render_docx(model, template, dumps(without_local_paths(payload)))
 
 
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+DRAFT_SUFFIX = "（草稿）"
 
 
 def default_filename(payload: dict, catalogue: Catalogue) -> str:
-    """``市财政局关于2016年政务公开工作要点落实情况的报告.docx`` (safe on Windows)."""
-    from desktop.report.compose import issuer_name
+    """``市财政局关于2016年政务公开工作要点落实情况的报告.docx`` (safe on Windows); a report
+    not yet final ends in ``（草稿）``, so it is never mistaken for the one to send."""
+    from desktop.report.compose import is_draft, issuer_name
 
     name = f"{issuer_name(payload)}关于{catalogue.title}落实情况的报告"
+    if is_draft(payload):
+        name += DRAFT_SUFFIX
     return _UNSAFE_NAME.sub("", name).strip(" .") + ".docx"
+
+
+def docx_path(out: Path) -> Path:
+    """*out* with ``.docx`` appended unless it already ends so: ``报告v1.2`` → ``报告v1.2.docx``
+    (the ``.2`` of a version is no file type)."""
+    out = Path(out)
+    return out if out.suffix.lower() == ".docx" else out.with_name(out.name + ".docx")
 
 
 def export_report(
@@ -390,14 +406,12 @@ def export_report(
 ) -> Path:
     """Build the report and write it to *out* all-or-nothing (temp file, then replace).
 
-    Raises :class:`TemplateError` or :class:`desktop.fileio.FileWriteError` (Chinese message;
-    ``suggestion`` holds a free name when the target is open in Word/WPS).
+    Raises :class:`ReportError`, :class:`TemplateError` or :class:`desktop.fileio.FileWriteError`
+    (Chinese message; ``suggestion`` holds a free name when the target is open in Word/WPS).
     """
     from desktop.fileio import atomic_write
 
-    out = Path(out)
-    if not out.suffix:
-        out = out.with_suffix(".docx")
+    out = docx_path(out)
     data = build_report(payload, catalogue, form, template, contributions)
     atomic_write(out, data, "报告")
     return out

@@ -60,6 +60,13 @@ def _blank() -> str:
 def to_html(model: M.ReportModel) -> str:
     """The whole report as one HTML document (UTF-8 text, no external resources)."""
     out: list[str] = []
+    if model.draft:
+        from desktop.report.docx_pages import DRAFT_MARK
+
+        out.append(
+            f'<p align="right" style="{_style("Attachment Label", color="#c00000")}">'
+            f"{escape(DRAFT_MARK)}</p>"
+        )
     previous: M.Block | None = None
     page_break = False
     blocks = model.blocks

@@ -100,7 +100,10 @@ class Note:
 
 @dataclass(frozen=True)
 class PageBreak:
-    """The next block starts a new page."""
+    """The next block starts a new page; with *landscape* a new section on a landscape page
+    (GB/T 9704 allows a 横排表格 for a wide table)."""
+
+    landscape: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,7 @@ class ReportModel:
     blocks: list[Block] = field(default_factory=list)
     title: str = ""  # document property (标题), the title on one line
     author: str = ""  # document property (作者): the issuing unit
+    draft: bool = False  # not final: every page carries a visible 草稿 mark
 
     def add(self, block: Block) -> None:
         self.blocks.append(block)

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from desktop.forms import FigureSpec
-from desktop.textclean import to_fullwidth_punct, xml_safe
+from desktop.textclean import chinese_punct, xml_safe
 
 _END_PUNCT = "。！？；：…"
 _CLOSERS = "”’）》」』"
@@ -27,7 +27,7 @@ _CJK_GAP = re.compile(f"(?<=[{_CJK}])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[{_CJK}
 
 
 def _line(text: str) -> str:
-    text = to_fullwidth_punct(text.strip(_SPACES))
+    text = chinese_punct(text.strip(_SPACES))
     return _CJK_GAP.sub("", text).strip(_SPACES)
 
 
@@ -65,9 +65,113 @@ def join_clauses(parts: list[str]) -> str:
     return sentence("，".join(parts)) if parts else ""
 
 
-def clip(text: str, limit: int) -> str:
-    """Shorten to *limit* characters with a Chinese ellipsis ``……``."""
-    return text if len(text) <= limit else text[: limit - 2].rstrip("，、；。") + "……"
+_SENTENCE_END = re.compile(r"(?<=[。！？])(?![”’）》」』])|(?<=[。！？][”’）》」』])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of *text*, each with its closing punctuation (``……。``, ``……！”``)."""
+    out = []
+    for para in text.split("\n"):
+        out += [s for s in _SENTENCE_END.split(para) if s.strip()]
+    return out
+
+
+_PREPOSITION = re.compile(r"^(?:对|在|按照|根据|围绕|针对|为了|为|通过|结合|经过|随着|截至)")
+
+
+def first_clauses(text: str, limit: int) -> str:
+    """The start of *text* in whole clauses, at most *limit* characters when that is possible:
+    the first sentence, or as many of its clauses (up to a ，or ；) as fit. Never cut inside a
+    clause and never an ellipsis: a table cell says less, but what it says is whole."""
+    first = next(iter(split_sentences(text)), "").rstrip("。！？；，")
+    if len(first) <= limit:
+        return first
+    clauses = re.split(r"(?<=[，；])", first)
+    kept = clauses[0]
+    for clause in clauses[1:]:
+        # A clause opening with a preposition (对…, 截至…) says nothing alone: keep the next.
+        alone = kept == clauses[0] and _PREPOSITION.match(kept)
+        if len(kept) + len(clause) > limit and not alone:
+            break
+        kept += clause
+    return kept.rstrip("，；")
+
+
+def whole_sentences(text: str, limit: int) -> str:
+    """As many whole sentences of *text* as fit in *limit* characters, at least one."""
+    kept = ""
+    for s in split_sentences(text):
+        if kept and len(kept) + len(s) > limit:
+            break
+        kept += s
+    return kept
+
+
+# -- what the body never prints: addresses --------------------------------------------------
+
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+", re.IGNORECASE)
+
+
+def strip_urls(text: str) -> tuple[str, list[str]]:
+    """*text* without web addresses, and the addresses: the body of a report names a channel,
+    the attachment table gives its address. ``已在http://…公开`` becomes ``已在网上公开``;
+    ``门户网站（网址：http://…）`` becomes ``门户网站``."""
+    found: list[str] = []
+
+    def repl(match: re.Match[str]) -> str:
+        url = match.group(0).rstrip(".,;:!?'")
+        found.append(url)
+        tail = match.group(0)[len(url) :]
+        before = match.string[: match.start()]
+        return ("网上" if before.endswith(("在", "于", "通过", "登录", "访问")) else "") + tail
+
+    if "://" not in text and "www." not in text.lower():
+        return text, []
+    out = _URL.sub(repl, text)
+    if not found:
+        return text, []
+    out = re.sub(r"(?:网址|网站地址|链接|地址)[为是]?[：:]?(?=[（(]?[）)，。；、]|$)", "", out)
+    out = re.sub(r"[（(]\s*[）)]", "", out)
+    out = re.sub(r"，(?=[，。；])|^[，、；]", "", out)
+    return out, found
+
+
+# -- documents and plans ----------------------------------------------------------------------
+
+_DOCUMENT = re.compile(
+    r"(?:办法|规定|通知|意见|方案|制度|细则|指南|计划|报告|规则|决定|目录|清单|条例|汇编|要点|"
+    r"纪要|通报|规程|预案|规划|标准|批复|函)$"
+)
+
+
+def document_title(name: str) -> str:
+    """A document's title in 《》 (``关于做好…的通知`` → ``《关于做好…的通知》``); a channel (a
+    column, a newspaper page, a website) is left as it is."""
+    name = name.strip()
+    if not name or name.startswith("《") or "》" in name or not _DOCUMENT.search(name):
+        return name
+    return f"《{name}》"
+
+
+_PLAN_LEADS = ("下一步", "下步", "下一阶段", "今后", "接下来", "明年", "此外")
+_SUBJECT_START = re.compile(r"^(?:我|本|各|全|将)")
+_TIME_START = re.compile(
+    r"^(?:\d{4}年|\d{1,2}月|年底|年内|年前|月底|第[一二三四]季度|近期|春节|元旦)"
+)
+
+
+def plan_lead(me: str, text: str) -> str:
+    """The clerk's 推进计划 as the closing sentence of a 持续推进 task: ``下一步，我局将…``,
+    unless the clerk already began it that way."""
+    if text.startswith(_PLAN_LEADS):
+        return text
+    if text.startswith("将"):
+        return f"下一步，{me}{text}"
+    if _SUBJECT_START.match(text):
+        return f"下一步，{text}"
+    if _TIME_START.match(text):
+        return f"下一步，{me}将于{text}" if not text.startswith("第") else f"下一步，{me}将在{text}"
+    return f"下一步，{me}将{text}"
 
 
 def cn_date(value: Any) -> str:
@@ -143,25 +247,28 @@ def text_width(text: str) -> float:
     return sum(0.5 if ch.isascii() else 1.0 for ch in text)
 
 
-def _title_tokens(issuer: str, subject: str) -> list[tuple[str, int]]:
-    """Pieces a title may break between, with a penalty for breaking *after* each piece.
+def _title_tokens(issuer: str, subject: str, max_width: float) -> list[tuple[str, int]]:
+    """Pieces a title may break between, with the cost of breaking *after* each piece.
 
-    Breaking after the issuer, after 关于 or before 落实情况的报告 keeps words whole (no
-    penalty); breaking inside the 要点 name is allowed between words only, at a small cost.
+    Free breaks: after 关于 and before 落实情况的报告. Inside the issuer's name only when it
+    must (a name wider than a line). The 要点's name is never broken — unless it alone is
+    wider than a line, and then only between its words. 落实情况的报告 stays whole.
     """
     parts = re.findall(
         r".+?(?:人民政府|委员会|管委会|办公室|办公厅|[省市区县局厅委办])|.+$", issuer
     )
-    tokens: list[tuple[str, int]] = [(p, 2) for p in parts if p] or [(issuer, 0)]
+    tokens: list[tuple[str, int]] = [(p, 8) for p in parts if p] or [(issuer, 0)]
     tokens[-1] = (tokens[-1][0], 0)
     tokens.append(("关于", 0))
-    words = re.findall(r"\d+年(?:度)?|工作要点|要点|[^\d]+?(?=工作要点|要点|\d|$)|\d+", subject)
-    words = [w for w in words if w]
-    if "".join(words) != subject:  # never print a title with words missing
-        words = [subject]
-    tokens.extend((w, 2) for w in words)
+    words = [subject]
+    if text_width(subject) > max_width:
+        words = re.findall(r"\d+年(?:度)?|工作要点|要点|[^\d]+?(?=工作要点|要点|\d|$)|\d+", subject)
+        words = [w for w in words if w]
+        if "".join(words) != subject:  # never print a title with words missing
+            words = [subject]
+    tokens.extend((w, 4) for w in words)
     tokens[-1] = (tokens[-1][0], 0)
-    tokens.extend([("落实情况", 3), ("的", 99), ("报告", 99)])
+    tokens.append(("落实情况的报告", 99))
     return tokens
 
 
@@ -169,12 +276,13 @@ def title_lines(issuer: str, subject: str, max_width: float = TITLE_MAX_WIDTH) -
     """``{issuer}关于{subject}落实情况的报告`` broken into balanced lines.
 
     Two lines prefer a 正梯形 (upper not longer than lower); three or more a 菱形 (middle
-    longest). Breaks fall only between words, chosen to make the lines as even as possible.
+    longest). Breaks fall only between words — never inside the 要点's name — chosen to make
+    the lines as even as possible.
     """
     full = f"{issuer}关于{subject}落实情况的报告"
     if text_width(full) <= max_width:
         return (full,)
-    tokens = _title_tokens(issuer, subject)
+    tokens = _title_tokens(issuer, subject, max_width)
     n_lines = 2
     while n_lines <= len(tokens):
         best = _best_split(tokens, n_lines, max_width)
@@ -202,7 +310,7 @@ def _best_split(
         cost = sum((w - mean) ** 2 for w in widths) ** 0.5
         cost += sum(tokens[c - 1][1] for c in cuts)
         if n_lines == 2 and widths[0] > widths[1]:
-            cost += 1  # 倒梯形 only when clearly better balanced
+            cost += 6  # 正梯形 (upper line shorter) is the preferred shape
         if n_lines >= 3 and max(widths) != max(widths[1:-1]):
             cost += 2  # 菱形: the middle line(s) longest
         if best is None or cost < best[0]:

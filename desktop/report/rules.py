@@ -19,6 +19,15 @@ FOOTER_MM = 25.0
 HEADER_MM = 15.0
 TEXT_W_MM = PAGE_W_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM  # 156
 TEXT_H_MM = PAGE_H_MM - MARGIN_TOP_MM - MARGIN_BOTTOM_MM  # 225
+# A 横排表格 (GB/T 9704 §10.1) on a landscape page keeps the portrait text block turned on its
+# side: 225 mm wide, 156 mm high. Top/bottom take the portrait left/right margins (the table's
+# head at the binding edge), left/right the portrait bottom/top; the page number sits 12 mm
+# from the bottom edge, below the block.
+LANDSCAPE_MARGINS_MM = {"top": 28.0, "bottom": 26.0, "left": 35.0, "right": 37.0}
+LANDSCAPE_FOOTER_MM = 12.0
+# Cell margins of the attachment table: 1 mm left and right, so a 4-character header fits a
+# narrow column on one line.
+TABLE_CELL_MARGIN_TW = 57
 LINES_PER_PAGE = 22
 CHARS_PER_LINE = 28
 
@@ -26,7 +35,8 @@ CHARS_PER_LINE = 28
 SIZE_2 = 22.0  # 2号: title
 SIZE_3 = 16.0  # 3号: body, headings
 SIZE_4 = 14.0  # 4号: page numbers
-SIZE_XIAO4 = 12.0  # 小四: table text in the attachment
+SIZE_XIAO4 = 12.0  # 小四
+SIZE_5 = 10.5  # 5号: the attachment table (26 rows of a department fit on 3–4 landscape pages)
 
 # -- fonts --------------------------------------------------------------------------------------
 FANGSONG = "仿宋_GB2312"
@@ -55,7 +65,7 @@ LINE_TOLERANCE_PT = (28.0, 29.5)  # fixed 28 pt is the common template value [pr
 # character spacing does the same in Word, WPS and LibreOffice: 28 × (16 − 0.25) pt ≤ 442 pt.
 CHAR_PITCH_PT = TEXT_W_MM / 25.4 * 72 / CHARS_PER_LINE
 BODY_CHAR_SPACING_TW = -5  # twentieths of a point: −0.25 pt (字符间距紧缩0.25磅)
-TABLE_LINE_PT = 16.0
+TABLE_LINE_PT = 14.0
 
 
 @dataclass(frozen=True)
@@ -205,21 +215,21 @@ STYLES: tuple[StyleRule, ...] = (
     StyleRule(
         "Table Text",
         "TableText",
-        size=SIZE_XIAO4,
+        size=SIZE_5,
         align="left",
         char_spacing_tw=0,
         line_pt=TABLE_LINE_PT,
-        purpose="表格文字：小四号仿宋_GB2312",
+        purpose="表格文字：5号仿宋_GB2312",
     ),
     StyleRule(
         "Table Heading",
         "TableHeading",
         east_asia=HEITI,
-        size=SIZE_XIAO4,
+        size=SIZE_5,
         char_spacing_tw=0,
         align="center",
         line_pt=TABLE_LINE_PT,
-        purpose="表头：小四号黑体，居中",
+        purpose="表头：5号黑体，居中",
     ),
     StyleRule(
         "Footer",
@@ -237,7 +247,7 @@ STYLES: tuple[StyleRule, ...] = (
         "Report Table",
         "ReportTable",
         kind="table",
-        size=SIZE_XIAO4,
+        size=SIZE_5,
         based_on=None,
         char_spacing_tw=0,
         purpose="附件表格：细实线边框，表头跨页重复",

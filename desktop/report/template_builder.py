@@ -322,9 +322,7 @@ def sample_table_xml() -> str:
         "w:tr",
         children="".join(
             cell(t, w, "Table Text")
-            for t, w in zip(
-                ("1", "表格文字（小四号仿宋）", "牵头", "示例", ""), widths, strict=True
-            )
+            for t, w in zip(("1", "表格文字（5号仿宋）", "牵头", "示例", ""), widths, strict=True)
         ),
     )
     tblpr = _tag(

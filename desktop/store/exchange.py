@@ -96,7 +96,8 @@ def export_payload(
             answer = {"applicable": True, **_answer(values[task_scope(task_id)])}
             answers[task_id] = answer
     data["answers"] = answers
-    return _utf8_safe(data)
+    # Evidence files by name only: the clerk's folders and user name stay on this PC.
+    return payload.without_local_paths(_utf8_safe(data))
 
 
 def _answer(stored: dict[str, Any]) -> dict:
@@ -211,7 +212,8 @@ def apply_payload(
     unit, problems = _resolve_unit(data, directory)
     if problems or unit is None:
         raise PayloadError(problems)
-    changes = _changes(data)
+    # A path from another PC points nowhere here; an older export may still carry one.
+    changes = _changes(payload.without_local_paths(data))
     incoming = {(scope, key) for scope, key, _ in changes}
     with store.transaction():
         report_id = store.create_report(unit.name, catalogue.id)

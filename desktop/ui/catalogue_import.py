@@ -13,8 +13,8 @@ from desktop.services import Services
 from desktop.ui import dialogs
 
 FILTERS = (
-    "要点文件（*.json *.docx *.txt）;;市政府办公厅发布的要点（*.json）;;"
-    "要点原文（*.docx *.txt）;;所有文件 (*)"
+    "要点文件 (*.json *.docx *.txt);;市政府办公厅发布的要点 (*.json);;"
+    "要点原文 (*.docx *.txt);;所有文件 (*)"
 )
 
 
@@ -97,7 +97,7 @@ def import_source(parent: QWidget, services: Services, path: Path) -> str | None
     if dialogs.ask(parent, "导入要点", text + "\n\n是否导入并用于填报？", ["导入", "取消"]) != 0:
         return None
     try:
-        install_parsed(result)
+        install_parsed(result, services.directory())
     except FileWriteError as exc:
         dialogs.error(parent, "无法导入要点", str(exc))
         return None

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 
 from desktop.catalogue import ROLE_LABELS, ROLE_RANK, ROLES, Assignment, Catalogue, Item, Task
 from desktop.errors import UserError
+from desktop.textclean import xml_safe
 from desktop.units import Directory
 from desktop.yearly.suggest import Suggestion, suggest
 
+MAX_NAME = 60
 HEADER_FIELDS = {
     "title": "要点标题",
     "notice_title": "通知标题",
@@ -145,7 +147,10 @@ class ReviewDraft:
         its strongest role (牵头 > 负责 > 配合); empty names are dropped."""
         merged: dict[str, str] = {}
         for unit, role in pairs:
-            unit = unit.strip()
+            # Pasted names may carry line breaks or control characters; a name is one line.
+            unit = " ".join(xml_safe(unit).split())
+            if len(unit) > MAX_NAME:
+                raise DraftError(f"单位或类别名称“{unit[:20]}…”超过{MAX_NAME}个字")
             if role not in ROLES:
                 raise DraftError(f"责任类型“{role}”无效，应为牵头、负责或配合")
             if not unit:
@@ -313,13 +318,14 @@ class ReviewDraft:
             del self.figures[task_id]
         self.suggested.discard((task_id, key))
 
-    def apply_firm_suggestions(self) -> int:
-        """At import: add the figures the text clearly asks for. Returns how many."""
+    def apply_firm_suggestions(self, directory: Directory | None = None) -> int:
+        """At import: add the figures the text clearly asks for, each asked only of the
+        sentence's addressee when the directory knows it. Returns how many."""
         added = 0
         for task in self.catalogue.tasks():
             for s in self.suggestions(task.id):
                 if s.firm:
-                    self.add_figure(task.id, s.figure, suggested=True)
+                    self.add_figure(task.id, s.limited_to(directory), suggested=True)
                     added += 1
         return added
 
@@ -357,7 +363,9 @@ class ReviewDraft:
                             )
                         )
                 for fig in self.figures_for(task.id):
-                    out += [Problem(task.id, f"{ref}：{m}") for m in figure_problems(fig)]
+                    out += [
+                        Problem(task.id, f"{ref}：{m}") for m in figure_problems(fig, directory)
+                    ]
                 for _tid, key in sorted(self.suggested):
                     if _tid == task.id:
                         label = self.figure(task.id, key)["label"]
@@ -398,10 +406,13 @@ def reach_problem(name: str, directory: Directory | None) -> str:
     return f"属于名录中的类别“{category.name}”，但名录中没有这一类单位"
 
 
-def figure_problems(fig: dict) -> list[str]:
+def figure_problems(fig: dict, directory: Directory | None = None) -> list[str]:
     label = str(fig.get("label", "")).strip()
     name = f"数据项“{label}”" if label else "数据项"
     out = []
+    for unit in [*fig.get("applies_to", ()), *fig.get("not_for", ())]:
+        if directory is not None and not (directory.category(unit) or directory.unit(unit)):
+            out.append(f"{name}只要求“{unit}”填写，但单位名录中没有“{unit}”")
     if not label:
         out.append("有一个数据项没有名称")
     elif len(label) > 40:
@@ -430,14 +441,15 @@ def _unique(key: str, taken: set[str]) -> str:
     return f"{key}_{n}"
 
 
-def from_parse(result, source_name: str = "") -> ReviewDraft:
-    """A draft from the parser's result: warnings tied to their tasks, firm figures added."""
+def from_parse(result, source_name: str = "", directory: Directory | None = None) -> ReviewDraft:
+    """A draft from the parser's result: warnings tied to their tasks, firm figures added
+    (limited to the units a sentence addresses when *directory* knows them)."""
     catalogue = copy.deepcopy(result.catalogue)
     draft = ReviewDraft(catalogue, source_name=source_name)
     draft.warnings = [
         DraftWarning(task_for_line(result, w.line), w.line, w.message) for w in result.warnings
     ]
-    draft.apply_firm_suggestions()
+    draft.apply_firm_suggestions(directory)
     return draft
 
 

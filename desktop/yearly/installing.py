@@ -198,13 +198,13 @@ def write_files(pub: Publication) -> Path:
     return target
 
 
-def install_parsed(result) -> dict[str, list[dict]]:
+def install_parsed(result, directory=None) -> dict[str, list[dict]]:
     """A 要点 the unit (or the office) parsed itself: install the catalogue, and the figures
     its requirements ask for (“不少于3次”, “每季度” …). Returns task id → figures added.
     Raises :class:`desktop.fileio.FileWriteError`."""
     from desktop.yearly.draft import from_parse
 
-    draft = from_parse(result)
+    draft = from_parse(result, directory=directory)
     doc = draft.figures_document()
     target = paths.user_fields_dir() / f"{draft.id}.json"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -5,8 +5,9 @@
 
 ``version`` is the file format (a newer one asks to upgrade the program); ``revision`` counts
 the office's publications of this 要点 (第1版, 第2版 …), so a unit's PC knows which is newer.
-A unit's PC reads the file as hostile, like an exchange file: size limit before reading,
-UTF-8 JSON only, depth and count limits, every catalogue and figure checked, the catalogue id
+A unit's PC reads the file as hostile, like an exchange file (the shared safe readers,
+``desktop.safeio`` and ``desktop.safejson``): size limit before reading, UTF-8 JSON only, no
+duplicate keys, NaN or lone surrogates, depth and count limits, every catalogue and figure checked, the catalogue id
 safe as a file name; one Chinese reason when anything is wrong, nothing written.
 """
 
@@ -19,9 +20,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop import safejson
 from desktop.catalogue import Catalogue, CatalogueError
 from desktop.errors import UserError
 from desktop.fileio import atomic_write
+from desktop.safeio import UnreadableFile, read_bounded
+from desktop.safejson import JSONProblem
 from desktop.schema import DataFileError
 from desktop.textclean import has_illegal_chars
 
@@ -103,40 +107,21 @@ def read(path: Path) -> Publication:
     """Read and check a publication file. Raises :class:`PublicationError`."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise PublicationError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
-    if size > MAX_BYTES:
-        raise PublicationError(
-            f"“{path.name}”太大（{size // 1024 // 1024} MB），不是市政府办公厅发布的要点文件。"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PublicationError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+        data = read_bounded(path, MAX_BYTES, "要点发布文件")
+    except UnreadableFile as exc:
+        raise PublicationError(str(exc)) from exc
     return parse(data, path.name)
 
 
 def parse(data: bytes, name: str = "文件") -> Publication:
-    if len(data) > MAX_BYTES:
-        raise PublicationError(f"“{name}”太大，不是市政府办公厅发布的要点文件。")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PublicationError(f"“{name}”不是要点发布文件（不是 UTF-8 编码的 JSON）。") from exc
-    try:
-        doc = json.loads(text)
-    except RecursionError as exc:
-        raise PublicationError(f"“{name}”的内容嵌套过深，不是要点发布文件。") from exc
-    except json.JSONDecodeError as exc:
+        doc = safejson.loads(data, max_bytes=MAX_BYTES, max_depth=MAX_DEPTH)
+    except JSONProblem as exc:
         raise PublicationError(
-            f"“{name}”第{exc.lineno}行第{exc.colno}列格式错误，文件可能已损坏，"
-            "请让市政府办公厅重新发送。"
+            f"“{name}”不是可用的要点发布文件：{exc}。请让市政府办公厅重新发送。"
         ) from exc
     if not isinstance(doc, dict):
         raise PublicationError(f"“{name}”不是要点发布文件。")
-    if _depth(doc) > MAX_DEPTH:
-        raise PublicationError(f"“{name}”的内容嵌套过深，不是要点发布文件。")
     return from_json(doc, name)
 
 
@@ -186,16 +171,6 @@ def from_json(doc: dict, name: str = "文件") -> Publication:
     return Publication(
         catalogue, figures, revision, doc.get("published_at", ""), doc.get("publisher", "")
     )
-
-
-def _depth(value: Any, level: int = 1) -> int:
-    if level > MAX_DEPTH:
-        return level
-    if isinstance(value, dict):
-        return max((_depth(v, level + 1) for v in value.values()), default=level)
-    if isinstance(value, list):
-        return max((_depth(v, level + 1) for v in value), default=level)
-    return level
 
 
 def _text_ok(value: Any, limit: int) -> bool:

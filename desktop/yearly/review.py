@@ -13,9 +13,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop import paths
+from desktop import paths, safejson
 from desktop.catalogue import CatalogueError
 from desktop.fileio import atomic_write
+from desktop.safeio import UnreadableFile
+from desktop.safejson import JSONProblem
 from desktop.units import Directory
 from desktop.yearly import installing
 from desktop.yearly import publication as pub_mod
@@ -77,22 +79,20 @@ class ReviewService:
         from desktop.parser.structure import parse_file
 
         result = parse_file(Path(source))
-        return from_parse(result, Path(source).name)
+        return from_parse(result, Path(source).name, self.directory)
 
     def load(self, catalogue_id: str) -> ReviewDraft:
         path = self.path(catalogue_id)
         try:
-            if path.stat().st_size > MAX_REVIEW_BYTES:
-                raise DraftError(f"校对文件“{path.name}”过大，无法打开。")
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = safejson.load_path(path, max_bytes=MAX_REVIEW_BYTES, what="要点校对文件")
             if not isinstance(data, dict) or data.get("format") != REVIEW_FORMAT:
                 raise DraftError(f"“{path.name}”不是要点校对文件。")
             return ReviewDraft.from_json(data, source=f"校对文件“{path.name}”")
-        except OSError as exc:
-            raise DraftError(f"无法打开校对文件“{path.name}”：{exc.strerror or exc}") from exc
-        except (ValueError, RecursionError) as exc:
+        except UnreadableFile as exc:
+            raise DraftError(str(exc)) from exc
+        except JSONProblem as exc:
             raise DraftError(f"校对文件“{path.name}”已损坏：{exc}") from exc
-        except (CatalogueError, KeyError, TypeError, AttributeError) as exc:
+        except (CatalogueError, KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DraftError(f"校对文件“{path.name}”内容不完整：{exc}") from exc
 
     def save(self, draft: ReviewDraft) -> None:

@@ -11,7 +11,7 @@ office's review screen. The office renames, changes or drops any of them there.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from desktop.catalogue import Task
 
@@ -53,11 +53,37 @@ class Suggestion:
     source: str  # the words of the 要点 it was read from
     firm: bool  # added at import; else only offered on the review screen
     kind: str = ""
-    notes: list[str] = field(default_factory=list)
+    subject: tuple[str, ...] = ()  # who the sentence addresses: ("市政府各部门",)
 
     @property
     def label(self) -> str:
         return self.figure["label"]
+
+    def limited_to(self, directory) -> dict:
+        """The figure, asked only of the sentence's addressee when that is a narrower set of
+        directory units or categories (三（三）: 市政府各部门要…召开三次新闻发布会)."""
+        figure = dict(self.figure)
+        if self.subject and directory is not None:
+            names = []
+            for name in self.subject:
+                known = directory.category(name) or directory.unit(name)
+                if known is None or getattr(known, "all_units", False):
+                    return figure
+                names.append(known.name)
+            figure["applies_to"] = names
+        return figure
+
+
+_ADDRESSEE = re.compile(r"^([^，,。；;：:]{2,30}?)(?:要|应当|应|须|必须|全年|年内|每年)")
+
+
+def subject_of(sentence: str) -> tuple[str, ...]:
+    """The names a sentence opens with as its addressee: 市政府各部门要… → (市政府各部门,)."""
+    m = _ADDRESSEE.match(sentence)
+    if m is None:
+        return ()
+    names = tuple(n.strip() for n in re.split(r"[、和及]", m.group(1)) if n.strip())
+    return names if all(2 <= len(n) <= 30 for n in names) else ()
 
 
 def _sentences(text: str) -> list[str]:
@@ -270,6 +296,7 @@ def suggest(task: Task, taken: set[str] | None = None) -> list[Suggestion]:
                 n += 1
                 key = f"{base}_{n}"
             found.figure["key"] = key
+            found.subject = subject_of(sentence)
             used.add(key)
             out.append(found)
     return out

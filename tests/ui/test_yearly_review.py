@@ -61,7 +61,7 @@ def test_office_corrects_publishes_and_a_unit_reports_carrying_last_year(
     tab = office.review_tab
     import_sample(qtbot, tab, answers)
     assert len([k for k in tab.items if k != "header"]) == 20
-    assert tab.items["1.6.1"].text(0).startswith("⚠ 一（六）")
+    assert tab.items["1.6.1"].text(0) == "⚠ （六）推进“放管服”改革信息公开"
     # The parser's warning stands beside the task whose line it concerns.
     editor = click_node(qtbot, tab, "2.3.2")
     assert "第26行：任务二（三）之二没有单独的责任分工" in editor.notes.text()
@@ -93,7 +93,7 @@ def test_office_corrects_publishes_and_a_unit_reports_carrying_last_year(
         return 0
 
     def save_as(options):
-        assert options["filters"] == "要点发布文件（*.json）"
+        assert options["filters"] == "要点发布文件 (*.json)"
         return str(target)
 
     answers.expect("ask", confirm)
@@ -282,3 +282,26 @@ def test_an_exchange_file_on_the_start_page_is_explained(qtbot, open_services, a
     answers.expect("error")
     qtbot.mouseClick(window.start_page.import_button, Qt.MouseButton.LeftButton)
     assert "交换文件" in answers.seen[-1][2] and "工具" in answers.seen[-1][2]
+
+
+def test_a_figure_is_limited_to_some_units_and_a_suggestion_added(qtbot, office, answers):
+    tab = office.review_tab
+    import_sample(qtbot, tab, answers)
+    editor = click_node(qtbot, tab, "3.3.1")
+    box = editor.figures.boxes["req_count"]
+    assert box.applies_edit.text() == "市政府各部门"  # from 市政府各部门要…三次新闻发布会
+    retype(qtbot, box.applies_edit, "市政府各部门、市大数据局")
+    assert tab.draft.figure("3.3.1", "req_count")["applies_to"] == ["市政府各部门", "市大数据局"]
+    assert tab.items["3.3.1"].text(0).startswith("✗ ")
+    assert "单位名录中没有“市大数据局”" in editor.notes.text()
+    box.applies_edit.setFocus()
+    box.applies_edit.selectAll()
+    qtbot.keyClick(box.applies_edit, Qt.Key.Key_Backspace)
+    assert "applies_to" not in tab.draft.figure("3.3.1", "req_count")
+    # 四（三）: the deadline (10月底前) is offered, not added; one click adds it.
+    editor = click_node(qtbot, tab, "4.3.1")
+    [offer] = editor.figures.suggestion_buttons
+    assert "组织政务公开业务培训的日期" in offer.text() and "10月底前" in offer.text()
+    qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
+    assert [f["type"] for f in tab.draft.figures_for("4.3.1")] == ["integer", "date"]
+    assert tab.editor.figures.suggestion_buttons == []

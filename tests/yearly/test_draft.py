@@ -8,7 +8,7 @@ from desktop.catalogue import Assignment
 from desktop.parser import parse_file
 from desktop.yearly.draft import DraftError, DraftWarning, ReviewDraft, from_parse
 from tests.conftest import SAMPLES
-from tests.yearly.helpers import draft_2017
+from tests.yearly.helpers import SAMPLE_2017, draft_2017
 
 
 def test_a_new_draft_carries_firm_figures_marked_as_suggested():
@@ -39,6 +39,10 @@ def test_assignments_keep_the_strongest_role_and_drop_empty_names():
     assert draft.task("1.6.1").assignments == [Assignment("市公共行政服务中心", "lead")]
     with pytest.raises(DraftError, match="责任类型"):
         draft.set_assignments("1.6.1", [("市财政局", "boss")])
+    draft.set_assignments("1.6.1", [("市财政\x0b局\n", "lead")])  # pasted from Word
+    assert draft.task("1.6.1").assignments == [Assignment("市财政 局", "lead")]
+    with pytest.raises(DraftError, match="超过60个字"):
+        draft.set_assignments("1.6.1", [("局" * 61, "lead")])
 
 
 def test_split_renumbers_and_carries_figures_and_warnings(directory_bundled):
@@ -144,3 +148,14 @@ def test_header_and_titles_and_json_round_trip():
     assert [str(w) for w in again.warnings] == [str(w) for w in draft.warnings]
     doc = draft.figures_document()
     assert doc["catalogue"] == "dalian-2017" and list(doc["tasks"])[0] == "1.4.1"
+
+
+def test_imported_figures_are_limited_to_their_addressee_and_checked(directory_bundled):
+    draft = from_parse(parse_file(SAMPLE_2017, "dalian-2017"), directory=directory_bundled)
+    assert draft.figure("3.3.1", "req_count")["applies_to"] == ["市政府各部门"]
+    assert "applies_to" not in draft.figure("3.1.2", "req_count")
+    draft.update_figure("3.1.2", "req_count", applies_to=["市大数据局"])
+    [problem] = [p for p in draft.problems(directory_bundled) if p.blocking]
+    assert problem.message == (
+        "三（一）之二：数据项“解读重要政策措施次数”只要求“市大数据局”填写，但单位名录中没有“市大数据局”"
+    )

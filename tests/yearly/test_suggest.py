@@ -95,3 +95,18 @@ def test_the_2016_yaodian_requirements_in_task_text_are_all_found(catalogue):
         "三（三）": [("integer", 2)],  # 至少…两次新闻发布会
         "四（三）": [("date", None)],  # 10月底前
     }
+
+
+def test_a_figure_is_asked_only_of_the_addressee_the_directory_knows(directory_bundled):
+    [press] = suggest(_task("市政府各部门要全年至少以市政府新闻办名义召开三次新闻发布会。"))
+    assert press.subject == ("市政府各部门",)
+    assert press.limited_to(directory_bundled)["applies_to"] == ["市政府各部门"]
+    assert "applies_to" not in press.figure  # the suggestion itself stays unlimited
+    # An addressee that is everyone, or not a clean list of directory names: no limit.
+    for text in (
+        "各地区、各部门要每季度公开一次。",
+        "各地区、与民生关系密切的部门主要负责人，年内解读政策不少于1次。",
+        "某某研究会要每季度公开一次。",
+    ):
+        [s] = suggest(_task(text))
+        assert "applies_to" not in s.limited_to(directory_bundled), text

@@ -1,5 +1,6 @@
 """The figures a task asks for, on the office's review screen: edit, confirm, drop, add one
-suggested from the text or a blank one. Every change goes to the draft at once."""
+suggested from the text or a blank one, limit one to some units (``applies_to``). Every change
+goes to the draft at once."""
 
 from __future__ import annotations
 
@@ -84,6 +85,11 @@ class FigureBox(QGroupBox):
         self.sentence_edit.setPlaceholderText("如：召开新闻发布会{value}次（{value} 处填入数字）")
         self.sum_box = QCheckBox("汇总时把各单位的数字相加")
         self.sum_box.setChecked(bool(fig.get("sum")))
+        self.applies_edit = QLineEdit("、".join(fig.get("applies_to", ())))
+        self.applies_edit.setPlaceholderText(
+            "空：任务涉及的单位都填；如只要求市政府各部门填，写“市政府各部门”"
+        )
+        self.applies_edit.setAccessibleName("只要求这些单位填写")
         form.addRow("名称", self.label_edit)
         row = QHBoxLayout()
         row.addWidget(self.type_box)
@@ -97,6 +103,7 @@ class FigureBox(QGroupBox):
         form.addRow("要求至少", limits)
         form.addRow("要点要求", self.demand_text_edit)
         form.addRow("报告中写作", self.sentence_edit)
+        form.addRow("只要求", self.applies_edit)
         form.addRow("", self.sum_box)
         buttons = QHBoxLayout()
         self.confirm_button = QPushButton("确认这个数据项")
@@ -115,6 +122,7 @@ class FigureBox(QGroupBox):
         self.demand_text_edit.textEdited.connect(lambda t: self._set(demand_text=t.strip()))
         self.sentence_edit.textEdited.connect(lambda t: self._set(sentence=t.strip()))
         self.sum_box.toggled.connect(lambda on: self._set(sum=True if on else None))
+        self.applies_edit.textEdited.connect(self._applies_edited)
         self.confirm_button.clicked.connect(self._confirm)
         self.remove_button.clicked.connect(lambda: self.removed.emit(self.key))
         self._numeric_rows()
@@ -129,6 +137,10 @@ class FigureBox(QGroupBox):
         self.draft.update_figure(self.task_id, self.key, **changes)
         self._update_title()
         self.changed.emit()
+
+    def _applies_edited(self, text: str) -> None:
+        names = [n.strip() for n in text.replace("，", "、").replace(",", "、").split("、")]
+        self._set(applies_to=[n for n in names if n] or None)
 
     def _type_changed(self) -> None:
         kind = self.type_box.currentData()
@@ -157,9 +169,11 @@ class FiguresEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, draft: ReviewDraft, task_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, draft: ReviewDraft, task_id: str, directory=None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.draft, self.task_id = draft, task_id
+        self.draft, self.task_id, self.directory = draft, task_id, directory
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, FigureBox] = {}
@@ -185,7 +199,7 @@ class FiguresEditor(QWidget):
         for suggestion in self.draft.suggestions(self.task_id):
             button = QPushButton(f"添加建议的数据项：{suggestion.label}（据“{suggestion.source}”）")
             button.setStyleSheet("text-align:left;")
-            button.clicked.connect(self._adder(suggestion.figure))
+            button.clicked.connect(self._adder(suggestion.limited_to(self.directory)))
             self.suggestion_buttons.append(button)
             self.layout_.addWidget(button)
         self.add_button = QPushButton("添加数据项…")

@@ -33,8 +33,8 @@ from desktop.ui.office.review_task import TaskEditor
 from desktop.yearly.draft import DraftError, ReviewDraft
 from desktop.yearly.review import ReviewService
 
-SOURCE_FILTER = "要点文件（*.docx *.txt）;;所有文件 (*)"
-PUBLICATION_FILTER = "要点发布文件（*.json）"
+SOURCE_FILTER = "要点文件 (*.docx *.txt);;所有文件 (*)"
+PUBLICATION_FILTER = "要点发布文件 (*.json)"
 HEADER = "header"
 SAVE_DELAY_MS = 700
 EMPTY_TEXT = (
@@ -178,12 +178,15 @@ class ReviewTab(QWidget):
                 s_item = QTreeWidgetItem(self.tree, [f"{cn_number(section.no)}、{section.title}"])
                 s_item.setFlags(s_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 for item in section.items:
-                    i_item = QTreeWidgetItem(s_item, [f"（{cn_number(item.no)}）{item.title}"])
+                    heading = f"（{cn_number(item.no)}）{item.title}"
+                    if len(item.tasks) == 1:
+                        # An item of one task is that task: one line, not two alike.
+                        self._task_node(s_item, item.tasks[0].id, heading)
+                        continue
+                    i_item = QTreeWidgetItem(s_item, [heading])
                     i_item.setFlags(i_item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
-                    for task in item.tasks:
-                        t_item = QTreeWidgetItem(i_item, [""])
-                        t_item.setData(0, Qt.ItemDataRole.UserRole, task.id)
-                        self.items[task.id] = t_item
+                    for n, task in enumerate(item.tasks, 1):
+                        self._task_node(i_item, task.id, f"之{cn_number(n)} {short_name(task, 24)}")
             self.tree.expandAll()
             self.refresh_marks()
         self.tree.blockSignals(False)
@@ -192,6 +195,13 @@ class ReviewTab(QWidget):
             self.tree.setCurrentItem(target)
             self.tree.scrollToItem(target)
         self._show(target)
+
+    def _task_node(self, parent: QTreeWidgetItem, task_id: str, label: str) -> None:
+        node = QTreeWidgetItem(parent, [label])
+        node.setData(0, Qt.ItemDataRole.UserRole, task_id)
+        node.setData(0, Qt.ItemDataRole.UserRole + 1, label)
+        node.setToolTip(0, self.draft.catalogue.display_name(task_id, 60))
+        self.items[task_id] = node
 
     def refresh_marks(self) -> None:
         draft = self.draft
@@ -209,7 +219,7 @@ class ReviewTab(QWidget):
                 mark = "✗ "
             elif mine or draft.warnings_for(task.id):
                 mark = "⚠ "
-            item.setText(0, f"{mark}{cat.ref(task.id)} {short_name(task, 24)}")
+            item.setText(0, mark + item.data(0, Qt.ItemDataRole.UserRole + 1))
         head = self.items.get(HEADER)
         if head is not None:
             general = draft.warnings_for(None) or draft.unknown_names(self.service.directory)

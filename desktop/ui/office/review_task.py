@@ -25,7 +25,7 @@ from desktop.catalogue import ROLE_LABELS, ROLES
 from desktop.ui import dialogs
 from desktop.ui.office.review_figures import FiguresEditor
 from desktop.units import Directory
-from desktop.yearly.draft import DraftError, ReviewDraft, reach_problem
+from desktop.yearly.draft import MAX_NAME, DraftError, ReviewDraft, reach_problem
 
 UNKNOWN_STYLE = "QComboBox { color: #b3261e; }"
 
@@ -60,6 +60,7 @@ class AssignmentTable(QTableWidget):
         if unit and unit not in self.names:
             name.insertItem(0, unit)
         name.setCurrentText(unit)
+        name.lineEdit().setMaxLength(MAX_NAME)
         name.setAccessibleName("单位或类别")
         role_box = QComboBox()
         for value in ROLES:
@@ -128,8 +129,10 @@ class TaskEditor(QWidget):
 
         self.text = QPlainTextEdit(task.text)
         self.text.setAccessibleName("任务原文")
-        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 6 + 12)
-        layout.addWidget(self.text, 2)
+        line = self.text.fontMetrics().lineSpacing()
+        self.text.setMinimumHeight(line * 5 + 12)
+        self.text.setMaximumHeight(line * 9 + 12)  # the assignments stay in view below it
+        layout.addWidget(self.text)
         buttons = QHBoxLayout()
         self.split_button = QPushButton("在光标处拆分为两项任务")
         self.merge_button = QPushButton("与本条的下一项合并")
@@ -159,7 +162,7 @@ class TaskEditor(QWidget):
 
         figures = QGroupBox("要求填报的数据")
         fig_layout = QVBoxLayout(figures)
-        self.figures = FiguresEditor(draft, task_id, figures)
+        self.figures = FiguresEditor(draft, task_id, directory, figures)
         fig_layout.addWidget(self.figures)
         layout.addWidget(figures)
         layout.addStretch(1)

@@ -107,10 +107,12 @@ class ExportPage(Page):
                 return
             dialogs.error(self, "无法导出", str(exc))
             return
-        # A template that cannot be used says so; anything else is a defect, named as such.
-        message = (
-            str(exc) if isinstance(exc, UserError) else f"程序内部错误（{type(exc).__name__}）"
-        )
+        if isinstance(exc, UserError):
+            # Already a whole Chinese sentence saying what to change (发文机关名称, 模板).
+            self.message.setText(str(exc))
+            dialogs.error(self, "无法导出", str(exc))
+            return
+        message = f"程序内部错误（{type(exc).__name__}）"  # a defect, named as such
         self.message.setText(f"导出失败：{message}")
         dialogs.error(
             self,

@@ -1,0 +1,166 @@
+"""The 落实情况表 (attachment): one row per task the unit reports on, fit for paper.
+
+序号｜要点条目｜工作任务｜责任类型｜完成状态｜落实情况｜公开载体及网址｜备注. The 要点 reference
+is the numbering people cite (一（六）, 三（一）之二), never an internal id. 落实情况 is the start
+of what was done in whole clauses; 备注 holds whole sentences (why a task does not apply or is
+unfinished, the evidence files kept on the unit's PC) — nothing is cut mid-sentence and no cell
+ends in an ellipsis. Addresses print without their ``http://`` and may break after each ``/``,
+so a long URL wraps between its parts instead of inside a word.
+
+The table is laid out on a landscape page (GB/T 9704 allows 横排表格): 225 mm of text width
+take eight columns with every header on one line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from desktop.answers import FIGURES, UNFINISHED, not_applicable
+from desktop.catalogue import ROLE_LABELS, Catalogue, short_name
+from desktop.payload import file_name as payload_file_name
+from desktop.report import prose
+from desktop.report.figures import figure_urls
+from desktop.report.model import Column
+
+if TYPE_CHECKING:
+    from desktop.forms import FormSpec
+    from desktop.units import Unit
+
+NOT_APPLICABLE = "不涉及"
+NOT_FILLED = "未填报"
+SUMMARY_CHARS = 40  # 落实情况: about three lines of the column
+REMARK_CHARS = 60  # 备注: whole sentences up to about this length
+# Millimetres of the landscape text block (225 mm). Every header fits one line of 5号 with
+# 1 mm cell margins (4 characters = 14.8 mm + 2 mm); 要点条目 holds 一（六） on a line and
+# 之二 below it.
+TABLE_COLUMNS = (
+    Column("序号", 10, "center"),
+    Column("要点条目", 18, "center"),
+    Column("工作任务", 40),
+    Column("责任类型", 17, "center"),
+    Column("完成状态", 17, "center"),
+    Column("落实情况", 50),
+    Column("公开载体及网址", 42),
+    Column("备注", 31),
+)
+ZWSP = "\u200b"  # an invisible place where a line may break
+_SCHEME = re.compile(r"^(?:https?|ftp)://", re.IGNORECASE)
+_BREAK_AFTER = re.compile(r"(?<=[/?&=_.-])(?=[^/?&=_.-])")
+
+
+def display_url(url: str) -> str:
+    """``http://www.dl.gov.cn/gov/a/index.html`` → ``www.dl.gov.cn/​gov/​a/​index.html`` with
+    invisible break points after ``/`` (and ``? & = _ - .`` in long paths)."""
+    shown = _SCHEME.sub("", url.strip())
+    host, slash, path = shown.partition("/")
+    if not slash:
+        return shown
+    broken = path.replace("/", "/" + ZWSP)
+    if any(len(p) > 16 for p in path.split("/")):
+        broken = _BREAK_AFTER.sub(ZWSP, path)
+    return f"{host}/{ZWSP}{broken}".rstrip(ZWSP)
+
+
+def file_name(path: str) -> str:
+    """The name of a file on the clerk's PC without its folders (the folders and the user name
+    in them never leave the PC) and without its extension."""
+    name = payload_file_name(path)
+    stem, dot, ext = name.rpartition(".")
+    return stem if dot and stem and 1 <= len(ext) <= 5 else name
+
+
+def _entries(evidence: object) -> list[dict]:
+    return [e for e in evidence if isinstance(e, dict)] if isinstance(evidence, list) else []
+
+
+def carriers(evidence: object, extra_urls: list[tuple[str, str]] | None = None) -> list[str]:
+    """The channels where the information was published: each as ``title`` and/or its
+    address on the next line. A file on the clerk's PC is no channel (see :func:`files`)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for entry in _entries(evidence):
+        title = prose.document_title(prose.clean(entry.get("title")))
+        url = str(entry.get("url") or "").strip()
+        if not url and entry.get("path"):
+            continue
+        if not title and not url:
+            continue
+        seen.add(url)
+        out.append("\n".join(x for x in (title, display_url(url) if url else "") if x))
+    for _label, url in extra_urls or []:
+        if url and url not in seen:
+            seen.add(url)
+            out.append(display_url(url))
+    return out
+
+
+def files(evidence: object) -> list[str]:
+    """Evidence kept as files (a scanned notice, a photo): their titles, else file names."""
+    out = []
+    for entry in _entries(evidence):
+        if entry.get("path") and not str(entry.get("url") or "").strip():
+            title = prose.clean(entry.get("title")) or prose.clean(file_name(entry["path"]))
+            if title:
+                out.append(prose.document_title(title))
+    return out
+
+
+def summary(answer: dict, me: str) -> str:
+    """落实情况 in a line or three: the start of 取得成效, else of 主要做法, in whole clauses."""
+    for key in ("results", "measures"):
+        text = prose.strip_urls(" ".join(prose.paragraphs(answer.get(key))))[0]
+        if text:
+            text = re.sub(rf"^{re.escape(me)}(?:[，,])?", "", text)
+            return prose.first_clauses(text, SUMMARY_CHARS)
+    return ""
+
+
+def rows(
+    answers: dict[str, dict],
+    catalogue: Catalogue,
+    form: FormSpec,
+    unit: Unit,
+    me: str,
+    extra_urls: dict[str, list[str]],
+) -> list[tuple[str, ...]]:
+    """One row per task the unit reports on, in the 要点's order. *extra_urls*: addresses the
+    composer took out of the clerk's text, per task (they are listed here instead)."""
+    out = []
+    for task in catalogue.tasks():
+        answer = answers.get(task.id)
+        if not isinstance(answer, dict):
+            continue
+        role = ROLE_LABELS.get(answer.get("role", ""), "")
+        done = summary_text = places = ""
+        remarks: list[str] = []
+        if not_applicable(answer):
+            done = NOT_APPLICABLE
+            reason = prose.clean(answer.get("not_applicable_reason"))
+            remarks.append(prose.sentence(reason) if reason else "本单位不涉及该项工作。")
+        else:
+            done = prose.clean(answer.get("status")) or NOT_FILLED
+            summary_text = summary(answer, me)
+            urls = figure_urls(form.figures_for(task.id, unit), answer.get(FIGURES, {}))
+            urls += [("", u) for u in extra_urls.get(task.id, [])]
+            places = "\n".join(carriers(answer.get("evidence"), urls))
+            if form.statuses.meaning(done) == UNFINISHED:
+                reason = " ".join(prose.paragraphs(answer.get("unfinished_reason")))
+                if reason:
+                    remarks.append(prose.whole_sentences(prose.sentence(reason), REMARK_CHARS))
+            kept = files(answer.get("evidence"))
+            if kept:
+                remarks.append(f"佐证材料：{'、'.join(kept)}")
+        out.append(
+            (
+                str(len(out) + 1),
+                catalogue.ref(task.id),
+                short_name(task),
+                role,
+                done,
+                summary_text,
+                places,
+                "\n".join(r.rstrip("。") for r in remarks),
+            )
+        )
+    return out
