@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 DRAFT_MARK = "草稿（未定稿，不得报送）"
 
 
+def set_style(paragraph, style_id: str | None) -> None:
+    """Apply a paragraph style by id (None: the default style, written as no w:pStyle)."""
+    if style_id is not None:
+        paragraph._p.get_or_add_pPr().style = style_id
+
+
 def _w(tag: str) -> str:
     from docx.oxml.ns import qn
 
@@ -74,8 +80,6 @@ def write_table(document: Document, block: M.Table, style, heading_id, text_id) 
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.shared import Twips
-
-    from desktop.report.docx_writer import set_style
 
     total = text_width_twips(document)
     weights = [max(c.weight, 0.1) for c in block.columns]

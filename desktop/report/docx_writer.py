@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from desktop.errors import UserError
 from desktop.report import model as M
 from desktop.report import rules as R
+from desktop.report.docx_pages import set_style
 from desktop.report.prose import text_width
 
 if TYPE_CHECKING:
@@ -266,12 +267,6 @@ class _Writer:
             self.ids["Table Heading"],
             self.ids["Table Text"],
         )
-
-
-def set_style(paragraph, style_id: str | None) -> None:
-    """Apply a paragraph style by id (None: the default style, written as no w:pStyle)."""
-    if style_id is not None:
-        paragraph._p.get_or_add_pPr().style = style_id
 
 
 def _set_indent(paragraph, right_chars: float) -> None:
