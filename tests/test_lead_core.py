@@ -84,10 +84,36 @@ def test_a_part_carries_only_the_shared_tasks_and_no_local_paths(data_dir, ctx):
     doc = send.contribution(data, LEAD, parcels[LEAD].tasks)
     assert payload.validate(doc, catalogue, form) == []
     assert doc["contribution"] == {"to": LEAD, "tasks": [TASK]}
-    assert list(doc["answers"]) == [TASK] and doc["texts"] == {} and doc["review"] == {}
+    assert list(doc["answers"]) == [TASK] and doc["texts"] == {}
     assert doc["answers"][TASK]["evidence"][0]["path"] == "通知.pdf"
     assert doc["profile"]["contact_phone"] == "0411-82765432"
     assert send.file_name("中山区", LEAD) == "中山区致市政府办公厅的配合材料.json"
+
+
+def test_a_part_of_a_final_report_carries_its_review_and_arrives_as_final(tmp_path, ctx):
+    catalogue, form, directory = ctx
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    with open_store(tmp_path / "pc").store as store:
+        rid = fill_part(store, "中山区")
+        store.save_fields(
+            rid,
+            [
+                ("review", "reviewer_name", "王五"),
+                ("review", "review_date", "2016-11-27"),
+                ("review", "confirmed", True),
+            ],
+        )
+        store.set_status(rid, "final")
+        write_part(store, "中山区", folder)
+    doc = read_json(folder / "中山区致市政府办公厅的配合材料.json")
+    assert doc["status"] == "final" and doc["review"]["confirmed"] is True
+    assert payload.validate(doc, catalogue, form) == []
+    store, lead_rid = lead_store(tmp_path)
+    with store:
+        collect_paths([folder], store, lead_rid, catalogue, form, directory, lambda _u: True)
+        (part,) = Contributions(store).current(lead_rid, TASK)
+        assert part.sender["status"] == "final"
 
 
 def test_a_part_is_never_imported_as_a_report(data_dir, tmp_path, ctx):

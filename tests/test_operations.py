@@ -22,8 +22,6 @@ from desktop.operations.exchange import (
 from desktop.operations.report import (
     ReportJob,
     choose_template,
-    export_folder,
-    remember_folder,
     reset_template,
 )
 from desktop.payload import PayloadError
@@ -126,12 +124,3 @@ def test_report_job_writes_the_same_docx_for_every_caller(tmp_path, data_dir):
     assert job.default_name() == "市财政局关于2016年政务公开工作要点落实情况的报告.docx"
     written = job.write(tmp_path / "报告")
     assert written == tmp_path / "报告.docx" and written.stat().st_size > 10_000
-
-
-def test_export_folder_is_remembered(tmp_path, data_dir):
-    settings = Settings()
-    assert export_folder(settings) in (Path.home() / "Documents", Path.home())
-    folder = tmp_path / "导出"
-    folder.mkdir()
-    remember_folder(settings, folder / "报告.docx")
-    assert export_folder(Settings()) == folder

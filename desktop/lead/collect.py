@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from desktop import payload as payload_mod
-from desktop.answers import has_content
+from desktop.answers import has_content, not_applicable
 from desktop.catalogue import Catalogue
 from desktop.consolidate.reader import (
     CatalogueCache,
@@ -252,7 +252,7 @@ def _take(
             else:
                 not_led += 1
             continue
-        if answer.get("applicable") is False:
+        if not_applicable(answer):
             plan.skipped.append(Skipped(source, report.unit, task, "该单位填报为不适用，未收入"))
             continue
         if not has_content(answer):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
 
-from desktop.answers import has_content
+from desktop.answers import DRAFT, has_content, not_applicable
 from desktop.applicability import tasks_for
 from desktop.catalogue import Catalogue
 from desktop.lead.roles import shared_with_leads
@@ -42,7 +42,7 @@ def parcels(payload: dict, catalogue: Catalogue, directory: Directory) -> list[P
         parcel = Parcel(lead)
         for task_id in task_ids:
             answer = answers.get(task_id)
-            if answer is not None and answer.get("applicable") is False:
+            if not_applicable(answer):
                 continue
             (parcel.tasks if has_content(answer) else parcel.empty).append(task_id)
         if parcel.tasks or parcel.empty:
@@ -60,11 +60,12 @@ def contribution(payload: dict, lead: str, task_ids: list[str], when: str | None
         "catalogue": payload["catalogue"],
         "unit": payload["unit"],
         "unit_info": payload.get("unit_info", {}),
-        "status": payload.get("status", "draft"),
+        "status": payload.get("status", DRAFT),
         "contribution": {"to": lead, "tasks": [t for t in task_ids if t in answers]},
         "profile": {k: profile[k] for k in PROFILE_KEYS if k in profile},
         "texts": {},
-        "review": {},
+        # The 保密审查 confirmation goes along: a part of a final report is itself checked.
+        "review": payload.get("review", {}),
         "answers": {t: _shareable(answers[t]) for t in task_ids if t in answers},
         "exported_at": when or datetime.now().isoformat(timespec="seconds"),
     }

@@ -7,7 +7,6 @@ the wizard, the command line and 汇总).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
     from desktop.session import ReportSession
 
 TEMPLATE_KEY = "report_template"
-FOLDER_KEY = "export_dir"
 
 
 def choose_template(settings: Settings, path: Path) -> Path:
@@ -39,24 +37,6 @@ def choose_template(settings: Settings, path: Path) -> Path:
 def reset_template(settings: Settings) -> None:
     """Back to the built-in template."""
     settings.set(TEMPLATE_KEY, "")
-
-
-def export_folder(settings: Settings) -> Path:
-    """Where the save dialog starts: the last folder used, else Documents, else home."""
-    for candidate in (settings.get(FOLDER_KEY), str(Path.home() / "Documents")):
-        if candidate and os.path.isdir(candidate):
-            return Path(candidate)
-    return Path.home()
-
-
-def remember_folder(settings: Settings, written: Path) -> None:
-    """The next export starts where this one went (a convenience: failure is ignored)."""
-    from desktop.fileio import FileWriteError
-
-    try:
-        settings.set(FOLDER_KEY, str(Path(written).parent))
-    except FileWriteError:
-        pass
 
 
 @dataclass

@@ -8,8 +8,11 @@ simplified 要点.
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,13 +21,43 @@ if TYPE_CHECKING:
 _CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
+class ConverterUnavailable(Exception):
+    """OpenCC could not be loaded; ``str()`` is a Chinese sentence saying what to do."""
+
+
+_CHDIR = threading.Lock()
+
+
 @cache
 def _converter() -> opencc.OpenCC:
     # Imported and loaded only for a file that may be traditional: the import alone costs
     # ~80 ms, three times a whole parse of a simplified 要点.
-    import opencc
+    try:
+        import opencc
+    except ImportError as exc:
+        raise ConverterUnavailable(_UNAVAILABLE) from exc
+    try:
+        return opencc.OpenCC("t2s")
+    except Exception:  # noqa: BLE001 - the C++ library's errors arrive as several types
+        pass
+    # OpenCC's C++ may fail on a path with characters outside Windows' ANSI code page (the
+    # program installed under C:\Users\张三\…): load by relative names from its own folder.
+    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    with _CHDIR:
+        before = os.getcwd()
+        try:
+            os.chdir(share)
+            return opencc.OpenCC("t2s.json")
+        except Exception as exc:
+            raise ConverterUnavailable(_UNAVAILABLE) from exc
+        finally:
+            os.chdir(before)
 
-    return opencc.OpenCC("t2s")
+
+_UNAVAILABLE = (
+    "繁体字转换组件无法加载，不能识别繁体字文件。请重新安装本程序，"
+    "或把文件在 Word/WPS 中转换为简体后再导入。"
+)
 
 
 def _outside_gb2312(ch: str) -> bool:

@@ -30,6 +30,7 @@ from desktop.parser.draft import (
     join_default,
     year_of,
 )
+from desktop.parser.hanzi import ConverterUnavailable
 from desktop.parser.header import (
     Closing,
     find_closing,
@@ -94,7 +95,10 @@ class _Parser:
 
     # -- structure ----------------------------------------------------------------------------
     def parse(self) -> None:
-        lines, warnings = prepare(self.raw)
+        try:
+            lines, warnings = prepare(self.raw)
+        except ConverterUnavailable as exc:
+            raise ParseError(str(exc)) from exc
         self.warnings.extend(warnings)
         first = next(
             (i for i, ln in enumerate(lines) if ln.text and kind_of(ln.text) == "section"), None

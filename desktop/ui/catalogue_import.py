@@ -11,7 +11,9 @@ from desktop.applicability import unknown_units
 from desktop.fileio import FileWriteError
 from desktop.services import Services
 from desktop.ui import dialogs
+from desktop.ui.folders import YAODIAN, Folders
 
+# ASCII brackets: Qt reads the patterns only inside "(…)" — with "（…）" no file is listed.
 FILTERS = (
     "要点文件 (*.json *.docx *.txt);;市政府办公厅发布的要点 (*.json);;"
     "要点原文 (*.docx *.txt);;所有文件 (*)"
@@ -20,9 +22,11 @@ FILTERS = (
 
 def import_catalogue_interactively(parent: QWidget, services: Services) -> str | None:
     """Ask for a file, read it, confirm, install. Returns the catalogue id or None."""
-    chosen = dialogs.open_paths(parent, "选择要点文件", str(Path.home()), FILTERS)
+    folders = Folders(services.settings)
+    chosen = dialogs.open_paths(parent, "选择要点文件", folders.start(YAODIAN), FILTERS)
     if not chosen:
         return None
+    folders.remember(YAODIAN, chosen[0])
     path = Path(chosen[0])
     if path.suffix.lower() == ".json":
         return import_publication(parent, services, path)

@@ -6,6 +6,8 @@ Production code calls ``dialogs.ask(...)`` etc.; a test installs a responder wit
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -59,32 +61,92 @@ def ask(parent: QWidget | None, title: str, text: str, buttons: list[str], defau
     return made.index(clicked) if clicked in made else -1
 
 
+def filter_patterns(name_filter: str) -> list[str]:
+    """``Word 文档 (*.docx)`` → ``["docx"]``: the extensions one filter of a file dialog offers.
+    Qt reads patterns only inside ASCII brackets — ``（*.docx）`` lists no file at all."""
+    match = re.search(r"\(([^()]*)\)\s*$", name_filter)
+    if match is None:
+        return []
+    return [p[2:].lower() for p in match.group(1).split() if p.startswith("*.") and p != "*.*"]
+
+
+def with_extension(path: str, name_filter: str) -> str:
+    """*path* ending in an extension the filter offers; the first one added when it has none
+    of them (a clerk types “2016年汇总表” and means 2016年汇总表.xlsx)."""
+    wanted = filter_patterns(name_filter)
+    if not path or not wanted:
+        return path
+    suffix = os.path.splitext(path)[1][1:].lower()
+    return path if suffix in wanted else f"{path}.{wanted[0]}"
+
+
+def file_dialog(
+    parent: QWidget | None, title: str, start: str, filters: str, mode: str
+) -> QFileDialog:
+    """The dialog as the clerk gets it: title, start folder (and suggested name), filters.
+
+    *mode* is "save", "open", "open_many" or "folder". Built here, once, so a test inspects the
+    very dialog a clerk would see (its filters, folder and default suffix) instead of a stub.
+    """
+    dialog = QFileDialog(parent, title)
+    if mode == "folder":
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setDirectory(start)
+        return dialog
+    dialog.setNameFilter(filters)
+    if mode == "save":
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        wanted = filter_patterns(filters.split(";;", 1)[0])
+        if wanted:
+            dialog.setDefaultSuffix(wanted[0])
+    else:
+        many = mode == "open_many"
+        dialog.setFileMode(
+            QFileDialog.FileMode.ExistingFiles if many else QFileDialog.FileMode.ExistingFile
+        )
+    if start and not os.path.isdir(start):
+        dialog.setDirectory(os.path.dirname(start) or ".")
+        dialog.selectFile(os.path.basename(start))
+    elif start:
+        dialog.setDirectory(start)
+    return dialog
+
+
+def _chosen(dialog: QFileDialog) -> list[str]:
+    return dialog.selectedFiles() if dialog.exec() == QFileDialog.DialogCode.Accepted else []
+
+
 def save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
-    handled, value = _answer("save_path", title, suggested, {"filters": filters})
-    if handled:
-        return value or ""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return path
+    """Where to save: *suggested* is a full path (folder + name). The path returned always ends
+    in an extension of the chosen filter ('' when cancelled)."""
+    dialog = file_dialog(parent, title, suggested, filters, "save")
+    handled, value = _answer("save_path", title, suggested, {"filters": filters, "dialog": dialog})
+    chosen = (value or "") if handled else next(iter(_chosen(dialog)), "")
+    name_filter = dialog.selectedNameFilter() or filters.split(";;", 1)[0]
+    dialog.deleteLater()
+    return with_extension(chosen, name_filter)
 
 
 def open_paths(
     parent: QWidget | None, title: str, start: str, filters: str, many: bool = False
 ) -> list[str]:
-    handled, value = _answer("open_paths", title, start, {"filters": filters, "many": many})
-    if handled:
-        return list(value or [])
-    if many:
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, start, filters)
-        return paths
-    path, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
-    return [path] if path else []
+    dialog = file_dialog(parent, title, start, filters, "open_many" if many else "open")
+    handled, value = _answer(
+        "open_paths", title, start, {"filters": filters, "many": many, "dialog": dialog}
+    )
+    chosen = list(value or []) if handled else _chosen(dialog)
+    dialog.deleteLater()
+    return chosen if many else chosen[:1]
 
 
 def directory(parent: QWidget | None, title: str, start: str) -> str:
-    handled, value = _answer("directory", title, start, {})
-    if handled:
-        return value or ""
-    return QFileDialog.getExistingDirectory(parent, title, start)
+    dialog = file_dialog(parent, title, start, "", "folder")
+    handled, value = _answer("directory", title, start, {"dialog": dialog})
+    chosen = (value or "") if handled else next(iter(_chosen(dialog)), "")
+    dialog.deleteLater()
+    return chosen
 
 
 def run_dialog(dialog: Any) -> int:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QMimeData, Signal
+from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtGui import QDoubleValidator, QIntValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -169,39 +168,6 @@ class NumberEditor(FieldEditor):
         return self.edit
 
 
-class DateEditor(FieldEditor):
-    """A date with a calendar; the minimum date stands for "not filled in"."""
-
-    EMPTY = QDate(2000, 1, 1)
-
-    def __init__(self, spec: FieldSpec | FigureSpec, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy年M月d日")
-        self.edit.setMinimumDate(self.EMPTY)
-        self.edit.setSpecialValueText("未填")
-        self.edit.setDate(self.EMPTY)
-        self.layout_.addWidget(self.edit)
-        self.layout_.addStretch(1)
-        self.edit.dateChanged.connect(self._emit)
-
-    def _load(self, value: Any) -> None:
-        date = (
-            QDate.fromString(value, "yyyy-MM-dd")
-            if isinstance(value, str) and value
-            else self.EMPTY
-        )
-        self.edit.setDate(date if date.isValid() else self.EMPTY)
-
-    def value(self) -> str | None:
-        date = self.edit.date()
-        return None if date == self.EMPTY else date.toString("yyyy-MM-dd")
-
-    def focus_target(self) -> QWidget:
-        return self.edit
-
-
 class YesNoEditor(FieldEditor):
     def __init__(self, spec: FigureSpec | FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -276,6 +242,8 @@ def make_editor(spec: FieldSpec | FigureSpec, parent: QWidget | None = None) -> 
     if spec.type in ("integer", "decimal"):
         return NumberEditor(spec, parent)
     if spec.type == "date":
+        from desktop.ui.date_editor import DateEditor
+
         return DateEditor(spec, parent)
     if spec.type == "boolean":
         if isinstance(spec, FieldSpec):

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.export_json_action = QAction("导出交换文件（.json）…", self)
         self.export_json_action.triggered.connect(self.export_exchange)
         import_json = QAction("导入交换文件（.json）…", self)
+        import_json.setObjectName("importExchange")
         import_json.triggered.connect(self.import_exchange)
         template = QAction("选择报告 Word 模板…", self)
         template.triggered.connect(
@@ -197,7 +198,10 @@ class MainWindow(QMainWindow):
     def export_exchange(self) -> None:
         if self.report_view is not None:
             self.report_view.save_now()
-            self._tools().export_exchange(self, self.report_view.session)
+            from desktop.ui.folders import Folders
+
+            folders = Folders(self.services.settings)
+            self._tools().export_exchange(self, self.report_view.session, folders)
 
     def send_to_lead(self) -> None:
         from desktop.ui import lead_tools

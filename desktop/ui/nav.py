@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
@@ -64,11 +64,26 @@ class NavPanel(QWidget):
         self.tree.setIconSize(QSize(12, 12))
         self.tree.setUniformRowHeights(True)
         self.tree.setAccessibleName("报告目录")
+        self._keyboard = False  # the last thing that moved the tree's selection was a key
+        self.tree.installEventFilter(self)
+        self.tree.viewport().installEventFilter(self)
         layout.addWidget(self.tree, 1)
         self.items: dict[PageKey, QTreeWidgetItem] = {}
         self.order: list[PageKey] = []
         self.tree.currentItemChanged.connect(self._current_changed)
         self.rebuild()
+
+    def eventFilter(self, watched, event) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress:
+            self._keyboard = True
+        elif kind == QEvent.Type.MouseButtonPress:
+            self._keyboard = False
+        return super().eventFilter(watched, event)
+
+    def browsing_by_keyboard(self) -> bool:
+        """The clerk is walking the list with the arrow keys: pages must not take the focus."""
+        return self._keyboard and self.tree.hasFocus()
 
     def rebuild(self) -> None:
         """(Re)list the pages; called when applicability choices change."""

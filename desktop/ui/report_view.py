@@ -149,10 +149,26 @@ class ReportView(QWidget):
         self.nav.select(key)
         self.back_button.setEnabled(self.nav.neighbour(key, -1) is not None)
         self.next_button.setEnabled(self.nav.neighbour(key, +1) is not None)
+        self._chain_tabs(page)
         if field:
             QTimer.singleShot(0, lambda: page.focus_field(field))
+        elif previous != key and not self.nav.browsing_by_keyboard():
+            # A page opens on its first empty field, so typing never replaces what is there;
+            # not while the clerk walks the side panel with the arrow keys.
+            QTimer.singleShot(0, lambda: self._focus_start(key))
         if not self.session.read_only:
             self.session.set_ui_state("last_page", key)
+
+    def _focus_start(self, key: str) -> None:
+        if self.current_key() == key and not self.nav.browsing_by_keyboard():
+            self.pages[key].focus_start()
+
+    def _chain_tabs(self, page: Page) -> None:
+        """Tab follows the screen: side panel, the page top to bottom, then Back and Next
+        (the buttons exist before any page, so by creation they would come first)."""
+        stops = [self.nav.tree, *page.tab_stops(), self.back_button, self.next_button]
+        for first, second in zip(stops, stops[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def jump(self, page: str, field: str = "") -> None:
         self.show_page(page, field)

@@ -13,16 +13,18 @@ from desktop.payload import PayloadError
 from desktop.services import Services
 from desktop.session import ReportSession
 from desktop.ui import dialogs
+from desktop.ui.folders import EXCHANGE, TEMPLATE, Folders
 
 
-def export_exchange(parent: QWidget, session: ReportSession) -> Path | None:
+def export_exchange(parent: QWidget, session: ReportSession, folders: Folders) -> Path | None:
     from desktop.operations.exchange import default_name, write_exchange
 
     data = session.payload()
-    suggested = str(Path.home() / default_name(data))
+    suggested = folders.suggest(EXCHANGE, default_name(data))
     target = dialogs.save_path(parent, "导出交换文件", suggested, "交换文件 (*.json)")
     if not target:
         return None
+    folders.remember(EXCHANGE, target)
     try:
         written = write_exchange(data, Path(target), session.catalogue, session.form)
     except FileWriteError as exc:
@@ -48,11 +50,13 @@ def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -
     except UserError as exc:
         dialogs.error(parent, "无法导入", str(exc))
         return None
+    folders = Folders(services.settings)
     chosen = dialogs.open_paths(
-        parent, "导入交换文件", str(Path.home()), "交换文件 (*.json);;所有文件 (*)"
+        parent, "导入交换文件", folders.start(EXCHANGE), "交换文件 (*.json);;所有文件 (*)"
     )
     if not chosen:
         return None
+    folders.remember(EXCHANGE, chosen[0])
     path = Path(chosen[0])
     try:
         incoming = read_exchange_file(path, services)
@@ -88,11 +92,13 @@ def import_exchange(parent: QWidget, services: Services, prepare=lambda: True) -
 def choose_template(parent: QWidget, services: Services) -> None:
     from desktop.operations.report import choose_template as use_template
 
+    folders = Folders(services.settings)
     chosen = dialogs.open_paths(
-        parent, "选择报告 Word 模板", str(Path.home()), "Word 文档 (*.docx)"
+        parent, "选择报告 Word 模板", folders.start(TEMPLATE), "Word 文档 (*.docx)"
     )
     if not chosen:
         return
+    folders.remember(TEMPLATE, chosen[0])
     try:
         path = use_template(services.settings, Path(chosen[0]))
     except UserError as exc:

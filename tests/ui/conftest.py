@@ -3,6 +3,7 @@ dialog responder so no test can hang on a modal ``exec()``."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -88,3 +89,23 @@ def type_text(qtbot, widget, text: str) -> None:
                 event.setCommitString(run)
                 QApplication.sendEvent(widget, event)
         run = ch if ch != "\0" else ""
+
+
+def listed_files(qtbot, dialog) -> set[str]:
+    """The file names a real (Qt-drawn) file dialog lists in its folder with its current
+    filter: what a clerk would see. A filter Qt cannot parse (full-width brackets) lists none."""
+    from PySide6.QtWidgets import QFileDialog, QListView
+
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.show()
+    view = dialog.findChild(QListView, "listView")
+    model = view.model()
+    folder = dialog.directory().absolutePath()
+    try:  # the folder is read in the background
+        qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) > 0, timeout=3000)
+    except qtbot.TimeoutError:
+        pass  # nothing listed
+    root = view.rootIndex()
+    names = {model.index(r, 0, root).data() for r in range(model.rowCount(root))}
+    dialog.hide()
+    return {n for n in names if not os.path.isdir(os.path.join(folder, n))}

@@ -190,7 +190,9 @@ def test_collect_offers_files_or_a_folder_with_the_right_filters(qtbot, answers,
     answers.expect("ask", 0)  # 选择文件…
     answers.expect("open_paths", lambda options: seen.update(options) or [])
     window.collect_parts()
+    dialog = seen.pop("dialog")  # the real file dialog the clerk would get
     assert seen == {"filters": COLLECT_FILTERS, "many": True}
+    assert dialog.nameFilters() == COLLECT_FILTERS.split(";;")
     assert "*.json *.docx" in COLLECT_FILTERS
     kind, title, text = answers.seen[-2]
     assert kind == "ask" and "只收入本单位牵头的任务" in text
@@ -237,7 +239,8 @@ def test_a_part_from_an_unknown_unit_is_asked_about_before_it_is_added(
     answers.expect("directory", str(inbox))
     answers.expect("ask", 0)  # 加入名录并收下
     answers.expect("dialog", lambda options: done.append(options["dialog"]) or 1)
-    window.collect_parts()
+    # The panel's own button does what 工具 → 收集配合单位材料… does.
+    qtbot.mouseClick(view.pages[TASK].contributions.collect_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(done), timeout=20000)
     question = answers.seen[-2]
     assert question[1] == "单位名录中没有这个单位" and "旅顺经济开发区" in question[2]

@@ -94,6 +94,7 @@ def test_office_corrects_publishes_and_a_unit_reports_carrying_last_year(
 
     def save_as(options):
         assert options["filters"] == "要点发布文件 (*.json)"
+        assert options["dialog"].defaultSuffix() == "json"
         return str(target)
 
     answers.expect("ask", confirm)

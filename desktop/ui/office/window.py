@@ -27,15 +27,18 @@ from PySide6.QtWidgets import (
 
 from desktop.consolidate.consolidation import Consolidation
 from desktop.consolidate.service import OfficeService
-from desktop.ui import dialogs
+from desktop.settings import Settings
+from desktop.ui import dialogs, folders
+from desktop.ui.folders import Folders
 from desktop.ui.office.panels import LogPanel, MatrixPanel, MissingPanel, TaskPanel
 from desktop.ui.office.review_tab import ReviewTab
 from desktop.ui.worker import run_in_background
 from desktop.yearly.review import ReviewService
 
-REPORT_FILTER = "报告文件（*.docx *.json）;;Word 报告（*.docx）;;交换文件（*.json）"
-XLSX_FILTER = "Excel 工作簿（*.xlsx）"
-DOCX_FILTER = "Word 文档（*.docx）"
+# ASCII brackets: Qt reads the patterns only inside "(…)" — with "（…）" no file is listed.
+REPORT_FILTER = "报告文件 (*.docx *.json);;Word 报告 (*.docx);;交换文件 (*.json)"
+XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+DOCX_FILTER = "Word 文档 (*.docx)"
 
 
 class _Progress(QObject):
@@ -50,9 +53,15 @@ class OfficeWindow(QMainWindow):
     exportFinished = Signal(str)  # path written
     failed = Signal(str)  # the Chinese message shown
 
-    def __init__(self, service: OfficeService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: OfficeService,
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.service = service
+        self.folders = Folders(settings or Settings())
         self.consolidation: Consolidation | None = None
         self._jobs = 0  # background jobs of this window still running
         self._closed = False
@@ -212,15 +221,19 @@ class OfficeWindow(QMainWindow):
 
     # -- import --------------------------------------------------------------------------------
     def pick_files(self) -> None:
+        start = self.folders.start(folders.OFFICE_IMPORT)
         files = dialogs.open_paths(
-            self, "选择各单位报送的报告文件（可多选）", "", REPORT_FILTER, many=True
+            self, "选择各单位报送的报告文件（可多选）", start, REPORT_FILTER, many=True
         )
         if files:
+            self.folders.remember(folders.OFFICE_IMPORT, files[0])
             self.import_paths(files)
 
     def pick_folder(self) -> None:
-        folder = dialogs.directory(self, "选择存放各单位报告的文件夹", "")
+        start = self.folders.start(folders.OFFICE_IMPORT)
+        folder = dialogs.directory(self, "选择存放各单位报告的文件夹", start)
         if folder:
+            self.folders.remember(folders.OFFICE_IMPORT, folder)
             self.import_paths([folder])
 
     def import_paths(self, items: list[str]) -> None:
@@ -267,9 +280,14 @@ class OfficeWindow(QMainWindow):
         self._export("导出汇总报告", "汇总报告.docx", DOCX_FILTER, self.service.export_docx)
 
     def _export(self, title: str, name: str, filter: str, write) -> None:
-        path = dialogs.save_path(self, title, name, filter)
+        c = self.consolidation
+        if c is not None:
+            name = f"{c.catalogue.title}落实情况{name}"  # 2016年政务公开工作要点落实情况汇总表
+        suggested = self.folders.suggest(folders.OFFICE_EXPORT, name)
+        path = dialogs.save_path(self, title, suggested, filter)
         if not path:
             return
+        self.folders.remember(folders.OFFICE_EXPORT, path)
         self._busy(True, f"正在{title}…")
 
         def done(written: Path) -> None:
@@ -299,7 +317,7 @@ def open_office_window(services=None, parent: QWidget | None = None) -> OfficeWi
     """
     directory = services.directory() if services is not None else None
     settings = services.settings if services is not None else None
-    window = OfficeWindow(OfficeService(directory=directory, settings=settings), parent)
+    window = OfficeWindow(OfficeService(directory=directory, settings=settings), parent, settings)
     window.show()
     window.raise_()
     return window

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -55,6 +55,38 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reload every field from the session (without emitting edits)."""
 
+    def tab_stops(self) -> list[QWidget]:
+        """The page's widgets Tab visits, in the order they are on screen (creation order:
+        pages build their fields top to bottom, so the focus chain already follows it)."""
+        stops: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self and len(stops) < 500:
+            if (
+                self.isAncestorOf(widget)
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isEnabled()
+            ):
+                stops.append(widget)
+            widget = widget.nextInFocusChain()
+        return stops
+
+    def first_empty_field(self) -> str | None:
+        """The key of the first field on screen still to be filled in (a page opens there, so a
+        clerk types into what is missing and never over what is already there)."""
+        for key, block in self.fields.items():
+            if not block.isVisibleTo(self) or not block.editor.isEnabled():
+                continue
+            value = block.editor.value()
+            if value is None or value is False or value == "" or value == []:
+                return key
+        return None
+
+    def focus_start(self) -> None:
+        """Focus where the clerk most likely types next: the first empty field, else nothing."""
+        key = self.first_empty_field()
+        if key is not None:
+            self.focus_field(key)
+
     def focus_field(self, key: str) -> None:
         block = self.fields.get(key)
         if block is not None:
@@ -70,6 +102,8 @@ def scroll(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # The area itself is no Tab stop: it would take a press and show nothing focused.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(widget)
     return area
 
@@ -115,9 +149,16 @@ class FieldBlock(QWidget):
         if isinstance(self.editor, TextAreaEditor):
             self.history_button = QToolButton(self)
             self.history_button.setText("历史版本…")
-            self.history_button.setToolTip("查看并恢复这一栏以前保存过的文字")
+            self.history_button.setToolTip(
+                "查看并恢复这一栏以前保存过的文字（在这一栏中按 Ctrl+H）"
+            )
+            # Out of the Tab chain (it cost every text box an extra Tab); Ctrl+H in the box.
+            self.history_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.history_button.clicked.connect(self.show_history)
             head.addWidget(self.history_button)
+            shortcut = QShortcut(QKeySequence("Ctrl+H"), self.editor)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.show_history)
         layout.addLayout(head)
         help_text = spec.help
         demand = getattr(spec, "demand_text", "")

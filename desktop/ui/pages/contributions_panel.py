@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.answers import figure_key_of
+from desktop.answers import DRAFT, FINAL, figure_key_of
 from desktop.lead.desk import FigureSum, LeadDesk
 from desktop.report import prose
 from desktop.store import StoreError
@@ -57,7 +57,7 @@ class TaskPage(Protocol):
 
 SHOWN_CHARS = 300  # of a long answer in the panel; “引用” always takes the whole text
 QUOTABLE = (("measures", "引用做法", "主要做法"), ("results", "引用成效", "取得成效"))
-SENDER_STATUS = {"draft": "草稿", "final": "定稿"}
+SENDER_STATUS = {DRAFT: "草稿", FINAL: "定稿"}
 MISSING_SHOWN = 8  # names in the missing-units line before “等” (the link shows them all)
 
 
@@ -193,10 +193,20 @@ class ContributionsPanel(QGroupBox):
         layout.addWidget(scroll(self.content), 1)
         self.sums_holder = QVBoxLayout()
         layout.addLayout(self.sums_holder)
+        bottom = QHBoxLayout()
         self.in_report = QCheckBox("在报告附件“配合单位落实情况”表中列出本任务各单位的情况", self)
         self.in_report.setEnabled(not self.read_only)
         self.in_report.toggled.connect(self._in_report_toggled)
-        layout.addWidget(self.in_report)
+        bottom.addWidget(self.in_report, 1)
+        # The same as 工具 → 收集配合单位材料…, where the clerk looks for the parts.
+        self.collect_button = QPushButton("收集材料…", self)
+        self.collect_button.setToolTip(
+            "读取配合单位发来的文件或文件夹（同“工具 → 收集配合单位材料…”）"
+        )
+        self.collect_button.setEnabled(not self.read_only)
+        self.collect_button.clicked.connect(self.collect)
+        bottom.addWidget(self.collect_button)
+        layout.addLayout(bottom)
         self.ctx.value_changed.connect(self._value_changed)
         self.refresh()
 
@@ -330,12 +340,13 @@ class ContributionsPanel(QGroupBox):
         if block is not None:
             block.load()
             if not block.isVisibleTo(self.page):
+                words = self.ctx.session.form.statuses
                 # 取得成效 is hidden while the lead's status is 未完成: say where the text went.
                 dialogs.info(
                     self,
                     "已引用",
-                    f"已把“{unit}”的内容引用到本单位的“{label}”。"
-                    f"该栏在当前完成状态下不显示，改为“已完成”或“持续推进”后可见。",
+                    f"已把“{unit}”的内容引用到本单位的“{label}”。该栏在当前完成状态下不显示，"
+                    f"改为“{words.done}”或“{words.ongoing}”后可见。",
                 )
                 return
         self.page.focus_field(key)
@@ -355,6 +366,12 @@ class ContributionsPanel(QGroupBox):
         if block is not None:
             block.load()
         self.refresh()
+
+    def collect(self) -> None:
+        from desktop.ui.lead_tools import collect_parts
+
+        window = self.window()
+        collect_parts(window, self.ctx.session, done=lambda: refresh_all(window))
 
     def _toggle_missing(self, _link: str) -> None:
         self.show_all_missing = not self.show_all_missing

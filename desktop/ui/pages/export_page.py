@@ -13,11 +13,12 @@ from desktop.answers import FINAL
 from desktop.errors import UserError
 from desktop.fileio import FileWriteError
 from desktop.lead.desk import lead_rows
-from desktop.operations.report import export_folder, job_for_session, remember_folder
+from desktop.operations.report import job_for_session
 from desktop.report.contrib_table import add_contributions
 from desktop.settings import Settings
-from desktop.ui import dialogs, worker
+from desktop.ui import dialogs, folders, worker
 from desktop.ui.context import PageContext
+from desktop.ui.folders import Folders
 from desktop.ui.pages.base import Page
 
 
@@ -27,6 +28,7 @@ class ExportPage(Page):
     def __init__(self, ctx: PageContext, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "导出报告", "", parent)
         self.settings = settings
+        self.folders = Folders(settings)
         self.last_path: Path | None = None
         self.preview = QTextBrowser(self)
         self.preview.setOpenLinks(False)
@@ -70,11 +72,9 @@ class ExportPage(Page):
     def choose_and_export(self) -> None:
         self.ctx.autosave.flush_now(seal=True)
         job = job_for_session(self.ctx.session, self.settings)
-        suggested = str(export_folder(self.settings) / job.default_name())
+        suggested = self.folders.suggest(folders.REPORT, job.default_name())
         target = dialogs.save_path(self, "导出 Word 报告", suggested, "Word 文档 (*.docx)")
         if target:
-            if not target.lower().endswith(".docx"):
-                target += ".docx"
             self.export_to(Path(target))
 
     def export_to(self, target: Path) -> None:
@@ -91,7 +91,7 @@ class ExportPage(Page):
         self.last_path = Path(path)
         self.open_button.setEnabled(True)
         self.folder_button.setEnabled(True)
-        remember_folder(self.settings, self.last_path)
+        self.folders.remember(folders.REPORT, str(self.last_path))
         self.message.setText(f"已导出：{self.last_path}")
 
     def _failed(self, exc: Exception, target: Path) -> None:

@@ -44,7 +44,7 @@ class ReviewPage(Page):
         self.gate_label = QLabel(self)
         self.gate_label.setWordWrap(True)
         row.addWidget(self.gate_label, 1)
-        self.final_button = QPushButton("标记为定稿(&F)", self)
+        self.final_button = QPushButton("标记为定稿(&D)", self)
         self.final_button.clicked.connect(self.toggle_final)
         row.addWidget(self.final_button)
         self.body.addLayout(row)
@@ -83,7 +83,7 @@ class ReviewPage(Page):
             self.final_button.setText("改回草稿(&D)")
             self.final_button.setEnabled(not session.read_only)
             return
-        self.final_button.setText("标记为定稿(&F)")
+        self.final_button.setText("标记为定稿(&D)")
         missing = [p for p in session.problems() if p.kind == "missing"]
         review_missing = session.review_problems()
         if missing or review_missing:

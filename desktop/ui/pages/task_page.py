@@ -72,6 +72,8 @@ class TaskPage(Page):
         self.source = QTextBrowser(source_box)
         self.source.setHtml(original_html(ref))
         self.source.setOpenLinks(False)
+        # Read with the mouse; the keyboard goes straight from the side panel to the form.
+        self.source.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         source_layout.addWidget(self.source)
 
         form = QWidget()
@@ -83,32 +85,18 @@ class TaskPage(Page):
                 form,
             )
             form_layout.addWidget(note)
+        figures = session.figures(ref.task_id)
+        self.figure_box: QGroupBox | None = None
         for spec in session.form.task_fields:
             block = FieldBlock(ctx, self.scope, spec, form)
             self.fields[spec.key] = block
-            if spec.key == "status":
-                form_layout.addWidget(block)
-                block.editor.changed.connect(lambda _v: self._update_visibility())
-                continue
             form_layout.addWidget(block)
-        figures = session.figures(ref.task_id)
-        self.figure_box: QGroupBox | None = None
-        if figures:
-            self.figure_box = QGroupBox("要点要求的数据", form)
-            fig_layout = QVBoxLayout(self.figure_box)
-            for fig in figures:
-                block = FieldBlock(ctx, self.scope, fig, self.figure_box, store_key=fig.store_key)
-                self.fields[fig.store_key] = block
-                fig_layout.addWidget(block)
-                block.editor.changed.connect(lambda _v: self._update_warnings())
-            self.warning_label = QLabel(self.figure_box)
-            self.warning_label.setWordWrap(True)
-            self.warning_label.setStyleSheet("color:#8a5300;background-color:#fff4d6;padding:4px;")
-            fig_layout.addWidget(self.warning_label)
-            # Figures come right after the status: they are what the 要点 checks first.
-            form_layout.insertWidget(
-                form_layout.indexOf(self.fields["status"]) + 1, self.figure_box
-            )
+            if spec.key == "status":
+                block.editor.changed.connect(lambda _v: self._update_visibility())
+                if figures:
+                    # Figures come right after the status (what the 要点 checks first), built
+                    # here so Tab reaches them in the order they are on screen.
+                    form_layout.addWidget(self._figures(ctx, figures, form))
         form_layout.addStretch(1)
         splitter.addWidget(with_reference(self, contributions_panel.beside(source_box, self)))
         splitter.addWidget(scroll(form))
@@ -117,6 +105,20 @@ class TaskPage(Page):
         splitter.setChildrenCollapsible(False)
         self.body.addWidget(splitter)
         self.refresh()
+
+    def _figures(self, ctx: PageContext, figures: list, parent: QWidget) -> QGroupBox:
+        self.figure_box = QGroupBox("要点要求的数据", parent)
+        fig_layout = QVBoxLayout(self.figure_box)
+        for fig in figures:
+            block = FieldBlock(ctx, self.scope, fig, self.figure_box, store_key=fig.store_key)
+            self.fields[fig.store_key] = block
+            fig_layout.addWidget(block)
+            block.editor.changed.connect(lambda _v: self._update_warnings())
+        self.warning_label = QLabel(self.figure_box)
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet("color:#8a5300;background-color:#fff4d6;padding:4px;")
+        fig_layout.addWidget(self.warning_label)
+        return self.figure_box
 
     def refresh(self) -> None:
         for block in self.fields.values():
