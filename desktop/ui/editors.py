@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.forms import FieldSpec, FigureSpec
 from desktop.textclean import clean_pasted
 from desktop.ui import dialogs
+from desktop.ui.date_editor import DateEditor
 from desktop.ui.evidence_editor import EvidenceEditor
 from desktop.ui.field_editor import FieldEditor
 
@@ -242,8 +243,6 @@ def make_editor(spec: FieldSpec | FigureSpec, parent: QWidget | None = None) -> 
     if spec.type in ("integer", "decimal"):
         return NumberEditor(spec, parent)
     if spec.type == "date":
-        from desktop.ui.date_editor import DateEditor
-
         return DateEditor(spec, parent)
     if spec.type == "boolean":
         if isinstance(spec, FieldSpec):
