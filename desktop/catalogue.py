@@ -317,10 +317,30 @@ def load(catalogue_id: str) -> Catalogue:
     return load_file(files[catalogue_id])
 
 
+_ID = re.compile(r"\w[\w-]{0,63}")
+_WINDOWS_RESERVED = re.compile(r"(?i)(con|prn|aux|nul|com\d|lpt\d)")
+
+
+def id_problem(catalogue_id: object) -> str | None:
+    """Why *catalogue_id* cannot name a catalogue (it becomes a file name in the data folder:
+    ``catalogues/<id>.json``), or None. Letters, digits, ``-`` and ``_`` only, at most 64."""
+    if not isinstance(catalogue_id, str) or not _ID.fullmatch(catalogue_id):
+        return (
+            f"目录编号“{catalogue_id}”不能使用：编号只能由字母、数字、汉字、“-”和“_”组成"
+            "（不能有 / \\ . 空格等），最长 64 个字，如“dalian-2017”。"
+        )
+    if _WINDOWS_RESERVED.fullmatch(catalogue_id):
+        return f"目录编号“{catalogue_id}”是 Windows 保留的名称，请换一个，如“dalian-2017”。"
+    return None
+
+
 def install(catalogue: Catalogue) -> Path:
     """Make an imported catalogue selectable in the wizard (written to the data directory)."""
     from desktop.fileio import atomic_write
 
+    problem = id_problem(catalogue.id)
+    if problem:
+        raise CatalogueError(problem)
     target = paths.user_catalogues_dir() / f"{catalogue.id}.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, catalogue.dumps().encode("utf-8"), "要点目录")

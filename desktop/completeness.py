@@ -130,6 +130,14 @@ def review(
     for f in form.profile_fields:
         if f.required and is_empty(profile.get(f.key)):
             problems.append(Problem("profile", f"封面信息：未填写“{f.label}”", "missing", f.key))
+    issuer = profile.get("issuer_name")
+    if not is_empty(issuer):
+        from desktop.names import name_problem
+
+        # The report's title, signature and file name carry it: the export refuses it too.
+        problem = name_problem(issuer, "发文机关名称")
+        if problem:
+            problems.append(Problem("profile", f"封面信息：{problem}", "missing", "issuer_name"))
     for app in applicable:
         task_values = values.get(task_scope(app.task_id), {})
         title = task_titles.get(app.task_id, app.task_id)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+from desktop import oserrors
 from desktop.errors import UserError
 
 
@@ -57,12 +59,50 @@ def describe_os_error(exc: OSError, path: Path, what: str = "文件") -> FileWri
         )
     if exc.errno == errno.ENOENT:
         return FileWriteError(f"文件夹“{path.parent}”不存在，无法保存{what}。", path)
-    return FileWriteError(f"无法保存{what}“{path.name}”：{exc.strerror or exc}", path)
+    return FileWriteError(oserrors.message(exc, path.name, f"保存{what}"), path)
+
+
+def check_target(path: Path, what: str = "文件") -> Path:
+    """*path* if a file may be written there, else :class:`FileWriteError`.
+
+    Only regular files are written: not a folder (``--out .``, ``--out /``, ``--out ""``, an
+    existing folder — which used to become ``folder.docx`` beside it), not a device or pipe
+    (``/dev/full`` as root used to be *replaced* by a file), not into a folder that is missing.
+    """
+    path = Path(path)
+    if path.name in ("", ".", ".."):
+        raise FileWriteError(
+            f"“{path}”不是文件名。请给出要保存的{what}的文件名，如“报告.docx”。", path
+        )
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise describe_os_error(exc, path, what) from exc
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise FileWriteError(
+            f"“{path}”是一个文件夹。请在文件夹后面加上文件名，如“{path / '文件名'}”。", path
+        )
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise FileWriteError(
+            f"“{path}”不是普通文件（是设备或其他特殊文件），不能把{what}写到这里。请换一个文件名。",
+            path,
+        )
+    if not path.parent.is_dir():
+        raise FileWriteError(
+            f"文件夹“{path.parent}”不存在，无法保存{what}。请先建立这个文件夹，或换一个位置。",
+            path,
+        )
+    return path
 
 
 def atomic_write(path: Path, data: bytes, what: str = "文件") -> None:
-    """Write *data* to *path* all-or-nothing. Raises :class:`FileWriteError`."""
-    path = Path(path)
+    """Write *data* to *path* all-or-nothing. Raises :class:`FileWriteError`.
+
+    Only a regular file (new or existing) is ever written: :func:`check_target`.
+    """
+    path = check_target(Path(path), what)
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)

@@ -163,3 +163,39 @@ def test_a_table_copied_one_cell_per_line_without_serial_numbers():
     assert [i.title for i in cat.sections[1].items] == ["做好政府网站管理", "规范依申请公开"]
     assert cat.task("2.2.1").text == "规范依申请公开\n规范答复文书。\n完成时限：2021年6月底前"
     assert warnings == []
+
+
+def test_a_cell_of_several_lines_in_a_table_copied_one_cell_per_line():
+    """A 具体措施 cell of two paragraphs stays in its row; the closing sentence after the last
+    row (complete with its deadline) is not taken into the table."""
+    cat, tasks, warnings = _parse(
+        [
+            "序号",
+            "工作任务",
+            "具体措施",
+            "责任单位",
+            "完成时限",
+            "一、加强政策解读",
+            "1",
+            "做好政策解读",
+            "重要政策出台时同步发布解读材料。",
+            "主要负责同志年内解读不少于1次。",
+            "区政府办公室牵头，区直各部门负责",
+            "2021年底前",
+            "2",
+            "回应社会关切",
+            "建立舆情收集回应机制。",
+            "区委网信办",
+            "持续推进",
+            "各部门要于2021年11月30日前将落实情况报送区政府办公室。",
+        ]
+    )
+    assert tasks == {
+        "1.1.1": [("区政府办公室", L), ("区直各部门", R)],
+        "1.2.1": [("区委网信办", R)],
+    }
+    assert cat.task("1.1.1").text == (
+        "重要政策出台时同步发布解读材料。\n主要负责同志年内解读不少于1次。\n完成时限：2021年底前"
+    )
+    assert cat.deadline.endswith("-11-30") and cat.report_to == "区政府办公室"
+    assert warnings == []

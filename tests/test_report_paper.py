@@ -188,3 +188,20 @@ def test_the_embedded_answers_round_trip_from_the_written_file(written, catalogu
     assert payload_mod.validate(embedded, catalogue, form) == []
     with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as z:
         assert "docProps/core.xml" in z.namelist()
+
+
+def test_the_review_lists_an_issuer_name_the_report_cannot_carry(form, directory_bundled):
+    """The 审查定稿 page names the problem before the clerk ever exports, and it blocks 定稿."""
+    from desktop import completeness
+
+    unit = directory_bundled.unit("市财政局")
+    values = {"profile": {"issuer_name": "市财政局😀"}}
+    problems = completeness.review(form, [], values, {}, unit)
+    (issuer,) = [p for p in problems if p.field == "issuer_name"]
+    assert issuer.page == "profile" and issuer.kind == "missing"
+    assert issuer.label.startswith("封面信息：发文机关名称中不能有表情或图形符号")
+    assert not completeness.can_finalise(problems, [])
+    values["profile"]["issuer_name"] = "市财政局"
+    assert not [
+        p for p in completeness.review(form, [], values, {}, unit) if p.field == "issuer_name"
+    ]

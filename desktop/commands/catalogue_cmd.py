@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from desktop import catalogue as cat_mod
-from desktop import paths
+from desktop import oserrors, paths
 from desktop.catalogue import ROLE_LABELS, CatalogueError, cn_number
 from desktop.commands import fail
 from desktop.fileio import FileWriteError, atomic_write
@@ -89,6 +89,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from desktop.applicability import unknown_units
     from desktop.parser.structure import ParseError, SourceError, parse_file
 
+    if args.id is not None and cat_mod.id_problem(args.id):
+        return fail(f"无法导入：{cat_mod.id_problem(args.id)}")
     if args.file.suffix.lower() == ".json":
         return _import_publication(args)
     try:
@@ -126,8 +128,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             for task_id, figures in added.items():
                 labels = "、".join(f"“{f['label']}”" for f in figures)
                 print(f"提示：任务{task_id}按要点的要求增加填报数据：{labels}", file=sys.stderr)
-    except (FileWriteError, OSError) as exc:
+    except (FileWriteError, CatalogueError) as exc:
         return fail(f"无法保存：{exc}")
+    except OSError as exc:
+        return fail(oserrors.message(exc, paths.user_catalogues_dir(), "保存要点目录到"))
     if not args.out:
         sys.stdout.write(text)
     n_items = sum(len(s.items) for s in catalogue.sections)

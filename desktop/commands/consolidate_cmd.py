@@ -11,6 +11,7 @@ and the outputs were written), 2 when nothing could be done (database, catalogue
 from __future__ import annotations
 
 import argparse
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -53,6 +54,8 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     except (OfficeDBError, DataFileError) as exc:
         return fail(str(exc))
     lines = summary_lines(result, c)
+    for notice in service.take_notices():
+        print(f"提示：{notice}", file=sys.stderr)
     print("\n".join(lines))
     code = 1 if result is not None and result.rejected else 0
     try:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from desktop.consolidate.officedb import OfficeDB
+from desktop.consolidate.officedb import OfficeDB, OfficeDBError
 from desktop.consolidate.reader import (
     CatalogueCache,
     Rejected,
@@ -147,14 +147,42 @@ def import_paths(
             losers.append(Superseded(report, best.source_name, reason, True))
 
     now = datetime.now().isoformat(timespec="seconds")
+    try:
+        _store(db, result, winners, losers, now)
+    except _NothingChanged:
+        # Identical content imported again: nothing is written, not even a batch record
+        # (re-importing a folder of 5,000 files used to add thousands of history rows).
+        result.batch_id = None
+        return result
+    try:
+        db.backup()
+    except OfficeDBError as exc:
+        db.notices.append(f"导入已完成，但没能备份汇总数据库（{exc}）。")
+    return result
+
+
+class _NothingChanged(Exception):
+    """Raised inside the import transaction to roll it back: nothing new was imported."""
+
+
+def _store(
+    db: OfficeDB,
+    result: ImportResult,
+    winners: dict[tuple[str, str], Report],
+    losers: list[Superseded],
+    now: str,
+) -> None:
     with db.connect() as conn, conn.atomic():
         batch_id = conn["batches"].insert({"started_at": now, "files": 0}).last_pk
         result.batch_id = batch_id
+        archived = 0
         for s in losers:
             s.report.imported_at = now
             # A loser identical to the winner is not worth a history row.
             if s.reason != "两份内容相同":
-                _archive(conn, s.report, batch_id, now, f"同批有较新的报告“{s.kept_name}”")
+                archived += _archive(
+                    conn, s.report, batch_id, now, f"同批有较新的报告“{s.kept_name}”"
+                )
         result.superseded += losers
         for (catalogue_id, unit), report in winners.items():
             report.imported_at = now
@@ -180,8 +208,12 @@ def import_paths(
                 report.row_id = old_row["id"]
                 result.replaced.append(Replaced(report, old.source_name, reason))
             else:
-                _archive(conn, report, batch_id, now, f"已有较新的报告“{old.source_name}”")
+                archived += _archive(
+                    conn, report, batch_id, now, f"已有较新的报告“{old.source_name}”"
+                )
                 result.superseded.append(Superseded(report, old.source_name, reason, False))
+        if not (result.added or result.replaced or archived):
+            raise _NothingChanged
         for r in result.rejected:
             conn["rejections"].insert(
                 {"batch_id": batch_id, "name": r.name, "path": r.path, "reason": r.message()}
@@ -194,7 +226,6 @@ def import_paths(
                 "rejected": len(result.rejected),
             },
         )
-    return result
 
 
 def contribution_rejected(report: Report) -> Rejected:
@@ -228,9 +259,17 @@ def _row(report: Report, batch_id: int) -> dict:
     }
 
 
-def _archive(conn, report: Report, batch_id: int, now: str, note: str) -> None:
+def _archive(conn, report: Report, batch_id: int, now: str, note: str) -> int:
+    """Keep *report* in history unless the very same content is kept already; 1 if added."""
+    kept = conn.execute(
+        "select 1 from history where catalogue_id = ? and unit = ? and sha256 = ? limit 1",
+        [report.catalogue_id, report.unit, report.sha256],
+    ).fetchone()
+    if kept:
+        return 0
     row = _row(report, batch_id)
     conn["history"].insert({**row, "archived_at": now, "note": note})
+    return 1
 
 
 def stored_report(row: dict) -> Report:

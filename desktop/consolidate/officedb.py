@@ -4,14 +4,23 @@ One row per (catalogue, unit) in ``reports`` holds the report in use; every repo
 and every older report imported after a newer one, is kept in ``history`` so nothing a unit
 sent is ever lost. ``batches`` and ``rejections`` remember what each import did.
 
-Durability: WAL journal (set once, it persists) and ``synchronous=FULL`` on every connection,
-so a committed import survives a power cut. Threads: each operation opens its own connection
-(:meth:`OfficeDB.connect`), so a worker thread and the GUI thread never share one.
+It opens through the same database layer as the clerks' ``answers.db``
+(:mod:`desktop.store.dbfile`): the ``-wal`` is secured before SQLite sees it, a zero-byte or
+damaged file is moved to ``damaged/`` and the newest good backup (``backups/office-….db``)
+restored with a notice, a newer version is refused untouched, migrations run step by step after
+a backup, and a backup is made when an import changed something. WAL with ``synchronous=FULL``,
+so a committed import survives a power cut. Every failure is an :class:`OfficeDBError` with a
+Chinese message — never SQLite's English.
+
+Threads: each operation opens its own connection (:meth:`OfficeDB.connect`), so a worker
+thread and the GUI thread never share one; the checks above run once, on the first.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,11 +29,14 @@ from typing import TYPE_CHECKING
 from desktop import paths
 from desktop.consolidate import OFFICE_DB_NAME
 from desktop.errors import UserError
+from desktop.store import backups, dbfile
+from desktop.store.db import BACKUPS_DIR, connect, read_header
+from desktop.store.errors import StoreError, from_os, from_sqlite
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _REPORT_COLUMNS = {
     "id": int,
     "catalogue_id": str,
@@ -44,8 +56,72 @@ _REPORT_COLUMNS = {
 }
 
 
+def _v1(db: Database) -> None:
+    """Reports in use, history, import batches and their rejections."""
+    db["reports"].create(_REPORT_COLUMNS, pk="id", if_not_exists=True)
+    db["reports"].create_index(["catalogue_id", "unit"], unique=True, if_not_exists=True)
+    db["history"].create(
+        {**_REPORT_COLUMNS, "archived_at": str, "note": str}, pk="id", if_not_exists=True
+    )
+    db["history"].create_index(["catalogue_id", "unit"], if_not_exists=True)
+    db["batches"].create(
+        {"id": int, "started_at": str, "files": int, "imported": int, "rejected": int},
+        pk="id",
+        if_not_exists=True,
+    )
+    db["rejections"].create(
+        {"id": int, "batch_id": int, "name": str, "path": str, "reason": str},
+        pk="id",
+        foreign_keys=[("batch_id", "batches", "id")],
+        if_not_exists=True,
+    )
+
+
+def _v2(db: Database) -> None:
+    """History looked up by content: a report already kept is never archived twice."""
+    db["history"].create_index(
+        ["catalogue_id", "unit", "sha256"], index_name="history_content", if_not_exists=True
+    )
+
+
+STEPS = {1: _v1, 2: _v2}
+
+
+def _marker(conn: sqlite3.Connection) -> tuple:
+    try:
+        return tuple(
+            conn.execute(f"SELECT count(*), max(id) FROM {table}").fetchone()
+            for table in ("reports", "history", "batches")
+        ) + (conn.execute("SELECT max(imported_at) FROM reports").fetchone(),)
+    except sqlite3.Error:
+        return ()
+
+
+def _summary(conn: sqlite3.Connection) -> backups.BackupSummary:
+    units = [r[0] for r in conn.execute("SELECT unit FROM reports ORDER BY imported_at DESC")]
+    last = conn.execute("SELECT max(imported_at) FROM reports").fetchone()[0] or ""
+    return backups.BackupSummary(len(units), units, last)
+
+
+OFFICE = dbfile.DbKind(
+    file_name=OFFICE_DB_NAME,
+    prefix="office",
+    what="汇总数据库",
+    program="汇总窗口（或 consolidate 命令）",
+    schema_version=lambda: SCHEMA_VERSION,
+    steps=lambda: STEPS,
+    marker=_marker,
+    summary=_summary,
+    content_table="reports",
+)
+
+
 class OfficeDBError(UserError):
     """The database cannot be opened or written; the message is Chinese and says what to do."""
+
+    def __init__(self, message: str, kind: str = "io") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def default_path() -> Path:
@@ -53,77 +129,83 @@ def default_path() -> Path:
 
 
 class OfficeDB:
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, backup_keep: int | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
         self._ready = False
+        self._open_lock = threading.Lock()
+        self._backup_keep = backup_keep
+        self._network = False
+        self.notices: list[str] = []  # what opening did (restored, kept aside …); shown once
+
+    def take_notices(self) -> list[str]:
+        """The notices not shown yet (thread-safe enough: lists are swapped, not mutated)."""
+        out, self.notices = self.notices, []
+        return out
+
+    def _error(self, exc: BaseException) -> OfficeDBError:
+        if isinstance(exc, StoreError):
+            return OfficeDBError(str(exc), exc.kind)
+        if isinstance(exc, sqlite3.Error):
+            inner = from_sqlite(exc, self.path, writing=True, what="汇总数据库")
+            return OfficeDBError(str(inner), inner.kind)
+        inner = from_os(exc, self.path.parent) if isinstance(exc, OSError) else None
+        if inner is not None:
+            return OfficeDBError(str(inner), inner.kind)
+        raise exc
+
+    def _open_once(self) -> None:
+        """The checks of :mod:`desktop.store.dbfile`, once per OfficeDB (the first caller)."""
+        with self._open_lock:
+            if self._ready:
+                return
+            folder = self.path.parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                self._network = paths.is_network_path(folder)
+                notices = dbfile.prepare(self.path, OFFICE)
+                db = dbfile.connect_writable(self.path, wal_mode=not self._network)
+                try:
+                    dbfile.migrate(db, self.path, OFFICE)
+                finally:
+                    db.close()
+            except (StoreError, OSError, sqlite3.Error) as exc:
+                raise self._error(exc) from exc
+            self.notices += notices
+            self._ready = True
 
     @contextmanager
     def connect(self) -> Iterator[Database]:
         """A fresh connection for this operation on this thread; closed afterwards."""
-        from sqlite_utils import Database
-
+        self._open_once()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(self.path), timeout=15)
-        except (OSError, sqlite3.Error) as exc:
-            raise OfficeDBError(
-                f"无法打开汇总数据库“{self.path}”：{exc}。请检查数据目录是否可写。"
-            ) from exc
+            db = connect(self.path, wal=not self._network)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
         try:
-            conn.execute("PRAGMA synchronous=FULL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            db = Database(conn, execute_plugins=False)
-            if not self._ready:
-                self._migrate(db)
-                self._ready = True
             yield db
-        except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                raise OfficeDBError(
-                    "汇总数据库正被另一个程序窗口使用，请稍后再试或关闭其他窗口。"
-                ) from exc
-            if isinstance(exc, sqlite3.OperationalError):
-                raise
-            raise OfficeDBError(
-                f"汇总数据库“{self.path.name}”已损坏（{exc}）。"
-                "请将它移到别处（或删除）后重新导入各单位报告。"
-            ) from exc
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
         finally:
-            conn.close()
+            db.close()
 
-    def _migrate(self, db: Database) -> None:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise OfficeDBError("汇总数据库由更新版本的程序创建，请升级本程序后再打开。")
-        if version == SCHEMA_VERSION:
-            return
-        if not paths.is_network_path(self.path):
-            db.execute("PRAGMA journal_mode=WAL")
-        with db.atomic():
-            db["reports"].create(_REPORT_COLUMNS, pk="id", if_not_exists=True)
-            db["reports"].create_index(["catalogue_id", "unit"], unique=True, if_not_exists=True)
-            db["history"].create(
-                {**_REPORT_COLUMNS, "archived_at": str, "note": str}, pk="id", if_not_exists=True
-            )
-            db["history"].create_index(["catalogue_id", "unit"], if_not_exists=True)
-            db["batches"].create(
-                {
-                    "id": int,
-                    "started_at": str,
-                    "files": int,
-                    "imported": int,
-                    "rejected": int,
-                },
-                pk="id",
-                if_not_exists=True,
-            )
-            db["rejections"].create(
-                {"id": int, "batch_id": int, "name": str, "path": str, "reason": str},
-                pk="id",
-                foreign_keys=[("batch_id", "batches", "id")],
-                if_not_exists=True,
-            )
-            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    def backup(self) -> None:
+        """A backup when the content changed since the newest one (after an import); a
+        notice for the next look when it could not be made."""
+        keep = self._backup_keep
+        if keep is None:
+            from desktop.settings import Settings
+
+            keep = Settings(self.path.parent / "settings.json").get("backup_keep")
+        with self.connect() as db:
+            notice = dbfile.rotate(db.conn, self.path.parent / BACKUPS_DIR, keep, OFFICE)
+        if notice:
+            self.notices.append(notice)
+
+    def version(self) -> int | None:
+        """The schema version in the file's header, without opening it (tests, diagnostics)."""
+        with contextlib.suppress(OSError):
+            return read_header(self.path).user_version
+        return None
 
     # -- reads ---------------------------------------------------------------------------------
     def current(self, catalogue_id: str) -> list[dict]:

@@ -130,6 +130,11 @@ class OfficeService:
     def last_batch(self) -> dict | None:
         return self.db.last_batch()
 
+    def take_notices(self) -> list[str]:
+        """What opening or backing up office.db did that the office must be told (restored
+        from a backup, a damaged file kept aside, a backup that failed) — each once."""
+        return self.db.take_notices()
+
     # -- outputs -------------------------------------------------------------------------------
     def export_xlsx(self, path: str | os.PathLike[str]) -> Path:
         """Write the 汇总表. Raises :class:`desktop.fileio.FileWriteError`."""

@@ -1,9 +1,11 @@
 """The 要点 parser: a notice (.txt in any common encoding, or .docx) → a :class:`Catalogue`.
 
-Stages, one module each: ``source`` (bytes → raw lines) → ``lines`` (cleaned, re-joined lines
-and numbering markers) → ``header`` (title, issuer, 文号, closing) → ``clauses`` (the
-responsibility-clause grammar) → ``structure`` (sections → items → blocks; the public entry
-points) → ``draft`` (blocks → numbered tasks). ``hanzi`` maps traditional characters.
+Stages, one module each: ``source`` (bytes → raw lines) → ``lines`` (cleaned, re-joined lines;
+``tables`` turns table rows into lines, ``markers`` reads the numbering, ``hanzi`` converts
+traditional characters with OpenCC) → ``header`` (title, issuer, 文号, closing) → ``clauses``
+(the responsibility-clause grammar) and ``placement`` (where a clause stands in the text) →
+``structure`` (sections → items → blocks; the public entry points) → ``draft`` (blocks →
+numbered tasks).
 """
 
 from desktop.parser.source import SourceError

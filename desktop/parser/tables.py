@@ -161,23 +161,37 @@ def _fits(kind: str, key: str) -> bool:
 
 
 def _place(cells: list[str], keys: list[str], kinds: list[str]) -> list[str]:
-    """A row's cells under their columns. A copied web table drops empty (merged) cells, so
-    when cells are missing each one goes, from the right, to the column its content fits."""
+    """A row's cells under their columns.
+
+    A copied web table drops empty (merged) cells and may give a cell several lines. The serial
+    number goes first; the role and time columns after the text take cells from the right where
+    the content fits (units or a clause, a deadline); what remains is text: fewer cells than text
+    columns fill the rightmost ones (a merged 工作任务 is missing, not the 具体措施), more make
+    the last text column's paragraphs.
+    """
     if len(cells) == len(kinds):
         return cells
     out = [""] * len(kinds)
-    cols = list(range(len(kinds)))
+    lo, hi = 0, len(cells)
     if "seq" in kinds and keys and _SERIAL.match(keys[0]):
         out[kinds.index("seq")] = cells[0]
-        cols.remove(kinds.index("seq"))
-        cells, keys = cells[1:], keys[1:]
-    j = len(cells) - 1
-    for ci in reversed(cols):
-        if j < 0:
-            break
-        if _fits(kinds[ci], keys[j]) or ci == cols[0]:
-            out[ci] = cells[j] if ci != cols[0] else "".join(cells[: j + 1])
-            j -= 1
+        lo = 1
+    text_cols = [c for c, k in enumerate(kinds) if k == "text"]
+    last_text = text_cols[-1] if text_cols else -1
+    for ci in reversed(range(last_text + 1, len(kinds))):
+        if hi > lo and kinds[ci] != "seq" and _fits(kinds[ci], keys[hi - 1]):
+            out[ci] = cells[hi - 1]
+            hi -= 1
+    rest = cells[lo:hi]
+    if not text_cols or not rest:
+        return out
+    if len(rest) <= len(text_cols):
+        for ci, cell in zip(text_cols[len(text_cols) - len(rest) :], rest, strict=True):
+            out[ci] = cell
+    else:
+        for ci, cell in zip(text_cols[:-1], rest, strict=False):
+            out[ci] = cell
+        out[text_cols[-1]] = PARA_SEP.join(rest[len(text_cols) - 1 :])
     return out
 
 
@@ -211,8 +225,12 @@ def regroup_cell_lines(raw: list[str], key: Callable[[str], str]) -> list[tuple[
                 break
             start = i
             i += 1
-            while i < n and keys[i] and i - start < len(kinds):
+            while i < n and keys[i]:
                 if _SERIAL.match(keys[i]) or (marker(keys[i]) and not serial):
+                    break
+                # A row has a line per column; a cell of several lines makes it longer, up to
+                # the line that fits the last column (the deadline), never past it.
+                if i - start >= len(kinds) and (not serial or _fits(kinds[-1], keys[i - 1])):
                     break
                 i += 1
             cells = _place(raw[start:i], keys[start:i], kinds)

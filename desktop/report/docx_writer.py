@@ -263,7 +263,7 @@ class _Writer:
         write_table(
             self.doc,
             block,
-            self.styles["Report Table"],
+            self.styles["Report Table"].style_id,
             self.ids["Table Heading"],
             self.ids["Table Text"],
         )
@@ -404,9 +404,9 @@ def export_report(
     Raises :class:`ReportError`, :class:`TemplateError` or :class:`desktop.fileio.FileWriteError`
     (Chinese message; ``suggestion`` holds a free name when the target is open in Word/WPS).
     """
-    from desktop.fileio import atomic_write
+    from desktop.fileio import atomic_write, check_target
 
-    out = docx_path(out)
+    out = docx_path(check_target(Path(out), "报告"))  # a folder is refused, not made "x.docx"
     data = build_report(payload, catalogue, form, template, contributions)
     atomic_write(out, data, "报告")
     return out

@@ -250,17 +250,24 @@ FILLER = (
 
 def full_payload(catalogue: Catalogue, form: FormSpec, chars_per_task: int = 800) -> dict:
     """Every task of *catalogue* answered with about *chars_per_task* characters and every
-    figure filled: the benchmark's 'full report'."""
+    figure filled: the benchmark's 'full report'. Every sentence is different (numbered by the
+    task's 要点 reference), as in a real report: the composer never prints a sentence twice."""
     data = payload_mod.empty(catalogue, "市政府办公厅")
     data["profile"] = dict(PROFILES["市财政局"], issuer_name="市政府办公厅")
     data["texts"] = {k: v.format(me="我厅", title=catalogue.title) for k, v in TEXTS.items()}
     for task in catalogue.tasks():
         _section, item = catalogue.item_of(task.id)
         base = _fill(ANSWERS.get(task.id) or _generic(item.title, "我厅"), "我厅", "市政府办公厅")
+        ref = catalogue.ref(task.id)
         text = base["measures"]
+        k = 0
         while len(text) < chars_per_task * 0.6:
-            text += FILLER
-        results = "取得成效：" + FILLER * max(1, int(chars_per_task * 0.4 / len(FILLER)))
+            k += 1
+            text += f"{ref}第{k}项措施：{FILLER}"
+        results = "取得成效：" + "".join(
+            f"{ref}第{n}项成效：{FILLER}"
+            for n in range(1, max(1, int(chars_per_task * 0.4 / len(FILLER))) + 1)
+        )
         answer = {
             "role": task.assignments[0].role if task.assignments else "responsible",
             "optional": False,

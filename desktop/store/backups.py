@@ -13,6 +13,7 @@ import contextlib
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,10 +22,15 @@ from desktop.errors import UserError
 from desktop.store.db import has_tables, integrity_check, quick_check, raw_connect, user_version
 
 _STAMP = "%Y%m%d-%H%M%S"
-_NAME = re.compile(
-    r"^answers-(?:(?P<label>[a-z][a-z0-9-]*?)-)?(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.db$"
-)
 PART_SUFFIX = ".part"
+PREFIX = "answers"  # the clerks' store; the office's database uses "office"
+
+
+def _pattern(prefix: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^{re.escape(prefix)}-(?:(?P<label>[a-z][a-z0-9-]*?)-)?"
+        r"(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.db$"
+    )
 
 
 class BackupError(UserError):
@@ -57,14 +63,14 @@ def when(moment: datetime) -> str:
     return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M:%S}"
 
 
-def _name(backups_dir: Path, label: str, moment: datetime) -> Path:
+def _name(backups_dir: Path, label: str, moment: datetime, prefix: str = PREFIX) -> Path:
     """A fresh name; within one second the counter only grows, so names sort by age even
     after rotation has deleted the first of them."""
     stamp = moment.strftime(_STAMP)
-    base = f"answers-{label + '-' if label else ''}{stamp}"
+    base = f"{prefix}-{label + '-' if label else ''}{stamp}"
     taken = [
         b.seq
-        for b in list_backups(backups_dir)
+        for b in list_backups(backups_dir, prefix)
         if b.label == label and b.taken_at.strftime(_STAMP) == stamp
     ]
     n = max(taken, default=0) + 1
@@ -75,10 +81,12 @@ def _name(backups_dir: Path, label: str, moment: datetime) -> Path:
         n += 1
 
 
-def make_backup(src: sqlite3.Connection, backups_dir: Path, label: str = "") -> Path:
+def make_backup(
+    src: sqlite3.Connection, backups_dir: Path, label: str = "", prefix: str = PREFIX
+) -> Path:
     """Copy the database behind *src* into *backups_dir*; raises BackupError or OSError."""
     backups_dir.mkdir(parents=True, exist_ok=True)
-    target = _name(backups_dir, label, datetime.now())
+    target = _name(backups_dir, label, datetime.now(), prefix)
     part = target.with_name(target.name + PART_SUFFIX)
     dst = sqlite3.connect(str(part))
     try:
@@ -98,13 +106,14 @@ def make_backup(src: sqlite3.Connection, backups_dir: Path, label: str = "") -> 
     return target
 
 
-def list_backups(backups_dir: Path) -> list[BackupInfo]:
-    """Every backup, newest first."""
+def list_backups(backups_dir: Path, prefix: str = PREFIX) -> list[BackupInfo]:
+    """Every backup of the database *prefix* names, newest first."""
     if not backups_dir.is_dir():
         return []
     found: list[BackupInfo] = []
+    pattern = _pattern(prefix)
     for path in backups_dir.iterdir():
-        m = _NAME.match(path.name)
+        m = pattern.match(path.name)
         if not m or not path.is_file():
             continue
         try:
@@ -116,10 +125,10 @@ def list_backups(backups_dir: Path) -> list[BackupInfo]:
     return found
 
 
-def prune(backups_dir: Path, keep: int) -> list[Path]:
+def prune(backups_dir: Path, keep: int, prefix: str = PREFIX) -> list[Path]:
     """Delete rotating backups beyond the newest *keep* (at least one is always kept)."""
     keep = max(1, keep)
-    rotating = [b for b in list_backups(backups_dir) if b.rotating]
+    rotating = [b for b in list_backups(backups_dir, prefix) if b.rotating]
     removed = []
     for old in rotating[keep:]:
         try:
@@ -148,16 +157,36 @@ def content_marker(conn: sqlite3.Connection) -> tuple:
     return (*reports, *rev, *values)
 
 
-def newest_matches(conn: sqlite3.Connection, backups_dir: Path) -> bool:
+Marker = Callable[[sqlite3.Connection], tuple]
+Summarize = Callable[[sqlite3.Connection], "BackupSummary"]
+
+
+def newest_matches(
+    conn: sqlite3.Connection,
+    backups_dir: Path,
+    prefix: str = PREFIX,
+    marker: Marker | None = None,
+) -> bool:
     """True when the newest rotating backup already holds what *conn* holds."""
-    newest = next((b for b in list_backups(backups_dir) if b.rotating), None)
+    marker = marker or content_marker
+    newest = next((b for b in list_backups(backups_dir, prefix) if b.rotating), None)
     if newest is None:
         return False
     try:
         with contextlib.closing(raw_connect(newest.path, read_only=True)) as other:
-            return content_marker(other) == content_marker(conn) != ()
+            return marker(other) == marker(conn) != ()
     except sqlite3.Error:
         return False
+
+
+def restored_text(summary: BackupSummary) -> str:
+    """``3 份报告（市财政局、中山区、…），最后保存于 2016年11月28日 10:30:15``."""
+    units = "、".join(summary.units[:5]) + ("等" if len(summary.units) > 5 else "")
+    last = ""
+    if summary.last_change:
+        with contextlib.suppress(ValueError):
+            last = f"，最后保存于 {when(datetime.fromisoformat(summary.last_change))}"
+    return f"{summary.reports} 份报告（{units}）{last}"
 
 
 def summarize(conn: sqlite3.Connection) -> BackupSummary:
@@ -167,14 +196,18 @@ def summarize(conn: sqlite3.Connection) -> BackupSummary:
 
 
 def newest_good(
-    backups_dir: Path, max_version: int
+    backups_dir: Path,
+    max_version: int,
+    prefix: str = PREFIX,
+    summary: Summarize | None = None,
 ) -> tuple[BackupInfo, BackupSummary, list[str]] | None:
     """The newest backup that opens, passes quick_check and is not from a newer version.
 
     Also returns why newer backups were skipped, so the notice can say so.
     """
+    summary = summary or summarize
     skipped: list[str] = []
-    for info in list_backups(backups_dir):
+    for info in list_backups(backups_dir, prefix):
         try:
             with contextlib.closing(raw_connect(info.path, read_only=True)) as conn:
                 problem = quick_check(conn)
@@ -185,7 +218,7 @@ def newest_good(
                 if version > max_version or not has_tables(conn):
                     skipped.append(f"{info.path.name}（无法使用）")
                     continue
-                return info, summarize(conn), skipped
+                return info, summary(conn), skipped
         except sqlite3.Error:
             skipped.append(f"{info.path.name}（无法打开）")
     return None

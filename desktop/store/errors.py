@@ -16,6 +16,7 @@ The UI shows ``str(error)`` as is and may branch on ``kind``:
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -79,8 +80,13 @@ def full_message() -> str:
     )
 
 
-def from_sqlite(exc: sqlite3.Error, path: Path, *, writing: bool = True) -> StoreError:
-    """Translate a sqlite3 exception into a StoreError the clerk can act on."""
+def from_sqlite(
+    exc: sqlite3.Error, path: Path, *, writing: bool = True, what: str = "数据文件"
+) -> StoreError:
+    """Translate a sqlite3 exception into a StoreError the clerk can act on.
+
+    *what* names the file in the message (数据文件 for answers.db, 汇总数据库 for office.db).
+    """
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     lost = f"{NOT_SAVED}（之前保存的内容都还在）。" if writing else ""
@@ -88,24 +94,71 @@ def from_sqlite(exc: sqlite3.Error, path: Path, *, writing: bool = True) -> Stor
         return StoreError(full_message(), "full")
     if primary in (SQLITE_READONLY, SQLITE_PERM):
         return StoreError(
-            f"数据文件“{path}”不能写入，{lost}请检查数据文件夹的权限，"
+            f"{what}“{path}”不能写入，{lost}请检查数据文件夹的权限，"
             "或用 --data-dir 把数据文件夹改到可写的位置（如“文档”）。",
             "readonly",
         )
     if primary in (SQLITE_BUSY, SQLITE_LOCKED):
         return StoreError(
-            f"数据正被另一个程序占用，{lost}请关闭另一个填报窗口后重试。",
+            f"{what}正被另一个程序窗口占用，{lost}请关闭另一个填报或汇总窗口后重试。",
             "locked",
         )
     if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return StoreError(
-            f"数据文件“{path}”已损坏，{lost}请关闭程序后重新打开：程序会自动从备份恢复。",
+            f"{what}“{path}”已损坏，{lost}请关闭程序后重新打开：程序会自动从备份恢复。",
             "corrupt",
         )
+    if primary in (SQLITE_IOERR, SQLITE_CANTOPEN) and _disk_nearly_full(path):
+        # A disk already full when the program starts fails as "disk I/O error" or "unable to
+        # open database file" (the -wal/-shm cannot be created), not as SQLITE_FULL.
+        return StoreError(full_message(), "full")
     return StoreError(
-        f"读写数据文件“{path}”时出错（{exc}），{lost}请检查磁盘后重试。",
+        f"读写{what}“{path}”时出错（{describe(exc)}），{lost}请检查磁盘后重试。",
         "io",
     )
+
+
+def _disk_nearly_full(path: Path, margin: int = 1024 * 1024) -> bool:
+    folder = Path(path).parent
+    try:
+        return shutil.disk_usage(folder if folder.is_dir() else folder.parent).free < margin
+    except OSError:
+        return False
+
+
+_SQLITE_REASONS = {
+    SQLITE_PERM: "没有写入权限",
+    SQLITE_BUSY: "文件正被另一个程序占用",
+    SQLITE_LOCKED: "文件正被另一个程序占用",
+    SQLITE_READONLY: "文件不能写入",
+    SQLITE_IOERR: "磁盘读写出错",
+    SQLITE_CORRUPT: "文件已损坏",
+    SQLITE_FULL: "磁盘空间已满",
+    SQLITE_CANTOPEN: "无法打开文件（文件夹不存在、没有权限或路径有误）",
+    SQLITE_NOTADB: "不是数据库文件",
+    7: "内存不足",  # SQLITE_NOMEM
+    18: "内容过大",  # SQLITE_TOOBIG
+    9: "操作被中断",  # SQLITE_INTERRUPT
+}
+
+
+def describe(exc: BaseException) -> str:
+    """A short Chinese reason for any error met while handling a database file — never the
+    English text of SQLite or the operating system."""
+    from desktop import oserrors
+    from desktop.errors import UserError
+
+    if isinstance(exc, OSError):
+        return oserrors.reason(exc)
+    if isinstance(exc, sqlite3.Error):
+        code = getattr(exc, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        if primary in _SQLITE_REASONS:
+            return _SQLITE_REASONS[primary]
+        return f"数据库出错（错误代码 {code}）" if code else "数据库出错"
+    if isinstance(exc, UserError):
+        return str(exc)
+    return f"程序内部错误（{type(exc).__name__}）"
 
 
 def from_os(exc: OSError, path: Path, what: str = "数据文件夹") -> StoreError:
@@ -127,4 +180,8 @@ def from_os(exc: OSError, path: Path, what: str = "数据文件夹") -> StoreErr
             "请用 --data-dir 把数据文件夹改到可写的位置（如“文档”），或请管理员开通写权限。",
             "readonly",
         )
-    return StoreError(f"无法使用{what}“{path}”：{exc.strerror or exc}。请检查磁盘后重试。", "io")
+    from desktop import oserrors
+
+    return StoreError(
+        f"无法使用{what}“{path}”：{oserrors.reason(exc)}。{oserrors.advice(exc)}。", "io"
+    )

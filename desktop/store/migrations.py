@@ -115,7 +115,12 @@ class MigrationFailed(Exception):
 
 
 def migrate(
-    db: Database, db_path: Path, backups_dir: Path, target: int | None = None
+    db: Database,
+    db_path: Path,
+    backups_dir: Path,
+    target: int | None = None,
+    steps: dict[int, Callable[[Database], None]] | None = None,
+    prefix: str = backups.PREFIX,
 ) -> Path | None:
     """Bring *db* to *target* (default ``SCHEMA_VERSION``) step by step.
 
@@ -125,16 +130,19 @@ def migrate(
     before it stay committed and the failed one is rolled back.
     """
     target = SCHEMA_VERSION if target is None else target
+    steps = STEPS if steps is None else steps
     current = user_version(db.conn)
     if current >= target:
         return None
     backup: Path | None = None
     if has_tables(db.conn):
-        backup = backups.make_backup(db.conn, backups_dir, label=f"before-v{current + 1}")
+        backup = backups.make_backup(
+            db.conn, backups_dir, label=f"before-v{current + 1}", prefix=prefix
+        )
     for version in range(current + 1, target + 1):
         try:
             with db.atomic():
-                STEPS[version](db)
+                steps[version](db)
                 # user_version lives in the header page: it commits with the step or not at all.
                 db.execute(f"PRAGMA user_version = {int(version)}")
         except Exception as exc:

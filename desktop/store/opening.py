@@ -6,12 +6,18 @@ Order, for the window that gets the lock:
 2. warn when the folder is on a network drive (and use the rollback journal there, not WAL);
 3. take the OS lock (:mod:`desktop.store.lock`); if another live window holds it, open
    read-only and say so;
-4. look at the file before SQLite writes anything: a newer version → ``StoreError(newer)`` and
-   the file is left byte-for-byte as it was; a zero-byte, random-bytes or damaged file (header,
+4. look at the ``-wal`` and the file before SQLite writes anything (:mod:`desktop.store.dbfile`,
+   shared with the office's ``office.db``): a log SQLite would delete or skip is rebuilt into
+   the database or kept in ``damaged/``; a newer version → ``StoreError(newer)`` and the file is
+   left byte-for-byte as it was; a zero-byte, random-bytes or damaged file (header,
    ``PRAGMA quick_check``) is moved to ``damaged/`` — never deleted — and the newest good backup
    is restored (or a new empty database started), with a notice saying exactly what and from
    when;
-5. migrate step by step (a backup first) and make the rotating backup of this start.
+5. migrate step by step (a backup first) and make the rotating backup of this start; closing
+   the store makes one more when anything changed, so even a first session is backed up.
+
+Read-only openings (a second window, ``answers list``/``export``) touch nothing, and refuse a
+database whose ``-wal`` SQLite would delete (:func:`desktop.store.dbfile.read_only_guard`).
 """
 
 from __future__ import annotations
@@ -25,33 +31,34 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.settings import OPTIONS
-from desktop.store import backups, migrations
+from desktop.store import backups, dbfile, migrations
 from desktop.store.db import (
     BACKUPS_DIR,
-    DAMAGED_DIR,
     DB_NAME,
     LOCK_NAME,
-    SIDE_SUFFIXES,
     connect,
-    has_tables,
     quick_check,
-    raw_connect,
     read_header,
     user_version,
 )
-from desktop.store.errors import (
-    SQLITE_CORRUPT,
-    SQLITE_NOTADB,
-    StoreError,
-    from_os,
-    from_sqlite,
-)
+from desktop.store.errors import StoreError, from_os, from_sqlite
 from desktop.store.lock import InstanceLock
-from desktop.store.migrations import MigrationFailed
 from desktop.store.repository import Store
 
 # The setting's declared default; the value itself comes from the caller (no Settings() here).
 DEFAULT_BACKUP_KEEP: int = OPTIONS["backup_keep"].default
+
+ANSWERS = dbfile.DbKind(
+    file_name=DB_NAME,
+    prefix=backups.PREFIX,
+    what="数据文件",
+    program="填报程序",
+    schema_version=lambda: migrations.SCHEMA_VERSION,
+    steps=lambda: migrations.STEPS,
+    marker=backups.content_marker,
+    summary=backups.summarize,
+    content_table="reports",
+)
 
 
 @dataclass
@@ -106,14 +113,12 @@ def open_store(
             )
         keep = max(1, backup_keep)
         backups_dir = data_dir / BACKUPS_DIR
-        reason = _damage(db_path, backups_dir)
-        if reason is not None:
-            notices.append(_recover(db_path, data_dir, backups_dir, reason))
-        db = _connect_writable(db_path, wal=not network)
+        notices += dbfile.prepare(db_path, ANSWERS)
+        db = dbfile.connect_writable(db_path, wal_mode=not network)
         try:
-            _migrate(db, db_path, backups_dir)
+            dbfile.migrate(db, db_path, ANSWERS)
             if backup_on_open:
-                notice = _rotate(db.conn, backups_dir, keep)
+                notice = dbfile.rotate(db.conn, backups_dir, keep, ANSWERS)
                 if notice:
                     notices.append(notice)
         except BaseException:
@@ -122,175 +127,38 @@ def open_store(
     except BaseException:
         lock.release()
         raise
-    return OpenResult(Store(db, db_path, read_only=False, lock=lock), notices)
 
+    def backup_at_close(conn: sqlite3.Connection) -> None:
+        # Quietly: the work is safe in the database; the next start reports a failing backup.
+        dbfile.rotate(conn, backups_dir, keep, ANSWERS)
 
-# -- checks ---------------------------------------------------------------------------------
+    store = Store(db, db_path, read_only=False, lock=lock, on_close=backup_at_close)
+    return OpenResult(store, notices)
 
 
 def newer_error(db_path: Path, version: int) -> StoreError:
-    return StoreError(
-        f"数据文件“{db_path}”是更新版本的填报程序保存的（数据版本{version}，"
-        f"本程序只认识到版本{migrations.SCHEMA_VERSION}）。为免损坏，本程序没有打开也没有改动它。"
-        "请安装最新版本的填报程序后再打开。",
-        "newer",
-    )
-
-
-def _damage_code(exc: sqlite3.Error) -> bool:
-    code = getattr(exc, "sqlite_errorcode", None)
-    return isinstance(code, int) and (code & 0xFF) in (SQLITE_CORRUPT, SQLITE_NOTADB)
-
-
-def _damage(db_path: Path, backups_dir: Path) -> str | None:
-    """Why *db_path* cannot be used as it is (Chinese), or None when it is fine.
-
-    Refuses a newer database here, before SQLite has opened it for writing. Only real damage
-    (corrupt, not a database, empty) counts: a transient error is raised, never "repaired" by
-    falling back to an older backup.
-    """
-    if not db_path.exists():
-        if backups.list_backups(backups_dir):
-            return "missing"
-        return None
-    try:
-        header = read_header(db_path)
-    except OSError as exc:
-        raise from_os(exc, db_path, "数据文件") from exc
-    if header.is_sqlite and header.user_version > migrations.SCHEMA_VERSION:
-        raise newer_error(db_path, header.user_version)
-    if header.size == 0:
-        return "文件是空的，0 字节"
-    if not header.is_sqlite:
-        return "文件开头不是数据库的标记，可能被其他程序覆盖"
-    try:
-        # Read-only: checking never writes the database file itself.
-        with contextlib.closing(raw_connect(db_path, read_only=True)) as conn:
-            version = user_version(conn)
-            if version > migrations.SCHEMA_VERSION:
-                raise newer_error(db_path, version)
-            problem = quick_check(conn)
-            if problem:
-                return f"完整性检查未通过：{problem[:200]}"
-            if not has_tables(conn) and backups.list_backups(backups_dir):
-                return "文件中没有任何数据表"
-    except sqlite3.Error as exc:
-        if _damage_code(exc):
-            return f"无法读取：{exc}"
-        raise from_sqlite(exc, db_path, writing=False) from exc
-    return None
-
-
-def _recover(db_path: Path, data_dir: Path, backups_dir: Path, reason: str) -> str:
-    """Move the damaged file aside, restore the newest good backup; the notice to show."""
-    moved = _move_aside(db_path, data_dir / DAMAGED_DIR)
-    found = backups.newest_good(backups_dir, migrations.SCHEMA_VERSION)
-    if reason == "missing":
-        head = f"数据文件“{db_path.name}”不见了（可能被误删或被杀毒软件隔离）。"
-    else:
-        head = f"数据文件已损坏（{reason}）。原文件已移到“{moved}”，没有删除。"
-    if found is None:
-        tail = "没有可用的备份，已新建一个空的数据文件，需要重新填写。" + (
-            "损坏的原文件可交技术人员尝试修复。" if moved else ""
-        )
-        return head + tail
-    info, summary, skipped = found
-    try:
-        backups.restore(info.path, db_path)
-    except (OSError, sqlite3.Error) as exc:
-        raise StoreError(
-            f"{head}从备份“{info.path}”恢复时出错（{exc}）。请检查磁盘空间后重新打开程序。",
-            "io",
-        ) from exc
-    units = "、".join(summary.units[:5]) + ("等" if len(summary.units) > 5 else "")
-    last = ""
-    if summary.last_change:
-        with contextlib.suppress(ValueError):
-            last = f"，最后保存于 {backups.when(datetime.fromisoformat(summary.last_change))}"
-    skipped_text = f"（更新的备份不能用，已跳过：{'、'.join(skipped)}）" if skipped else ""
-    return (
-        f"{head}已从 {backups.when(info.taken_at)} 的自动备份恢复：{summary.reports} 份报告"
-        f"（{units}）{last}{skipped_text}。这次备份之后填写的内容没能恢复，请核对最近填写的部分。"
-    )
-
-
-def _move_aside(db_path: Path, damaged_dir: Path) -> Path | None:
-    """Rename the database and its -wal/-shm into ``damaged/`` (never delete)."""
-    present = [p for p in (db_path, *(Path(f"{db_path}{s}") for s in SIDE_SUFFIXES)) if p.exists()]
-    if not present:
-        return None
-    try:
-        damaged_dir.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = damaged_dir / f"answers-{stamp}.db"
-        n = 1
-        while any(Path(f"{target}{s}").exists() for s in ("", *SIDE_SUFFIXES)):
-            n += 1
-            target = damaged_dir / f"answers-{stamp}-{n}.db"
-        for p in present:
-            os.replace(p, Path(str(target) + p.name[len(db_path.name) :]))
-    except OSError as exc:
-        raise StoreError(
-            f"数据文件已损坏，但无法把它移开（{exc.strerror or exc}）。"
-            "请关闭所有填报窗口后重新打开程序。",
-            "corrupt",
-        ) from exc
-    return target if db_path in present else None
-
-
-def _connect_writable(db_path: Path, wal: bool):
-    try:
-        return connect(db_path, wal=wal)
-    except sqlite3.Error as exc:
-        raise from_sqlite(exc, db_path, writing=False) from exc
-
-
-def _migrate(db, db_path: Path, backups_dir: Path) -> None:
-    version = user_version(db.conn)
-    if version > migrations.SCHEMA_VERSION:  # a newer version only visible through the WAL
-        raise newer_error(db_path, version)
-    try:
-        migrations.migrate(db, db_path, backups_dir)
-    except MigrationFailed as exc:
-        where = f"升级前的备份在“{exc.backup}”，" if exc.backup else ""
-        if isinstance(exc.cause, sqlite3.Error):
-            inner = from_sqlite(exc.cause, db_path, writing=False)
-            if inner.kind == "full":
-                raise StoreError(f"升级数据文件时{inner}{where}", "full") from exc
-        raise StoreError(
-            f"升级数据文件失败（第{exc.version}步：{exc.cause}）。{where}数据没有丢失。"
-            "请把这条消息告诉技术支持人员。",
-            "io",
-        ) from exc
-    except (OSError, backups.BackupError) as exc:
-        raise StoreError(
-            f"升级数据文件前无法做备份（{exc}），因此没有升级。请检查磁盘空间后重新打开程序。",
-            "full" if isinstance(exc, OSError) and exc.errno == 28 else "io",
-        ) from exc
-
-
-def _rotate(conn: sqlite3.Connection, backups_dir: Path, keep: int) -> str:
-    """This start's backup (skipped when nothing changed since the last one), then rotation."""
-    try:
-        backups.clean_partial(backups_dir)
-        if not conn.execute("SELECT count(*) FROM reports").fetchone()[0]:
-            return ""
-        if backups.newest_matches(conn, backups_dir):
-            return ""
-        backups.make_backup(conn, backups_dir)
-        backups.prune(backups_dir, keep)
-    except (OSError, sqlite3.Error, backups.BackupError) as exc:
-        return (
-            f"启动时的自动备份没有做成（{exc}）。填写的内容照常保存，"
-            "但请尽快检查磁盘空间和数据文件夹。"
-        )
-    return ""
+    return dbfile.newer_error(ANSWERS, db_path, version)
 
 
 # -- read-only openings -----------------------------------------------------------------------
 
 
+def _empty_or_foreign(db_path: Path, data_dir: Path) -> bool:
+    """A file that is not a database: damage, unless it is an empty file and nothing was ever
+    saved (no backups, no log)."""
+    try:
+        header = read_header(db_path)
+    except OSError as exc:
+        raise from_os(exc, db_path, "数据文件") from exc
+    if header.is_sqlite:
+        return False
+    if header.size > 0:
+        return True
+    return bool(backups.list_backups(data_dir / BACKUPS_DIR))
+
+
 def _connect_read_only(db_path: Path):
+    dbfile.read_only_guard(db_path, ANSWERS)
     try:
         header = read_header(db_path)
     except OSError as exc:
@@ -341,6 +209,23 @@ def _open_second_instance(db_path: Path, lock: InstanceLock) -> tuple[Store, str
 
 
 def _open_read_only(db_path: Path, data_dir: Path) -> Store:
+    if data_dir.exists() and not data_dir.is_dir():
+        raise StoreError(
+            f"数据文件夹“{data_dir}”不是文件夹（是一个文件或设备），其中没有填报数据。"
+            "请用 --data-dir 指定数据所在的文件夹。",
+            "io",
+        )
+    if os.path.lexists(db_path) and not db_path.is_file():
+        raise StoreError(
+            f"“{db_path}”不是数据文件（是文件夹或其他特殊文件）。请把它移开后重新打开填报程序。",
+            "io",
+        )
+    if db_path.is_file() and _empty_or_foreign(db_path, data_dir):
+        raise StoreError(
+            f"数据文件“{db_path}”已损坏（是空的或不是数据库）。本命令没有改动它；"
+            "请打开填报程序，它会把它移开并从备份恢复。",
+            "corrupt",
+        )
     if not db_path.is_file():
         raise StoreError(
             f"数据文件夹“{data_dir}”中还没有填报数据（没有 {DB_NAME}）。"

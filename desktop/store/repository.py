@@ -15,7 +15,7 @@ import contextlib
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,8 +117,10 @@ class Store:
         read_only: bool = False,
         lock: InstanceLock | None = None,
         read_only_error: StoreError | None = None,
+        on_close: Callable[[sqlite3.Connection], None] | None = None,
     ) -> None:
         self._db = db
+        self._on_close = on_close  # e.g. the backup of this session (desktop.store.opening)
         self.path = path
         self.read_only = read_only
         self._lock = lock
@@ -140,6 +142,11 @@ class Store:
             return
         self._closed = True
         try:
+            if self._on_close is not None and not self.read_only:
+                try:
+                    self._on_close(self._db.conn)
+                except Exception:  # noqa: BLE001 - closing must close; the data is saved
+                    pass
             self._db.close()
         finally:
             if self._lock is not None:

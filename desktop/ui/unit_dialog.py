@@ -20,9 +20,11 @@ from desktop.units import KIND_LABELS, Directory, Unit
 
 DEFAULT_CATEGORIES = {
     "department": ("市政府各部门", "市政府相关部门"),
-    "district": ("各区市县政府和先导区管委会",),
-    "pilot_zone": ("各区市县政府和先导区管委会",),
-    "university": ("市属各高校",),
+    # As the bundled units.json files them: a district is reached by clauses naming the
+    # districts alone (各县（市）区政府) and by those naming districts and 先导区 together.
+    "district": ("各区市县政府和先导区管委会", "各区市县政府"),
+    "pilot_zone": ("各区市县政府和先导区管委会", "各先导区管委会"),
+    "university": ("市属各高校", "市直其他单位"),
 }
 
 

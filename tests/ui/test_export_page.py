@@ -77,3 +77,30 @@ def test_target_open_in_word_offers_another_name(
     assert "正被其他程序" in text
     assert target.read_bytes() == b"old file held open by Word"  # untouched
     assert (tmp_path / "报告(2).docx").is_file()
+
+
+def test_a_draft_is_offered_as_one_and_an_issuer_name_with_an_emoji_is_refused(
+    qtbot, open_services, answers, tmp_path
+):
+    window = make_window(qtbot, open_services())
+    view = choose_unit_and_start(qtbot, window, "中山", "中山区")
+    fill_some(view)
+    nav_click(qtbot, view, "export")
+    page = view.pages["export"]
+    assert page.preview.toPlainText().startswith("草稿（未定稿，不得报送）")
+    answers.expect("save_path", "")  # the clerk looks at the offered name and cancels
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    kind, _title, suggested = answers.seen[-1]
+    assert kind == "save_path"
+    assert suggested.endswith("中山区人民政府关于2016年政务公开工作要点落实情况的报告（草稿）.docx")
+
+    view.ctx.edit("profile", "issuer_name", "中山区人民政府🎉")
+    target = tmp_path / "报告.docx"
+    answers.expect("save_path", str(target))
+    answers.expect("error")
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: answers.seen[-1][0] == "error", timeout=20000)
+    _kind, title, text = answers.seen[-1]
+    assert title == "无法导出" and "发文机关名称中不能有表情或图形符号" in text
+    assert "封面信息" in text and page.message.text() == text
+    assert page.export_button.isEnabled() and not target.exists()
