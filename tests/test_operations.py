@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from desktop import payload
+from desktop.fileio import FileWriteError
 from desktop.operations.exchange import (
     IncomingReport,
     UnreadableFile,
     check_can_import,
-    exchange_target,
+    default_name,
     import_report,
     read_exchange_file,
     write_exchange,
@@ -40,14 +41,17 @@ def exported(tmp_path) -> Path:
     with open_store(tmp_path / "pc1").store as store:
         rid = fill_report(store, "市财政局", n_tasks=5)
         data = export_payload(store, rid, catalogue, form, directory)
-    return write_exchange(data, tmp_path / "财政局", catalogue, form).path
+    return write_exchange(data, tmp_path / "财政局.json", catalogue, form).path
 
 
-def test_written_exchange_file_gets_its_suffix_and_counts(exported, tmp_path):
-    assert exported == tmp_path / "财政局.json" and exported.is_file()
+def test_written_exchange_file_counts_and_a_folder_is_refused(exported, tmp_path):
+    catalogue, form, _ = real_context()
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert exchange_target(tmp_path, data) == tmp_path / "市财政局-落实情况数据.json"
-    assert exchange_target(tmp_path / "x.JSON", data) == tmp_path / "x.JSON"
+    assert default_name(data) == "市财政局-落实情况数据.json"
+    written = write_exchange(data, tmp_path / "again.json", catalogue, form)
+    assert (written.answers, written.filled, written.problems) == (len(data["answers"]), 5, [])
+    with pytest.raises(FileWriteError, match="文件夹"):
+        write_exchange(data, tmp_path, catalogue, form)
 
 
 def test_read_then_import_writes_everything_once(exported, data_dir):

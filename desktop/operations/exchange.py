@@ -28,13 +28,10 @@ __all__ = [
     "WrittenExchange",
     "check_can_import",
     "default_name",
-    "exchange_target",
     "import_report",
     "read_exchange_file",
     "write_exchange",
 ]
-
-SUFFIX = ".json"
 
 
 @dataclass
@@ -141,29 +138,21 @@ class WrittenExchange:
     problems: list[str]  # what an import would refuse (the file is written all the same)
 
 
-def exchange_target(target: Path, data: dict) -> Path:
-    """Where to write: *target*, with ``.json`` added when it has no suffix; an existing
-    folder gets the default name inside it."""
-    target = Path(target)
-    if target.is_dir():
-        return target / default_name(data)
-    return target if target.suffix.lower() == SUFFIX else target.with_name(target.name + SUFFIX)
-
-
 def default_name(data: dict) -> str:
     name = data.get("profile", {}).get("issuer_name") or data.get("unit") or "报告"
-    return f"{name}-落实情况数据{SUFFIX}"
+    return f"{name}-落实情况数据.json"
 
 
 def write_exchange(
     data: dict, target: Path, catalogue: Catalogue, form: FormSpec
 ) -> WrittenExchange:
     """Write the exchange document *data* (from :meth:`ReportSession.payload` or
-    :func:`desktop.store.exchange.export_payload`) to *target* all-or-nothing.
-    Raises :class:`desktop.fileio.FileWriteError`."""
+    :func:`desktop.store.exchange.export_payload`) to the file *target*, all-or-nothing. Only
+    a regular file is written (:func:`desktop.fileio.check_target`: not a folder, a device, or
+    into a missing folder). Raises :class:`desktop.fileio.FileWriteError`."""
     from desktop.answers import counts_as_answered
 
-    path = exchange_target(target, data)
+    path = Path(target)
     atomic_write(path, payload.dumps(data).encode("utf-8"), "交换文件")
     answers = data.get("answers", {})
     return WrittenExchange(
