@@ -13,6 +13,7 @@ from typing import Any
 from desktop.answers import evidence_filled, is_empty, task_scope
 from desktop.applicability import Applicable
 from desktop.forms import FieldSpec, FigureSpec, FormSpec
+from desktop.textclean import quoted
 from desktop.units import Unit
 
 EMPTY, PARTIAL, DONE, WARNING, NOT_APPLICABLE, UNDECIDED = (
@@ -74,17 +75,20 @@ def figure_warnings(
             out.append(
                 (
                     fig,
-                    f"“{fig.label}”为{value:g}{fig.unit}，低于要点要求的{fig.demand_min:g}{fig.unit}。",
+                    f"{quoted(fig.label)}为{value:g}{fig.unit}，低于要点要求的{fig.demand_min:g}{fig.unit}。",
                 )
             )
         if fig.demand_true and value is False:
-            out.append((fig, f"“{fig.label}”为“否”，要点要求做到。"))
+            out.append((fig, f"{quoted(fig.label)}为“否”，要点要求做到。"))
         if fig.at_most_field:
             other = _num(by_key.get(fig.at_most_field))
             if number is not None and other is not None and number > other:
                 ref = next(f for f in figures if f.key == fig.at_most_field)
                 out.append(
-                    (fig, f"“{fig.label}”（{value:g}）大于“{ref.label}”（{other:g}），请核对。")
+                    (
+                        fig,
+                        f"{quoted(fig.label)}（{value:g}）大于{quoted(ref.label)}（{other:g}），请核对。",
+                    )
                 )
         if fig.at_least_field:
             other = _num(by_key.get(fig.at_least_field))
@@ -93,7 +97,7 @@ def figure_warnings(
                 out.append(
                     (
                         fig,
-                        f"“{fig.label}”（{value:g}）少于“{ref.label}”（{other:g}），要点要求每起都在24小时内发布。",
+                        f"{quoted(fig.label)}（{value:g}）少于{quoted(ref.label)}（{other:g}），要点要求每起都在24小时内发布。",
                     )
                 )
     return out
@@ -129,7 +133,9 @@ def review(
     profile = values.get("profile", {})
     for f in form.profile_fields:
         if f.required and is_empty(profile.get(f.key)):
-            problems.append(Problem("profile", f"封面信息：未填写“{f.label}”", "missing", f.key))
+            problems.append(
+                Problem("profile", f"封面信息：未填写{quoted(f.label)}", "missing", f.key)
+            )
     issuer = profile.get("issuer_name")
     if not is_empty(issuer):
         from desktop.names import name_problem
@@ -158,13 +164,15 @@ def review(
                     )
                 continue
         for f in missing_task_fields(form, task_values):
-            problems.append(Problem(page, f"{title}：未填写“{f.label}”", "missing", f.key))
+            problems.append(Problem(page, f"{title}：未填写{quoted(f.label)}", "missing", f.key))
         for fig, message in figure_warnings(form, app.task_id, task_values, unit):
             problems.append(Problem(page, f"{title}：{message}", "warning", fig.store_key))
     texts = values.get("texts", {})
     for f in form.report_fields:
         if f.required and is_empty(texts.get(f.key)):
-            problems.append(Problem("texts", f"报告正文：未填写“{f.label}”", "missing", f.key))
+            problems.append(
+                Problem("texts", f"报告正文：未填写{quoted(f.label)}", "missing", f.key)
+            )
     return problems
 
 
@@ -174,7 +182,7 @@ def review_missing(form: FormSpec, values: dict[str, dict[str, Any]]) -> list[Pr
     for f in form.review_fields:
         value = rv.get(f.key)
         if f.required and (is_empty(value) or value is False):
-            out.append(Problem("review", f"保密审查：未填写“{f.label}”", "missing", f.key))
+            out.append(Problem("review", f"保密审查：未填写{quoted(f.label)}", "missing", f.key))
     return out
 
 

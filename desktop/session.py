@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from desktop import completeness
-from desktop.answers import DRAFT, PROFILE, REVIEW, is_empty, task_scope
+from desktop.answers import DRAFT, FINAL, PROFILE, REVIEW, is_empty, task_scope
 from desktop.applicability import Applicable, tasks_for
 from desktop.catalogue import Catalogue, short_name
 from desktop.completeness import Problem
@@ -70,6 +70,9 @@ class ReportSession:
         self.values: dict[str, dict[str, Any]] = store.load_values(report_id)
         self.pending: dict[tuple[str, str], Any] = {}
         self.pending_status: str | None = None  # a status change not yet written
+        # Values as they were when the report was final, for every field edited since: what
+        # "keep it final" restores (None while the report has not been reopened by an edit).
+        self.since_final: dict[tuple[str, str], Any] | None = None
         self.last_error: StoreError | None = None
         self.tasks: list[TaskRef] = []
         for app in tasks_for(catalogue, directory, self.unit):
@@ -125,14 +128,36 @@ class ReportSession:
         )
 
     def progress(self) -> tuple[int, int]:
-        """(answered, owed) over the tasks the unit must answer (optional 不适用 count as done)."""
+        """(answered, owed) over the tasks the unit must answer. A 相关部门 task declared not
+        applicable counts as done only with its reason — as the review sees it."""
         done = total = 0
         for t in self.tasks:
             state = self.task_state(t.task_id)
             total += 1
-            if state in (completeness.DONE, completeness.WARNING, completeness.NOT_APPLICABLE):
+            if state in (completeness.DONE, completeness.WARNING):
+                done += 1
+            elif state == completeness.NOT_APPLICABLE and self.has_reason(t.task_id):
                 done += 1
         return done, total
+
+    def has_reason(self, task_id: str) -> bool:
+        """A reason is given for declaring the task not applicable."""
+        return not is_empty(self.task_values(task_id).get("not_applicable_reason"))
+
+    def optional_counts(self) -> dict[str, int]:
+        """The 相关部门 tasks by decision: applies, not applicable (and of those without a
+        reason yet), undecided."""
+        counts = {"applies": 0, "not_applicable": 0, "no_reason": 0, "undecided": 0}
+        for t in self.optional_tasks():
+            decided = self.is_applicable(t.task_id)
+            if decided is None:
+                counts["undecided"] += 1
+            elif decided:
+                counts["applies"] += 1
+            else:
+                counts["not_applicable"] += 1
+                counts["no_reason"] += not self.has_reason(t.task_id)
+        return counts
 
     def problems(self) -> list[Problem]:
         titles = {t.task_id: t.title for t in self.tasks}
@@ -155,6 +180,10 @@ class ReportSession:
         """Record an edit in memory and queue it for the store. False when nothing changed."""
         if self.value(scope, key) == value:
             return False
+        if self.status == FINAL and self.since_final is None:
+            self.since_final = {}  # the first edit of a finalised report: remember to undo
+        if self.since_final is not None:
+            self.since_final.setdefault((scope, key), self.value(scope, key))
         self.values.setdefault(scope, {})[key] = value
         self.pending[(scope, key)] = value
         return True
@@ -171,6 +200,15 @@ class ReportSession:
         self.status = DRAFT
         self.pending_status = DRAFT
         self.set_value(REVIEW, "confirmed", False)
+
+    def keep_final(self) -> None:
+        """Undo every edit made since the report was final (the 保密审查 confirmation comes
+        back with them) and make it final again — queued and written like any edit."""
+        earlier, self.since_final = self.since_final or {}, None
+        for (scope, key), value in earlier.items():
+            self.set_value(scope, key, value)
+        self.status = FINAL
+        self.pending_status = FINAL
 
     def flush(self, seal: bool = False) -> StoreError | None:
         """Write every queued edit in one transaction. Returns the error (queue kept) or None.
@@ -209,6 +247,7 @@ class ReportSession:
         self.store.set_status(self.report_id, status)
         self.status = status
         self.pending_status = None
+        self.since_final = None
 
     def set_ui_state(self, key: str, value: Any) -> None:
         try:

@@ -168,3 +168,10 @@ def clean_pasted(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SOFT_BREAKS.sub("\n", text)
     return _PASTE_DROP.sub("", text)
+
+
+def quoted(text: str) -> str:
+    """*text* in Chinese double quotes; quotes inside it become single ones, as Chinese prose
+    nests them: “已实现‘1个部门只有1个网站’”, never “已实现“1个部门只有1个网站””."""
+    inner = text.replace("“", "‘").replace("”", "’").replace('"', "’")
+    return f"“{inner}”"

@@ -91,6 +91,17 @@ def main() -> None:
     if docx_out is not None:
         from desktop.report import export_report
 
+        # A final report, as it is sent: reviewed, so no 草稿 mark on the pages.
+        store.save_fields(
+            rid,
+            [
+                ("review", "reviewer_name", "王芳"),
+                ("review", "review_date", "2016-11-28"),
+                ("review", "confirmed", True),
+            ],
+        )
+        store.set_status(rid, "final")
+
         full = services.open_session(rid).payload()
         export_report(full, catalogue, form, docx_out, contributions=desk.report_rows())
     store.set_ui_state(rid, "last_page", f"task:{TASK}")

@@ -190,18 +190,21 @@ def test_xlsx_contents(city, tmp_path):
     assert wb.sheetnames == ["汇总矩阵", "数据合计", "缺报单位"]
     ws = wb["汇总矩阵"]
     header = [c.value for c in ws[1]]
-    assert header[:4] == ["单位", "类别", "报告文件", "报告日期"] and header[4] == "一（一）"
-    assert [c.value for c in ws[2]][4] == "推进行政决策公开"  # the short name
+    assert header[:5] == ["单位", "类别", "报告文件", "报告状态", "报告日期"]
+    assert header[5] == "一（一）"
+    assert [c.value for c in ws[2]][5] == "推进行政决策公开"  # the short name
     col = header.index("一（六）") + 1
     rows = {
-        ws.cell(row=r, column=1).value or ws.cell(row=r, column=4).value: r
+        ws.cell(row=r, column=1).value or ws.cell(row=r, column=5).value: r
         for r in range(3, ws.max_row + 1)
     }
     cell = ws.cell(row=rows["市财政局"], column=col)
     assert cell.value == "牵头·未完成"
     assert cell.fill.start_color.rgb.endswith(COLOURS["unfinished"])
     assert ws.cell(row=rows["旅顺口区"], column=3).value == "未报送"
-    assert ws.cell(row=rows["中山区"], column=4).value == "2016-11-28"
+    assert ws.cell(row=rows["中山区"], column=4).value == "定稿"
+    assert ws.cell(row=rows["旅顺口区"], column=4).value == "未报送"
+    assert ws.cell(row=rows["中山区"], column=5).value == "2016-11-28"
     assert ws.cell(row=rows["未完成（单位数）"], column=col).value == 1
     assert ws.cell(row=rows["未报送（单位数）"], column=col).value == 4
 

@@ -17,7 +17,8 @@ def inbox(tmp_path, catalogue, form, directory_bundled):
     folder = tmp_path / "报告"
     folder.mkdir()
     for unit in ("市财政局", "中山区", "市审计局", "大连大学"):
-        data = samples.make_payload(catalogue, form, directory_bundled, unit)
+        draft = unit == "大连大学"  # one unit sent its draft
+        data = samples.make_payload(catalogue, form, directory_bundled, unit, final=not draft)
         samples.write_json(folder / f"{unit}.json", data)
     samples.write_docx(
         folder / "市环保局.docx",
@@ -37,7 +38,7 @@ def test_summary_fits_one_screen_and_names_the_bad_file(cli, inbox, tmp_path):
     assert "汇总《2016年政务公开工作要点》（大政办发〔2016〕125号）" in text
     assert "本次导入：成功 5 份（新增 5、替换 0），未导入 1 份" in text
     assert "✗ 坏文件.json：" in text
-    assert "已报送：5/44 个单位" in text
+    assert "已报送：5/44 个单位（其中草稿 1 份：大连大学）" in text
     assert "未报送（39）：市政府办公厅、市委办公厅" in text
     assert "进展滞后的任务" in text
     assert f"已写出汇总表：{out}" in text

@@ -145,7 +145,9 @@ def summary_lines(result, c) -> list[str]:
             out.append("  ! " + _clip(w, LINE_COLS - 4))
     rows = c.matrix.rows
     reported = sum(1 for r in rows if r.reported)
-    out.append(f"已报送：{reported}/{c.expected_units} 个单位")
+    drafts = [r.unit for r in rows if r.draft]
+    of_which = f"（其中草稿 {len(drafts)} 份：{'、'.join(drafts)}）" if drafts else ""
+    out.append(_clip(f"已报送：{reported}/{c.expected_units} 个单位{of_which}", LINE_COLS))
     out += _listing(
         "未报送", [e.unit for e in c.missing if e.kind == "no_report"], measure="个单位"
     )

@@ -126,6 +126,7 @@ def _steps(ctx: Context) -> list[tuple[str, Callable[[Context], str | None]]]:
         ("导出 Word 报告并检查格式", step_docx),
         ("汇总报告并生成汇总表", step_consolidate),
         ("发送配合材料并由牵头单位收集", _lead_step),
+        ("发布新要点，导入并沿用去年的报告", _yearly_step),
     ]
     if ctx.gui:
         steps.append(("启动填报窗口（后台，不显示）", step_gui))
@@ -134,6 +135,12 @@ def _steps(ctx: Context) -> list[tuple[str, Callable[[Context], str | None]]]:
 
 def _lead_step(ctx: Context) -> str:
     from desktop.commands.lead_cmd import smoke_step
+
+    return smoke_step(ctx)
+
+
+def _yearly_step(ctx: Context) -> str:
+    from desktop.yearly.smoke import smoke_step
 
     return smoke_step(ctx)
 

@@ -95,7 +95,8 @@ def answer_view(matrix: Matrix, form: FormSpec, unit: str, task_id: str) -> Answ
         if isinstance(x, str) and x
     )
     date = f"，报告日期{report.report_date}" if report.report_date else ""
-    view.source = f"{report.source_name}{date}" + (f"，联系人{contact}" if contact else "")
+    draft = "（草稿，报送单位尚未定稿）" if row.draft else ""
+    view.source = f"{report.source_name}{draft}{date}" + (f"，联系人{contact}" if contact else "")
     answer = report.answers().get(task_id)
     if answer is None:
         if cell.kind == OPTIONAL_OPEN:
@@ -119,6 +120,7 @@ class TaskColumn:
     kind: str  # one of matrix.KINDS
     state: str  # the kind in words
     values: dict[str, str] = field(default_factory=dict)  # label → text
+    draft: bool = False  # the unit's report is a draft
 
 
 @dataclass
@@ -148,6 +150,7 @@ def task_view(matrix: Matrix, form: FormSpec, task_id: str) -> TaskView:
         col = TaskColumn(cell.unit, cell.role, cell.role_label, cell.kind, cell.state)
         col.values["责任类型"] = cell.role_label
         col.values["完成状态"] = cell.state
+        col.draft = matrix.row(cell.unit).draft
         report = matrix.row(cell.unit).report
         answer = report.answers().get(task_id) if report else None
         if answer:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from desktop.answers import (
     DONE,
+    FINAL,
     ONGOING,
     STATUS_MEANINGS,
     UNFINISHED,
@@ -41,6 +42,9 @@ WORDS = {
     OPTIONAL_OPEN: "未选择",
 }
 OTHER_CATEGORY = "其他单位"
+# A row's report, in words: finalised, a draft (still counted, never passed off as final), none.
+REPORT_FINAL, REPORT_DRAFT, REPORT_NONE = "定稿", "草稿", "未报送"
+REPORT_WORDS = (REPORT_FINAL, REPORT_DRAFT, REPORT_NONE)
 
 # Cell colours by kind (hex, no '#'): shared by the Qt view and the .xlsx so they look the same.
 COLOURS = {
@@ -97,6 +101,18 @@ class Row:
     def reported(self) -> bool:
         return self.report is not None
 
+    @property
+    def draft(self) -> bool:
+        """The unit's report is a draft (not yet marked 定稿 after its 保密审查)."""
+        return self.report is not None and self.report.status != FINAL
+
+    @property
+    def report_word(self) -> str:
+        """定稿 / 草稿 / 未报送."""
+        if self.report is None:
+            return REPORT_NONE
+        return REPORT_DRAFT if self.draft else REPORT_FINAL
+
     def asked(self, form: FormSpec, task_id: str) -> list[FigureSpec]:
         """The figures the 要点 asks this unit for on the task."""
         return form.figures_for(task_id, self.member or Unit(self.unit, self.categories))
@@ -144,17 +160,28 @@ class Matrix:
             out[c.state] += 1
         return out
 
+    def drafts(self) -> list[Row]:
+        """Rows whose report is a draft."""
+        return [r for r in self.rows if r.draft]
+
     def filtered(
-        self, section: int | None = None, category: str | None = None, state: str | None = None
+        self,
+        section: int | None = None,
+        category: str | None = None,
+        state: str | None = None,
+        report: str | None = None,
     ) -> tuple[list[Row], list[str]]:
         """Rows and task columns to show for the filters (``None`` = any).
 
         *section* keeps the tasks of one section of the 要点; *category* the units of one
-        category (:data:`OTHER_CATEGORY` = units in none); *state* keeps the units and the
-        tasks that have at least one cell in that state among what remains.
+        category (:data:`OTHER_CATEGORY` = units in none); *report* the units whose report is
+        定稿, 草稿 or 未报送 (:data:`REPORT_WORDS`); *state* keeps the units and the tasks
+        that have at least one cell in that state among what remains.
         """
         columns = [t for t in self.task_ids if section is None or _section(t) == section]
         rows = [r for r in self.rows if category is None or in_category(r, category)]
+        if report is not None:
+            rows = [r for r in rows if r.report_word == report]
         if state is not None:
             hit = {
                 (r.unit, t)

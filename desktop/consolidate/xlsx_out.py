@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 SHEET_MATRIX = "汇总矩阵"
 SHEET_TOTALS = "数据合计"
 SHEET_MISSING = "缺报单位"
-FIXED_COLUMNS = ("单位", "类别", "报告文件", "报告日期")
+FIXED_COLUMNS = ("单位", "类别", "报告文件", "报告状态", "报告日期")
+DRAFT_COLOUR = "FFE699"  # as in the window's 报告 column
 
 
 def _append(ws, values: list) -> None:
@@ -59,7 +60,8 @@ def build_workbook(c: Consolidation):
     # People read the 要点's numbering (一（二）之二) and the task's short name, never ids.
     _append(ws, [*FIXED_COLUMNS, *(m.catalogue.ref(t) for t in m.task_ids)])
     names = [short_name(m.catalogue.task(t)) for t in m.task_ids]
-    _append(ws, ["", "", "", "任务", *names])
+    pad = [""] * (len(FIXED_COLUMNS) - 1)  # row labels sit in the last fixed column
+    _append(ws, [*pad, "任务", *names])
     for cell in ws[1] + ws[2]:
         cell.font = bold
         cell.alignment = centre
@@ -71,6 +73,7 @@ def build_workbook(c: Consolidation):
             row.unit + ("" if row.known else "（名录外）"),
             cats,
             report.source_name if report else WORDS[NO_REPORT],
+            row.report_word,  # 定稿 / 草稿 / 未报送: a draft is never passed off as final
             report.report_date if report else "",
         ]
         for task_id in m.task_ids:
@@ -78,6 +81,8 @@ def build_workbook(c: Consolidation):
             values.append(cell.text if cell else "")
         _append(ws, values)
         r = ws.max_row
+        if row.draft:
+            ws.cell(row=r, column=FIXED_COLUMNS.index("报告状态") + 1).fill = fill(DRAFT_COLOUR)
         for n, task_id in enumerate(m.task_ids):
             cell = m.cell(row.unit, task_id)
             if cell is not None:
@@ -87,10 +92,10 @@ def build_workbook(c: Consolidation):
     _append(ws, [])
     for state in m.states:
         counts = [m.counts(t)[state] for t in m.task_ids]
-        _append(ws, ["", "", "", f"{state}（单位数）", *counts])
-        ws.cell(row=ws.max_row, column=4).font = bold
+        _append(ws, [*pad, f"{state}（单位数）", *counts])
+        ws.cell(row=ws.max_row, column=len(FIXED_COLUMNS)).font = bold
     ws.freeze_panes = ws.cell(row=3, column=first)
-    widths = (18, 26, 24, 12)
+    widths = (18, 26, 24, 10, 12)
     for n, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(n)].width = w
     for n in range(len(m.task_ids)):

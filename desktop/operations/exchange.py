@@ -68,7 +68,7 @@ def read_exchange_file(path: Path, services: Services) -> IncomingReport:
     catalogue = _catalogue_of(data, services)
     form = services.form(catalogue)
     directory = services.directory()
-    problems = payload.validate(data, catalogue, form)
+    problems = payload.validate(data, catalogue, form, directory)
     if problems:
         raise PayloadError(problems)
     known = directory.unit(data["unit"])

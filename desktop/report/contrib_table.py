@@ -26,13 +26,14 @@ from desktop.report.model import (
 )
 
 TITLE = "配合单位落实情况"
-# Millimetres of the 156 mm text block, as the 落实情况表.
+# Relative widths (the writer scales them to the text block, landscape since issue 10): the
+# summary gets the room, the status fits 持续推进 on one line.
 COLUMNS = (
-    Column("序号", 12, "center"),
-    Column("工作任务", 38),
-    Column("配合单位", 26),
-    Column("完成状态", 20, "center"),
-    Column("落实情况", 60),
+    Column("序号", 10, "center"),
+    Column("工作任务", 40),
+    Column("配合单位", 28),
+    Column("完成状态", 18, "center"),
+    Column("落实情况", 100),
 )
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.forms import FieldSpec, FigureSpec
-from desktop.textclean import clean_pasted
+from desktop.textclean import clean_pasted, quoted
 from desktop.ui import dialogs
 from desktop.ui.date_editor import DateEditor
 from desktop.ui.evidence_editor import EvidenceEditor
@@ -51,7 +51,7 @@ class CleanPlainTextEdit(QPlainTextEdit):
             dialogs.warn(
                 self,
                 "粘贴的内容太长",
-                f"要粘贴的内容有 {len(text):,} 字，加上已有内容超过“{self.label}”的上限 "
+                f"要粘贴的内容有 {len(text):,} 字，加上已有内容超过{quoted(self.label)}的上限 "
                 f"{self.max_length:,} 字，未粘贴。请精简后分段粘贴。",
             )
             return

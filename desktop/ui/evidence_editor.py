@@ -1,14 +1,24 @@
-"""Evidence entries: where the unit published what it did (title + URL and/or a local file)."""
+"""Evidence entries: where the unit published what it did — a name (网站栏目, 文件, 媒体报道)
+and, when it is online, its address.
+
+Local files are no longer offered (issue 12 §6): a file chosen on the clerk's PC never went
+with the report (only its path was stored), so offering it suggested something untrue. What
+the office can check is a published title and an address. Entries saved by earlier versions
+keep their file, shown by its name only (never a path cut short) in a read-only column, so
+nothing a clerk entered disappears; the report prints the file name, never the path.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import PureWindowsPath
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -18,10 +28,16 @@ from PySide6.QtWidgets import (
 
 from desktop.forms import FieldSpec
 from desktop.textclean import clean_pasted
-from desktop.ui import dialogs
 from desktop.ui.field_editor import FieldEditor
 
-COLUMNS = (("title", "标题（栏目或文件名称）"), ("url", "网址"), ("path", "本机文件"))
+TITLE, URL, FILE = 0, 1, 2
+HEADERS = ("名称（网站栏目、文件或媒体报道）", "网址（没有可不填）", "本机文件（不随报告报送）")
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def file_name(path: str) -> str:
+    """The name of a file from a Windows or POSIX path (backslashes included)."""
+    return PureWindowsPath(path).name if path else ""
 
 
 class EvidenceEditor(FieldEditor):
@@ -30,29 +46,38 @@ class EvidenceEditor(FieldEditor):
         box = QWidget(self)
         outer = QVBoxLayout(box)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, len(COLUMNS), box)
-        self.table.setHorizontalHeaderLabels([c[1] for c in COLUMNS])
+        self.table = QTableWidget(0, len(HEADERS), box)
+        self.table.setHorizontalHeaderLabels(list(HEADERS))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(URL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnHidden(FILE, True)  # shown only for entries that carry a file
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
+        self.table.setAccessibleName(spec.label)
         rows = self.table.fontMetrics().lineSpacing() + 10
         self.table.setMinimumHeight(rows * 4 + self.table.horizontalHeader().sizeHint().height())
         outer.addWidget(self.table)
+        self.file_note = QLabel(
+            "“本机文件”是以前版本中选择的文件：文件本身不会随报告报送，报告中只写文件名。"
+            "请在“名称”中写明文件标题；已在网上公开的，请填写网址。",
+            box,
+        )
+        self.file_note.setWordWrap(True)
+        self.file_note.setStyleSheet("color:#5f6368;")
+        self.file_note.hide()
+        outer.addWidget(self.file_note)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("添加一条(&A)", box)
-        self.file_button = QPushButton("选择本机文件…", box)
         self.remove_button = QPushButton("删除所选", box)
-        for b in (self.add_button, self.file_button, self.remove_button):
+        for b in (self.add_button, self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         outer.addLayout(buttons)
         self.layout_.addWidget(box)
-        self.add_button.clicked.connect(self.add_row)
-        self.file_button.clicked.connect(self.pick_file)
+        self.add_button.clicked.connect(lambda: self.add_row())
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.itemChanged.connect(self._item_changed)
 
@@ -62,33 +87,41 @@ class EvidenceEditor(FieldEditor):
         self._loading = True
         row = self.table.rowCount()
         self.table.insertRow(row)
-        for col, (key, _) in enumerate(COLUMNS):
-            self.table.setItem(row, col, QTableWidgetItem(str(entry.get(key, ""))))
+        self.table.setItem(row, TITLE, QTableWidgetItem(str(entry.get("title", "") or "")))
+        self.table.setItem(row, URL, QTableWidgetItem(str(entry.get("url", "") or "")))
+        path = str(entry.get("path", "") or "")
+        item = QTableWidgetItem(file_name(path))
+        item.setData(PATH_ROLE, path)  # kept as entered; only the name is ever shown
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        if path:
+            item.setToolTip("这个文件不会随报告报送，报告中只写文件名。")
+        self.table.setItem(row, FILE, item)
         self._loading = was_loading
+        self._show_file_column()
         if not was_loading:
-            self.table.setCurrentCell(row, 0)
-            self.table.editItem(self.table.item(row, 0))
+            self.table.setCurrentCell(row, TITLE)
+            self.table.editItem(self.table.item(row, TITLE))
         return row
 
-    def pick_file(self) -> None:
-        row = self.table.currentRow()
-        chosen = dialogs.open_paths(self, "选择本机文件", "", "所有文件 (*)")
-        if not chosen:
-            return
-        if row < 0:
-            row = self.add_row()
-        self.table.item(row, 2).setText(chosen[0])
-        if not self.table.item(row, 0).text().strip():
-            self.table.item(row, 0).setText(Path(chosen[0]).stem)
+    def _show_file_column(self) -> None:
+        any_file = any(
+            self.table.item(r, FILE) and self.table.item(r, FILE).data(PATH_ROLE)
+            for r in range(self.table.rowCount())
+        )
+        self.table.setColumnHidden(FILE, not any_file)
+        self.file_note.setVisible(any_file)
 
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
         for r in rows:
             self.table.removeRow(r)
         if rows:
+            self._show_file_column()
             self._emit()
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading or item.column() == FILE:
+            return
         text = item.text()
         cleaned = clean_pasted(text).replace("\n", " ").strip()
         if cleaned != text:
@@ -100,13 +133,16 @@ class EvidenceEditor(FieldEditor):
         self.table.setRowCount(0)
         for entry in value if isinstance(value, list) else []:
             self.add_row(entry)
+        self._show_file_column()
 
     def value(self) -> list[dict]:
         out = []
         for r in range(self.table.rowCount()):
+            cells = [self.table.item(r, c) for c in (TITLE, URL, FILE)]
             entry = {
-                key: (self.table.item(r, c).text().strip() if self.table.item(r, c) else "")
-                for c, (key, _) in enumerate(COLUMNS)
+                "title": cells[0].text().strip() if cells[0] else "",
+                "url": cells[1].text().strip() if cells[1] else "",
+                "path": str(cells[2].data(PATH_ROLE) or "") if cells[2] else "",
             }
             if any(entry.values()):
                 out.append(entry)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.session import ReportSession
+from desktop.textclean import quoted
 from desktop.ui import dialogs
 
 
@@ -38,7 +39,7 @@ class HistoryDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"“{label}”的历史版本")
+        self.setWindowTitle(f"{quoted(label)}的历史版本")
         self.resize(760, 460)
         self.revisions = session.history(scope, key)
         layout = QVBoxLayout(self)

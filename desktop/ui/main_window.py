@@ -221,11 +221,16 @@ class MainWindow(QMainWindow):
     def import_exchange(self) -> None:
         if self.services is None or self.services.store.read_only:
             return
-        had_report = self.report_view is not None
-        report_id = self._tools().import_exchange(self, self.services, prepare=self.close_report)
-        if report_id is not None:
-            self.open_report(report_id)
-        elif had_report and self.report_view is None:
+        view = self.report_view
+        current = view.session.unit_name if view is not None else None
+        if view is not None:
+            view.save_now()
+        done = self._tools().import_exchange(self, self.services, current, self.close_report)
+        if self.start_page is not None:
+            self.start_page.refresh()  # the imported report is listed there at once
+        if done is not None and (done.open_it or self.report_view is None and current):
+            self.open_report(done.report_id)
+        elif current and self.report_view is None:
             self.show_start()
 
     def save(self) -> None:

@@ -19,6 +19,7 @@ from desktop.settings import Settings
 from desktop.ui import dialogs
 from desktop.ui.autosave import Autosave
 from desktop.ui.context import PageContext
+from desktop.ui.final_banner import FinalBanner
 from desktop.ui.nav import NavPanel
 from desktop.ui.pages.base import Page
 
@@ -48,6 +49,8 @@ class ReportView(QWidget):
             banner = QLabel("数据已在另一个窗口中打开，本窗口只能查看，不能修改。", right)
             banner.setStyleSheet("background-color:#fde7e9;color:#8c1d18;padding:6px;")
             right_layout.addWidget(banner)
+        self.final_banner = FinalBanner(self.ctx, self._reload_pages, right)
+        right_layout.addWidget(self.final_banner)
         right_layout.addWidget(self.stack, 1)
         bar = QHBoxLayout()
         bar.setContentsMargins(12, 4, 12, 8)
@@ -169,6 +172,13 @@ class ReportView(QWidget):
         stops = [self.nav.tree, *page.tab_stops(), self.back_button, self.next_button]
         for first, second in zip(stops, stops[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    def _reload_pages(self) -> None:
+        """Values changed under the pages (an undo): reload what is on screen and the marks."""
+        current = self.pages.get(self.current_key())
+        if current is not None:
+            current.refresh()
+        self.nav.refresh_states()
 
     def jump(self, page: str, field: str = "") -> None:
         self.show_page(page, field)

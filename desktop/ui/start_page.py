@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import catalogue as catalogue_mod
+from desktop.answers import FINAL
 from desktop.applicability import tasks_for
 from desktop.catalogue import CatalogueError
 from desktop.errors import UserError
@@ -29,6 +30,8 @@ from desktop.schema import DataFileError
 from desktop.services import Services
 from desktop.ui import dialogs
 from desktop.units import KIND_LABELS
+
+STATUS_COLUMN = 2
 
 
 class StartPage(QWidget):
@@ -56,8 +59,8 @@ class StartPage(QWidget):
         # -- existing reports --------------------------------------------------------------------
         existing = QGroupBox("继续填写", self)
         ex_layout = QVBoxLayout(existing)
-        self.reports = QTableWidget(0, 4, existing)
-        self.reports.setHorizontalHeaderLabels(["填报单位", "要点", "进度", "最后修改"])
+        self.reports = QTableWidget(0, 5, existing)
+        self.reports.setHorizontalHeaderLabels(["填报单位", "要点", "状态", "进度", "最后修改"])
         self.reports.verticalHeader().setVisible(False)
         self.reports.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.reports.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -134,18 +137,25 @@ class StartPage(QWidget):
             try:
                 session = self.services.open_session(info.id)
                 done, total = session.progress()
-                progress = f"{done}/{total}" + ("（已定稿）" if info.status == "final" else "")
+                progress = f"{done}/{total}"
                 title = session.catalogue.title
             except UserError:
                 progress, title = "—", info.catalogue_id
-            cells = [info.unit, title, progress, info.updated_at.replace("T", " ")[:16]]
-            if len(cells[3]) == 16:
-                cells[3] = cells[3].replace(" ", "\u00a0")  # keep date and time on one line
+            final = info.status == FINAL
+            updated = info.updated_at.replace("T", " ")[:16]
+            if len(updated) == 16:
+                updated = updated.replace(" ", "\u00a0")  # keep date and time on one line
+            cells = [info.unit, title, "定稿" if final else "草稿", progress, updated]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, info.id)
                 self.reports.setItem(row, col, item)
-        for col in (0, 2, 3):
+            status = self.reports.item(row, STATUS_COLUMN)
+            status.setForeground(QBrush(QColor("#26734d" if final else "#8a5300")))
+            status.setToolTip(
+                "已审查定稿，可以报送" if final else "草稿：尚未在“审查定稿”页标记为定稿"
+            )
+        for col in (0, 2, 3, 4):
             self.reports.resizeColumnToContents(col)
         if infos:
             self.reports.selectRow(0)

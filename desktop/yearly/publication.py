@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import safejson
-from desktop.catalogue import Catalogue, CatalogueError
+from desktop.catalogue import Catalogue, CatalogueError, id_problem
 from desktop.errors import UserError
 from desktop.fileio import atomic_write
 from desktop.safeio import UnreadableFile, read_bounded
@@ -41,7 +41,6 @@ MAX_ASSIGNMENTS = 200
 MAX_FIGURES = 30
 MAX_TEXT = 20_000
 MAX_NAME = 60
-SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 EXCHANGE_FORMAT = "zwgk-report"
 
 
@@ -180,7 +179,7 @@ def _text_ok(value: Any, limit: int) -> bool:
 def check_catalogue_json(raw: dict) -> str:
     """The first problem of a catalogue document from another PC, or ""."""
     cid = raw.get("id")
-    if not isinstance(cid, str) or not SAFE_ID.match(cid):
+    if not isinstance(cid, str) or id_problem(cid):
         return "要点编号无效"
     for key in ("title", "issuer", "doc_number", "date", "report_to", "deadline", "notice_title"):
         if key in raw and not _text_ok(raw[key], 200):

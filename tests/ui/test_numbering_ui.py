@@ -111,7 +111,7 @@ def test_office_window_cites_the_yaodian_numbering(qtbot, tmp_path, catalogue, f
     qtbot.waitUntil(lambda: window.consolidation is not None and not window.busy)
     model = window.matrix_panel.model
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
-    assert headers[:3] == ["一（一）", "一（二）之一", "一（二）之二"]
+    assert headers[:4] == ["报告", "一（一）", "一（二）之一", "一（二）之二"]
     for tab in range(window.tabs.count()):
         window.tabs.setCurrentIndex(tab)
         assert ids_in(shown_texts(window.tabs.widget(tab))) == [], window.tabs.tabText(tab)

@@ -19,6 +19,6 @@ def test_start_screen_button_opens_the_office_window(qtbot, open_services, data_
     office = main.office_window
     assert isinstance(office, OfficeWindow)
     qtbot.addWidget(office)
-    qtbot.waitUntil(lambda: "已报送 0/44 个单位" in office.heading.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "尚未导入任何报告" in office.heading.text(), timeout=10_000)
     assert office.isVisible() and office.isWindow()
     assert not (data_dir / "office.db").samefile(main.services.store.path)

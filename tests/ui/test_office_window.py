@@ -65,14 +65,16 @@ def click_cell(qtbot, window, unit: str, task_id: str) -> None:
     panel = window.matrix_panel
     model = panel.model
     row = next(i for i, r in enumerate(model.rows) if r.unit == unit)
-    index = model.index(row, model.columns.index(task_id))
+    index = model.index(row, model.task_column(task_id))
     panel.table.scrollTo(index)
     rect = panel.table.visualRect(index)
     qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 def test_empty_start_lists_every_unit_as_missing(qtbot, window):
-    assert "已报送 0/44 个单位" in window.heading.text()
+    # Before any import: what to do, not "39 tasks lag".
+    assert "尚未导入任何报告" in window.heading.text()
+    assert "滞后" not in window.heading.text()
     assert window.missing_panel.table.rowCount() == 44
     assert window.export_docx_button.isEnabled()
 
@@ -120,11 +122,12 @@ def test_filters_change_what_the_matrix_shows(qtbot, window, inbox):
     import_folder(qtbot, window, inbox)
     panel = window.matrix_panel
     model = panel.model
-    assert model.rowCount() == 44 and model.columnCount() == 40
+    assert model.rowCount() == 44 and model.columnCount() == 1 + 40
 
     panel.state.setCurrentIndex(panel.state.findText("未完成"))
     assert [r.unit for r in model.rows] == ["市财政局"] and model.columns == ["1.6.1"]
-    assert model.data(model.index(0, 0)) == "牵头·未完成"
+    assert model.data(model.index(0, 0)) == "定稿"  # the 报告 column
+    assert model.data(model.index(0, model.task_column("1.6.1"))) == "牵头·未完成"
     assert "显示 1 个单位" in panel.count.text()
 
     panel.state.setCurrentIndex(panel.state.findText("全部"))
@@ -159,7 +162,7 @@ def test_header_click_opens_the_task_side_by_side_lead_first(qtbot, window, inbo
     click_tab(qtbot, window, "汇总矩阵")
     panel = window.matrix_panel
     header = panel.table.horizontalHeader()
-    column = panel.model.columns.index("1.6.1")
+    column = panel.model.task_column("1.6.1")
     panel.table.scrollTo(panel.model.index(0, column))
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))

@@ -31,7 +31,13 @@ def test_exchange_file_moves_a_report_to_another_pc(
 
     store2 = open_store(other).store
     window2 = make_window(qtbot, Services(store2, Settings()))
+
+    def open_it(options):
+        assert options["buttons"][0] == "导入并打开“市水务局”的报告"
+        return 0
+
     answers.expect("open_paths", [str(target)])
+    answers.expect("ask", open_it)
     answers.expect("info")
     window2.import_exchange()
     view2 = window2.report_view

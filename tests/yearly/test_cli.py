@@ -43,3 +43,10 @@ def test_wrong_files_and_ids_get_one_line_reasons(cli, tmp_path):
     done = cli("catalogue", "publish", "dalian-2016", "--out", str(tmp_path / "x.json"))
     assert done.returncode == 2 and "内置" in done.stderr
     assert not (tmp_path / "x.json").exists()
+
+
+def test_the_self_check_publishes_imports_and_carries_last_year(cli):
+    done = cli("smoke")
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stdout.splitlines() if "发布新要点，导入并沿用去年的报告" in x)
+    assert "通过（第1版，40 项任务、3 个数据项；3 项任务附去年的答复）" in line

@@ -77,6 +77,8 @@ def test_a_key_given_twice_is_refused(tmp_path):
     [
         (lambda c: c.update(id="../../evil"), "要点编号无效"),
         (lambda c: c.update(id="a" * 80), "要点编号无效"),
+        (lambda c: c.update(id="dalian.2017"), "要点编号无效"),
+        (lambda c: c.update(id="CON"), "要点编号无效"),
         (lambda c: c["sections"][0]["items"][0]["tasks"][0].update(text="文字\x07"), "文字无效"),
         (lambda c: c["sections"][0]["items"][0]["tasks"][0].update(id="1.1"), "任务编号无效"),
         (lambda c: c["sections"][0]["items"][0]["tasks"][0].update(text="字" * 20_001), "过长"),

@@ -6,7 +6,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.consolidate.answers import TaskView
-from desktop.consolidate.matrix import COLOURS, OPTIONAL_OPEN, Matrix, Row
+from desktop.consolidate.matrix import (
+    COLOURS,
+    OPTIONAL_OPEN,
+    REPORT_DRAFT,
+    REPORT_FINAL,
+    REPORT_NONE,
+    Matrix,
+    Row,
+)
 
 UnitTaskRole = Qt.ItemDataRole.UserRole + 1
 StateRole = Qt.ItemDataRole.UserRole + 2
@@ -17,8 +25,12 @@ def _brush(hex_colour: str) -> QBrush:
     return QBrush(QColor("#" + hex_colour))
 
 
+REPORT_COLUMN = 0  # the unit's report: 定稿 / 草稿 / 未报送; task columns follow
+REPORT_BRUSHES = {REPORT_FINAL: "FFFFFF", REPORT_DRAFT: "FFE699", REPORT_NONE: "D9D9D9"}
+
+
 class MatrixModel(QAbstractTableModel):
-    """Units (rows) × tasks (columns) of a :class:`Matrix`, after the window's filters."""
+    """Units (rows) × [their report, then the tasks] of a :class:`Matrix`, after the filters."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -36,15 +48,40 @@ class MatrixModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
+        return 0 if parent.isValid() else len(self.columns) + 1
 
-    def unit_task(self, index: AnyIndex) -> tuple[str, str]:
-        return self.rows[index.row()].unit, self.columns[index.column()]
+    def task_column(self, task_id: str) -> int:
+        """The view column of a task."""
+        return self.columns.index(task_id) + 1
+
+    def task_at(self, column: int) -> str | None:
+        """The task of a view column (None for the report column)."""
+        return self.columns[column - 1] if 0 < column <= len(self.columns) else None
+
+    def unit_task(self, index: AnyIndex) -> tuple[str, str | None]:
+        return self.rows[index.row()].unit, self.task_at(index.column())
+
+    def _report_data(self, row: Row, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.report_word
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _brush(REPORT_BRUSHES[row.report_word])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.report is None:
+                return f"{row.unit}：尚未报送"
+            if row.draft:
+                return f"{row.unit}：报送的是草稿（未经定稿），{row.report.source_name}"
+            return f"{row.unit}：已定稿，{row.report.source_name}"
+        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.matrix is None:
             return None
         unit, task_id = self.unit_task(index)
+        if task_id is None:
+            return self._report_data(self.rows[index.row()], role)
         cell = self.matrix.cell(unit, task_id)
         if role == UnitTaskRole:
             return (unit, task_id)
@@ -72,9 +109,15 @@ class MatrixModel(QAbstractTableModel):
         if self.matrix is None:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            if section >= len(self.columns):
+            if section == REPORT_COLUMN:
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return "报告"
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return "各单位报告的状态：定稿、草稿（尚未定稿）或未报送"
                 return None
-            task_id = self.columns[section]
+            task_id = self.task_at(section)
+            if task_id is None:
+                return None
             catalogue = self.matrix.catalogue
             if role == Qt.ItemDataRole.DisplayRole:
                 return catalogue.ref(task_id)  # 一（二）之二: the 要点's numbering, not 1.2.2
@@ -137,7 +180,8 @@ class TaskModel(QAbstractTableModel):
             if section >= len(self.view.columns):
                 return None
             column = self.view.columns[section]
-            return f"{column.unit}\n（{column.role_label}）"
+            draft = "（草稿）" if column.draft else ""
+            return f"{column.unit}{draft}\n（{column.role_label}）"
         if section >= len(self.view.labels):
             return None
         return self.view.labels[section]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.catalogue import cn_number
 from desktop.consolidate.answers import answer_view, task_view
 from desktop.consolidate.consolidation import Consolidation
-from desktop.consolidate.matrix import Matrix
+from desktop.consolidate.matrix import REPORT_WORDS, Matrix, Row
 from desktop.ui.office.models import MatrixModel, TaskModel
 
 ALL = "全部"
@@ -70,11 +70,14 @@ class MatrixPanel(QWidget):
         self.category.setObjectName("categoryFilter")
         self.state = QComboBox()
         self.state.setObjectName("stateFilter")
+        self.report = QComboBox()
+        self.report.setObjectName("reportFilter")
         self.count = QLabel()
         filters = QHBoxLayout()
         for label, combo in (
             ("部分", self.section),
             ("单位类别", self.category),
+            ("报告", self.report),
             ("状态", self.state),
         ):
             filters.addWidget(QLabel(label))
@@ -108,7 +111,7 @@ class MatrixPanel(QWidget):
         self.legend = Legend()
         layout.addWidget(self.legend)
         layout.addWidget(split, 1)
-        for combo in (self.section, self.category, self.state):
+        for combo in (self.section, self.category, self.report, self.state):
             combo.currentIndexChanged.connect(self.apply_filters)
 
     def show_consolidation(self, c: Consolidation) -> None:
@@ -118,6 +121,7 @@ class MatrixPanel(QWidget):
             [(f"{cn_number(s.no)}、{s.title[:14]}", s.no) for s in c.catalogue.sections],
         )
         self._fill(self.category, [(name, name) for name in c.matrix.category_names])
+        self._fill(self.report, [(word, word) for word in REPORT_WORDS])
         self._fill(self.state, [(state, state) for state in c.matrix.states])
         self.legend.show_matrix(c.matrix)
         self.apply_filters()
@@ -142,16 +146,24 @@ class MatrixPanel(QWidget):
             section=self.section.currentData(),
             category=self.category.currentData(),
             state=self.state.currentData(),
+            report=self.report.currentData(),
         )
         self.model.show(c.matrix, rows, columns)
         reported = sum(1 for r in rows if r.reported)
-        self.count.setText(f"显示 {len(rows)} 个单位（已报送 {reported}）、{len(columns)} 项任务")
+        drafts = sum(1 for r in rows if r.draft)
+        of_which = f"，其中草稿 {drafts} 份" if drafts else ""
+        self.count.setText(
+            f"显示 {len(rows)} 个单位（已报送 {reported}{of_which}）、{len(columns)} 项任务"
+        )
 
     def _cell_clicked(self, index: QModelIndex) -> None:
         c = self.consolidation
         if c is None or not index.isValid():
             return
         unit, task_id = self.model.unit_task(index)
+        if task_id is None:
+            self.answer.setPlainText(report_summary(c.matrix.row(unit)))
+            return
         view = answer_view(c.matrix, c.form, unit, task_id)
         if view is None:
             self.answer.setPlainText(f"{c.catalogue.display_name(task_id)}不涉及{unit}。")
@@ -163,8 +175,22 @@ class MatrixPanel(QWidget):
         self.answer.setPlainText(text)
 
     def _header_clicked(self, section: int) -> None:
-        if 0 <= section < len(self.model.columns):
-            self.taskChosen.emit(self.model.columns[section])
+        task_id = self.model.task_at(section)
+        if task_id is not None:
+            self.taskChosen.emit(task_id)
+
+
+def report_summary(row: Row) -> str:
+    """What the office reads when it clicks a unit's 报告 cell."""
+    if row.report is None:
+        return f"{row.unit}：尚未报送报告。"
+    report = row.report
+    date = report.report_date or "未填"
+    if row.draft:
+        state = "草稿（报送单位尚未审查定稿，内容可能还会修改，可请该单位报送定稿）"
+    else:
+        state = "定稿"
+    return f"{row.unit}\n\n报告：{report.source_name}\n状态：{state}\n报告日期：{date}"
 
 
 class TaskPanel(QWidget):

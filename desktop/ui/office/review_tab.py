@@ -27,7 +27,10 @@ from PySide6.QtWidgets import (
 
 from desktop.catalogue import cn_number, short_name
 from desktop.fileio import FileWriteError
+from desktop.settings import Settings
 from desktop.ui import dialogs
+from desktop.ui import folders as folder_names
+from desktop.ui.folders import Folders
 from desktop.ui.office.review_header import HeaderEditor
 from desktop.ui.office.review_task import TaskEditor
 from desktop.yearly.draft import DraftError, ReviewDraft
@@ -47,9 +50,12 @@ class ReviewTab(QWidget):
     published = Signal(str)  # the publication file written
     saved = Signal()
 
-    def __init__(self, service: ReviewService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: ReviewService, folders: Folders | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.service = service
+        self.folders = folders or Folders(Settings())
         self.draft: ReviewDraft | None = None
         self.editor: QWidget | None = None
         self._save_failed = False
@@ -132,9 +138,11 @@ class ReviewTab(QWidget):
         self._show_summary()
 
     def import_source(self) -> None:
-        chosen = dialogs.open_paths(self, "选择新的要点文件", str(Path.home()), SOURCE_FILTER)
+        start = self.folders.start(folder_names.YAODIAN)
+        chosen = dialogs.open_paths(self, "选择新的要点文件", start, SOURCE_FILTER)
         if not chosen:
             return
+        self.folders.remember(folder_names.YAODIAN, chosen[0])
         from desktop.parser.structure import ParseError, SourceError
 
         try:
@@ -336,11 +344,11 @@ class ReviewTab(QWidget):
         from desktop.yearly import publication as pub_mod
 
         name = pub_mod.make(draft.catalogue, {}, revision).file_name()
-        path = dialogs.save_path(
-            self, "保存要点发布文件", str(Path.home() / name), PUBLICATION_FILTER
-        )
+        suggested = self.folders.suggest(folder_names.OFFICE_EXPORT, name)
+        path = dialogs.save_path(self, "保存要点发布文件", suggested, PUBLICATION_FILTER)
         if not path:
             return
+        self.folders.remember(folder_names.OFFICE_EXPORT, path)
         try:
             done = self.service.publish(draft, Path(path))
         except (DraftError, FileWriteError, OSError) as exc:

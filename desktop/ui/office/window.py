@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.answers import FINAL
 from desktop.consolidate.consolidation import Consolidation
 from desktop.consolidate.service import OfficeService
+from desktop.errors import UserError
 from desktop.settings import Settings
 from desktop.ui import dialogs, folders
 from desktop.ui.folders import Folders
@@ -107,7 +109,7 @@ class OfficeWindow(QMainWindow):
         self.tabs.addTab(self.task_panel, "按任务查看")
         self.tabs.addTab(self.missing_panel, "缺报单位")
         self.tabs.addTab(self.log, "导入记录")
-        self.review_tab = ReviewTab(ReviewService(service.directory))
+        self.review_tab = ReviewTab(ReviewService(service.directory), self.folders)
         self.tabs.addTab(self.review_tab, "要点校对与发布")
         self.matrix_panel.taskChosen.connect(self.show_task)
 
@@ -191,13 +193,7 @@ class OfficeWindow(QMainWindow):
     def _show(self, c: Consolidation) -> None:
         self._busy(False)
         self.consolidation = c
-        reported = sum(1 for r in c.matrix.rows if r.reported)
-        lagging = len(c.lagging_tallies())
-        self.heading.setText(
-            f"{c.catalogue.label()}　已报送 {reported}/{c.expected_units} 个单位　"
-            f"未报送 {sum(1 for e in c.missing if e.kind == 'no_report')} 个　"
-            f"存在滞后的任务 {lagging} 项"
-        )
+        self.heading.setText(heading(c))
         self._fill_catalogues(c)
         self.matrix_panel.show_consolidation(c)
         self.task_panel.show_consolidation(c)
@@ -209,7 +205,8 @@ class OfficeWindow(QMainWindow):
         ids = sorted(set(c.catalogue_counts) | {c.catalogue.id})
         self.catalogue_choice.clear()
         for cid in ids:
-            self.catalogue_choice.addItem(f"{cid}（{c.catalogue_counts.get(cid, 0)}份）", cid)
+            name = c.catalogue.label() if cid == c.catalogue.id else catalogue_name(cid)
+            self.catalogue_choice.addItem(f"{name}（{c.catalogue_counts.get(cid, 0)}份）", cid)
         self.catalogue_choice.setCurrentIndex(self.catalogue_choice.findData(c.catalogue.id))
         self.catalogue_choice.setVisible(len(ids) > 1)
 
@@ -256,13 +253,23 @@ class OfficeWindow(QMainWindow):
     def _imported(self, value) -> None:
         result, c = value
         self._show(c)
+        drafts = [r for r in result.imported if r.status != FINAL]
         summary = (
             f"导入完成：成功 {len(result.imported)} 份（新增 {len(result.added)}、"
-            f"替换 {len(result.replaced)}），内容未变 {len(result.unchanged)} 份，"
+            f"替换 {len(result.replaced)}"
+            + (f"，其中草稿 {len(drafts)} 份" if drafts else "")
+            + f"），内容未变 {len(result.unchanged)} 份，"
             f"未采用 {len(result.superseded)} 份，未导入 {len(result.rejected)} 份。"
         )
+        lines = [summary]
+        if drafts:
+            named = "、".join(f"{r.unit}（{r.source_name}）" for r in drafts)
+            lines.append(
+                f"以下报告是草稿，尚未经报送单位审查定稿：{named}。汇总时照常计入，"
+                "但在汇总矩阵的“报告”一栏和汇总报告中标明为草稿；可请这些单位报送定稿。"
+            )
         self.statusBar().showMessage(summary)
-        self.log.add([summary, *result.messages(), *result.warnings])
+        self.log.add([*lines, *result.messages(), *result.warnings])
         if result.rejected:
             self.tabs.setCurrentWidget(self.log)
         self.importFinished.emit(result)
@@ -306,6 +313,32 @@ class OfficeWindow(QMainWindow):
         if self.busy:
             QThreadPool.globalInstance().waitForDone(30_000)
         super().closeEvent(event)
+
+
+def heading(c: Consolidation) -> str:
+    """One line over the tabs: what is being consolidated and where it stands."""
+    label = c.catalogue.label()
+    reported = [r for r in c.matrix.rows if r.reported]
+    if not reported:
+        # Before any import every unit "lags" on every task: say what to do instead.
+        return f"{label}　尚未导入任何报告。请点“导入报告文件…”或“导入文件夹…”。"
+    drafts = sum(1 for r in reported if r.draft)
+    of_which = f"（其中草稿 {drafts} 份）" if drafts else ""
+    silent = sum(1 for e in c.missing if e.kind == "no_report")
+    return (
+        f"{label}　已报送 {len(reported)}/{c.expected_units} 个单位{of_which}　"
+        f"未报送 {silent} 个　存在滞后的任务 {len(c.lagging_tallies())} 项"
+    )
+
+
+def catalogue_name(catalogue_id: str) -> str:
+    """How a person names a catalogue (its title), never its internal id when avoidable."""
+    from desktop import catalogue
+
+    try:
+        return catalogue.load(catalogue_id).label()
+    except UserError:
+        return catalogue_id
 
 
 def open_office_window(services=None, parent: QWidget | None = None) -> OfficeWindow:

@@ -115,7 +115,13 @@ class ScopePage(Page):
             )
         layout.addStretch(1)
         self.body.addWidget(scroll(inner))
+        ctx.value_changed.connect(self._changed)
         self.refresh()
+
+    def _changed(self, scope: str, key: str) -> None:
+        # The counts follow each choice and reason as it is made, not when the page is left.
+        if key in ("applicable", "not_applicable_reason"):
+            self.subtitle_label.setText(self.summary())
 
     def summary(self) -> str:
         session = self.ctx.session
@@ -125,9 +131,14 @@ class ScopePage(Page):
         text = f"{session.unit_name}需要报告 {len(must)} 项任务（{parts}）。"
         optional = session.optional_tasks()
         if optional:
-            undecided = sum(1 for t in optional if session.is_applicable(t.task_id) is None)
-            chosen = sum(1 for t in optional if session.is_applicable(t.task_id) is True)
-            text += f"另有 {len(optional)} 项相关部门任务：已确认适用 {chosen} 项，尚待确认 {undecided} 项。"
+            n = session.optional_counts()
+            declined = f"不适用 {n['not_applicable']} 项"
+            if n["no_reason"]:
+                declined += f"（其中 {n['no_reason']} 项还没写原因）"
+            text += (
+                f"另有 {len(optional)} 项相关部门任务：已确认适用 {n['applies']} 项、{declined}，"
+                f"尚待确认 {n['undecided']} 项。"
+            )
         return text
 
     def refresh(self) -> None:
