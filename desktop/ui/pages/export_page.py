@@ -112,7 +112,9 @@ class ExportPage(Page):
             self.message.setText(str(exc))
             dialogs.error(self, "无法导出", str(exc))
             return
-        message = f"程序内部错误（{type(exc).__name__}）"  # a defect, named as such
+        from desktop.ui import crash
+
+        message = crash.describe(exc, "导出报告")
         self.message.setText(f"导出失败：{message}")
         dialogs.error(
             self,
