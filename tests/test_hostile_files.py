@@ -68,7 +68,7 @@ def test_hostile_json_is_refused_beside_a_good_file(tmp_path, service, good, mak
     bad = tmp_path / "财政-恶意.json"
     bad.write_text(make(payload_text(good)), encoding="utf-8")
     rejected = import_beside_good(service, tmp_path, good, bad)
-    assert "不是可用的报告数据" in rejected.reason
+    assert "重新导出" in rejected.hint and rejected.reason.isprintable()
 
 
 @pytest.mark.parametrize("make", HOSTILE_JSON.values(), ids=HOSTILE_JSON.keys())
