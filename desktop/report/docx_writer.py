@@ -70,8 +70,19 @@ def load_template(path: Path | None = None) -> Document:
     )
     if not path.is_file():
         raise TemplateError(f"找不到{where}（{path}）。{advice}")
+    from io import BytesIO
+
+    from desktop.safezip import UnsafeArchive, checked_bytes
+
     try:
-        document = docx.Document(str(path))
+        # A template may come from anywhere: read bounded, checked like every .docx from
+        # elsewhere (bombs, encrypted members, odd compression) before python-docx opens it.
+        data = checked_bytes(path, path.name)
+    except UnsafeArchive as exc:
+        reason = str(exc).removeprefix(path.name + "：").rstrip("。")
+        raise TemplateError(f"{where}无法打开（{reason}）。{advice}") from exc
+    try:
+        document = docx.Document(BytesIO(data))
     except ValueError as exc:
         if "template" in str(exc):
             raise TemplateError(
