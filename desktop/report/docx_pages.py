@@ -16,11 +16,18 @@ from xml.sax.saxutils import escape
 
 from desktop.report import model as M
 from desktop.report import rules as R
+from desktop.textclean import xml_safe
 
 if TYPE_CHECKING:
     from docx.document import Document
 
 DRAFT_MARK = "草稿（未定稿，不得报送）"
+
+
+def set_style(paragraph, style_id: str | None) -> None:
+    """Apply a paragraph style by id (None: the default style, written as no w:pStyle)."""
+    if style_id is not None:
+        paragraph._p.get_or_add_pPr().style = style_id
 
 
 def _w(tag: str) -> str:
@@ -126,7 +133,11 @@ def _row_xml(
         jc = '<w:jc w:val="center"/>' if centred[i] else ""
         paras = "".join(
             f"<w:p><w:pPr>{style}{jc}</w:pPr>"
-            + (f'<w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r>' if line else "")
+            + (
+                f'<w:r><w:t xml:space="preserve">{escape(xml_safe(line))}</w:t></w:r>'
+                if line
+                else ""
+            )
             + "</w:p>"
             for line in (value.split("\n") if value else [""])
         )

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from desktop.errors import UserError
 from desktop.report import model as M
 from desktop.report import rules as R
+from desktop.report.docx_pages import set_style
 from desktop.report.prose import text_width
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
     from desktop.catalogue import Catalogue
     from desktop.forms import FormSpec
+    from desktop.settings import Settings
 
 
 class TemplateError(UserError):
@@ -44,13 +46,10 @@ def default_template() -> Path:
     return default_template_path()
 
 
-def configured_template(settings: object | None = None) -> Path | None:
-    """The unit's own template from settings (``report_template``), or None for the built-in."""
-    if settings is None:
-        from desktop.settings import Settings
-
-        settings = Settings()
-    value = settings.get("report_template")  # type: ignore[attr-defined]
+def configured_template(settings: Settings) -> Path | None:
+    """The unit's own template from the caller's settings (``report_template``), or None for
+    the built-in one — the same rule for the wizard, the command line and 汇总."""
+    value = settings.get("report_template")
     return Path(value) if value else None
 
 
@@ -71,8 +70,19 @@ def load_template(path: Path | None = None) -> Document:
     )
     if not path.is_file():
         raise TemplateError(f"找不到{where}（{path}）。{advice}")
+    from io import BytesIO
+
+    from desktop.safezip import UnsafeArchive, checked_bytes
+
     try:
-        document = docx.Document(str(path))
+        # A template may come from anywhere: read bounded, checked like every .docx from
+        # elsewhere (bombs, encrypted members, odd compression) before python-docx opens it.
+        data = checked_bytes(path, path.name)
+    except UnsafeArchive as exc:
+        reason = str(exc).removeprefix(path.name + "：").rstrip("。")
+        raise TemplateError(f"{where}无法打开（{reason}）。{advice}") from exc
+    try:
+        document = docx.Document(BytesIO(data))
     except ValueError as exc:
         if "template" in str(exc):
             raise TemplateError(
@@ -135,6 +145,8 @@ class _Writer:
             name: (None if default is not None and s.style_id == default.style_id else s.style_id)
             for name, s in self.styles.items()
         }
+        rules = {rule.name: rule for rule in R.STYLES}
+        self.condensed = {name: rules[name].char_spacing_tw < 0 for name in R.REQUIRED_STYLES}
         self.page_break_pending = False
         self.landscape_pending = False
         self.previous: M.Block | None = None
@@ -152,7 +164,7 @@ class _Writer:
         p = self.doc.add_paragraph()
         set_style(p, self.ids[style])
         if text:
-            p.add_run(text)
+            add_text(p, text, self.condensed[style])
         if self.page_break_pending:
             p.paragraph_format.page_break_before = True
             self.page_break_pending = False
@@ -270,10 +282,29 @@ class _Writer:
         )
 
 
-def set_style(paragraph, style_id: str | None) -> None:
-    """Apply a paragraph style by id (None: the default style, written as no w:pStyle)."""
-    if style_id is not None:
-        paragraph._p.get_or_add_pPr().style = style_id
+# Full-width punctuation keeps its natural width in condensed (3号) text. LibreOffice (and so
+# 永中 and other LibreOffice-based office suites) hangs a line-end comma or full stop into the
+# margin and, when the run is condensed, does not draw it at all: “…项级科目[，]基本支出”.
+_FULLWIDTH_PUNCT = re.compile("([，。、；：？！“”‘’（）《》〔〕【】…—]+)")
+
+
+def add_text(paragraph, text: str, condensed: bool) -> None:
+    """Add *text* as runs; in condensed styles, runs of full-width punctuation get character
+    spacing 0 (the style's −0.25 pt stays on every other character)."""
+    if not condensed or not _FULLWIDTH_PUNCT.search(text):
+        paragraph.add_run(text)
+        return
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for i, part in enumerate(_FULLWIDTH_PUNCT.split(text)):
+        if not part:
+            continue
+        run = paragraph.add_run(part)
+        if i % 2:  # split() puts the captured punctuation at odd positions
+            spacing = OxmlElement("w:spacing")
+            spacing.set(qn("w:val"), "0")
+            run._r.get_or_add_rPr().append(spacing)
 
 
 def _set_indent(paragraph, right_chars: float) -> None:

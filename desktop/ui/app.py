@@ -25,6 +25,9 @@ def configure(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
     # Fusion everywhere: Windows 11's default style is buggy and screenshots match Windows.
     app.setStyle("Fusion")
+    from desktop.ui import plaintext
+
+    plaintext.install(app)  # every tooltip shows its text as plain text
     icon = paths.resource_root() / "packaging" / "icon" / "zwgk.png"
     if icon.is_file():
         from PySide6.QtGui import QIcon
@@ -46,6 +49,9 @@ def run(argv: list[str]) -> int:
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow()
+    from desktop.ui import crash
+
+    crash.install(lambda: window)  # an unexpected error: a log file and a Chinese dialog
     window.show()
     probe = "--quit-when-shown" in argv  # start-up benchmark and the packaged build's smoke test
     if probe:
@@ -70,21 +76,18 @@ def run(argv: list[str]) -> int:
 
 def attach_data(window, state: dict) -> int:
     """Open the store and the data files, then fill the window. Non-zero: could not start."""
-    from desktop.settings import Settings
-    from desktop.store import StoreError, open_store
+    from desktop.services import open_services
+    from desktop.store import StoreError
     from desktop.ui import dialogs
 
     try:
-        opened = open_store()
+        services, opening_notices = open_services()
     except StoreError as exc:
         dialogs.error(window, "无法打开数据", str(exc))
         return 1
-    state["store"] = opened.store
-    from desktop.services import Services
+    state["store"] = services.store
     from desktop.ui.main_window import show_notices
 
-    settings = Settings()
-    services = Services(opened.store, settings)
     try:
         services.directory()
         services.form(services.catalogue("dalian-2016"))
@@ -93,9 +96,6 @@ def attach_data(window, state: dict) -> int:
         return 1
     window.attach(services)
     window.resume_last()
-    notices = list(opened.notices)
-    if settings.notice:
-        notices.append(settings.notice)
-    notices += services.directory().notices
+    notices = opening_notices + services.directory().notices
     show_notices(window, notices)
     return 0
