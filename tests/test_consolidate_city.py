@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.consolidate import sample_reports as samples
 from desktop.consolidate.matrix import COLOURS
 from desktop.consolidate.service import OfficeService
 from desktop.consolidate.summary_doc import outline
+from tests.samples import unit_reports as samples
 
 SILENT = ["市委办公厅", "旅顺口区", "金州区", "长海县", "保税区", "大连广播电视大学"]
 UNFINISHED = {("市财政局", "1.6.1"), ("中山区", "3.1.1")}

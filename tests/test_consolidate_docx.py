@@ -9,9 +9,9 @@ from datetime import date
 
 import pytest
 
-from desktop.consolidate import sample_reports as samples
 from desktop.consolidate.docx_out import build_model, render
 from desktop.consolidate.service import OfficeService
+from tests.samples import unit_reports as samples
 
 SILENT = {"市委办公厅", "旅顺口区", "大连广播电视大学"}
 
