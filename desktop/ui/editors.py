@@ -33,6 +33,9 @@ DEFAULT_MAX_TEXT = 200_000
 
 class FieldEditor(QWidget):
     changed = Signal(object)
+    # The clerk is done with the field (left it, or picked a choice): checks that would move
+    # the page under the mouse wait for this, not for each keystroke.
+    committed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +130,7 @@ class LineEditor(FieldEditor):
         self.edit.setPlaceholderText(placeholder)
         self.layout_.addWidget(self.edit)
         self.edit.textEdited.connect(self._on_edit)
+        self.edit.editingFinished.connect(self.committed.emit)
 
     def _on_edit(self, text: str) -> None:
         cleaned = clean_pasted(text).replace("\n", " ").replace("\t", " ")
@@ -175,6 +179,7 @@ class NumberEditor(FieldEditor):
             self.layout_.addWidget(QLabel(unit, self))
         self.layout_.addStretch(1)
         self.edit.textEdited.connect(self._emit)
+        self.edit.editingFinished.connect(self.committed.emit)
 
     def _load(self, value: Any) -> None:
         if value is None or isinstance(value, bool):
@@ -205,6 +210,7 @@ class YesNoEditor(FieldEditor):
         self.layout_.addWidget(self.combo)
         self.layout_.addStretch(1)
         self.combo.currentIndexChanged.connect(self._emit)
+        self.combo.activated.connect(lambda _i: self.committed.emit())
 
     def _load(self, value: Any) -> None:
         self.combo.setCurrentIndex(1 if value is True else 2 if value is False else 0)

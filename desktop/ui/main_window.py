@@ -70,9 +70,7 @@ class MainWindow(QMainWindow):
         self.save_action.triggered.connect(self.save)
         self.export_action = QAction("导出 Word 报告(&E)…", self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(
-            lambda: self.report_view and self.report_view.show_page("export")
-        )
+        self.export_action.triggered.connect(self.export_report)
         quit_action = QAction("退出(&X)", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -235,6 +233,16 @@ class MainWindow(QMainWindow):
             self.open_report(done.report_id)
         elif current and self.report_view is None:
             self.show_start()
+
+    def export_report(self) -> None:
+        """导出 Word 报告…: the export page, and at once the save step the entry names."""
+        view = self.report_view
+        if view is None:
+            return
+        view.show_page("export")
+        page = view.pages.get("export")
+        if page is not None and page.export_button.isEnabled():
+            page.choose_and_export()
 
     def save(self) -> None:
         if self.report_view is not None:

@@ -228,6 +228,10 @@ class ReportView(QWidget):
         self.save_label.setStyleSheet("")
 
     def save_now(self) -> bool:
+        if self.session.read_only:
+            # Nothing can change in a read-only window, so nothing was saved: never "已保存".
+            self.save_label.setText("只读窗口：不能修改，无需保存")
+            return True
         ok = self.autosave.flush_now(seal=True)
         if ok:
             self.save_label.setText(f"已保存 {self.autosave.last_saved or ''}".strip())
