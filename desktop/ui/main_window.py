@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self.start_page: StartPage | None = None
         self.report_view: ReportView | None = None
         self.office_window: QWidget | None = None
+        self.help_window: QWidget | None = None
         self._menus()
         self._fit_to_screen()
         if services is not None:
@@ -117,6 +118,11 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(template)
         tools_menu.addAction(builtin)
         help_menu = self.menuBar().addMenu("帮助(&H)")
+        self.guide_action = QAction("使用说明(&U)", self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         about = QAction("关于(&A)", self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -247,6 +253,14 @@ class MainWindow(QMainWindow):
     def save(self) -> None:
         if self.report_view is not None:
             self.report_view.save_now()
+
+    def show_guide(self) -> None:
+        from desktop.ui.help_window import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show()
+        self.help_window.raise_()
 
     def about(self) -> None:
         where = self.services.store.path if self.services else "（尚未打开）"
