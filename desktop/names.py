@@ -87,7 +87,8 @@ def normalise(text: str) -> str:
     (and names) an invisible character instead of it vanishing unnoticed.
     """
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\u202f", " ")
+    # Every kind of space (ideographic, no-break, en/em, thin …) is a plain space.
+    text = "".join(" " if unicodedata.category(ch) == "Zs" else ch for ch in text)
     return re.sub(" {2,}", " ", text).strip(" ")
 
 
@@ -155,21 +156,21 @@ def name_problem(
         if why == "symbol":
             return f"{what}中不能有表情或图形符号 {_describe(ch)}。请删除后重新输入。"
     if not any(unicodedata.category(ch).startswith("L") for ch in name):
-        return f"“{name}”不是一个{what}：{what}中至少要有一个汉字或字母。请重新输入。"
+        return f"“{_visible(name)}”不是一个{what}：{what}中至少要有一个汉字或字母。请重新输入。"
     if len(name) > max_length:
         return f"{what}超过{max_length}个字（现有{len(name)}个字）。请改用简称。"
     if directory is not None and directory.category(name) is not None:
         return (
-            f"“{name}”是要点中的一类单位，不是一个单位，不能作为{what}。"
+            f"“{_visible(name)}”是要点中的一类单位，不是一个单位，不能作为{what}。"
             "请填写本单位自己的名称，如“市财政局”“中山区”。"
         )
     if is_category_shape(name):
         return (
-            f"“{name}”指的是一类单位，不是一个单位，不能作为{what}。"
+            f"“{_visible(name)}”指的是一类单位，不是一个单位，不能作为{what}。"
             "请填写本单位自己的名称，如“市财政局”“中山区”。"
         )
     if any(sep in name for sep in _LIST_SEPARATORS):
-        return f"“{name}”像是几个单位。一份报告只属于一个单位，请只填写本单位的名称。"
+        return f"“{_visible(name)}”像是几个单位。一份报告只属于一个单位，请只填写本单位的名称。"
     return None
 
 
@@ -192,5 +193,6 @@ def _visible(name: str) -> str:
     """*name* as it can be quoted in a message: invisible characters shown as ⟨U+200B⟩."""
     out = []
     for ch in name[:MAX_NAME]:
-        out.append(f"⟨U+{ord(ch):04X}⟩" if _bad_char(ch) == "invisible" else ch)
+        hidden = _bad_char(ch) in ("invisible", "unknown") or not ch.isprintable()
+        out.append(f"⟨U+{ord(ch):04X}⟩" if hidden else ch)
     return "".join(out) + ("…" if len(name) > MAX_NAME else "")

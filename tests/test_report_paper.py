@@ -205,3 +205,22 @@ def test_the_review_lists_an_issuer_name_the_report_cannot_carry(form, directory
     assert not [
         p for p in completeness.review(form, [], values, {}, unit) if p.field == "issuer_name"
     ]
+
+
+def test_malformed_values_from_another_pc_never_stop_the_export(catalogue, form):
+    """What a damaged or hostile exchange file may carry (the payload is validated on import,
+    but the composer and writer never rely on it): odd types, control characters in addresses."""
+    from desktop.report import compose_report, render_docx
+
+    data = reports.load("shi-caizhengju-2016")
+    a = data["answers"]
+    a["1.1.1"]["role"] = {"not": "a role"}
+    a["1.2.1"]["evidence"] = [{"title": "专栏\x07", "url": "http://a.cn/\x0bb\ufffe"}, None, 3]
+    a["1.3.1"]["figures"] = ["not", "a", "dict"]
+    a["5.1.1"]["figures"]["leader_published_url"] = "http://x.cn/\x0c\ud800"
+    a["1.5.1"]["not_applicable_reason"] = ["a list"]
+    data["unit_info"] = "not an object"
+    written = docx.Document(io.BytesIO(render_docx(compose_report(data, catalogue, form))))
+    cells = [c.text for row in written.tables[0].rows for c in row.cells]
+    assert cells[8 * 2 + 6] == "专栏\na.cn/\u200bb"  # row 2 (一（二）之一): cleaned address
+    assert "x.cn/" in "".join(cells)

@@ -22,6 +22,7 @@ from desktop.payload import file_name as payload_file_name
 from desktop.report import prose
 from desktop.report.figures import figure_urls
 from desktop.report.model import Column
+from desktop.textclean import xml_safe
 
 if TYPE_CHECKING:
     from desktop.forms import FormSpec
@@ -70,6 +71,11 @@ def file_name(path: str) -> str:
     return stem if dot and stem and 1 <= len(ext) <= 5 else name
 
 
+def address(value: object) -> str:
+    """A web address as typed, made printable: characters XML cannot hold dropped, no breaks."""
+    return xml_safe(str(value)).replace("\n", "").strip() if value else ""
+
+
 def _entries(evidence: object) -> list[dict]:
     return [e for e in evidence if isinstance(e, dict)] if isinstance(evidence, list) else []
 
@@ -81,7 +87,7 @@ def carriers(evidence: object, extra_urls: list[tuple[str, str]] | None = None) 
     seen: set[str] = set()
     for entry in _entries(evidence):
         title = prose.document_title(prose.clean(entry.get("title")))
-        url = str(entry.get("url") or "").strip()
+        url = address(entry.get("url"))
         if not url and entry.get("path"):
             continue
         if not title and not url:
@@ -99,7 +105,7 @@ def files(evidence: object) -> list[str]:
     """Evidence kept as files (a scanned notice, a photo): their titles, else file names."""
     out = []
     for entry in _entries(evidence):
-        if entry.get("path") and not str(entry.get("url") or "").strip():
+        if entry.get("path") and not address(entry.get("url")):
             title = prose.clean(entry.get("title")) or prose.clean(file_name(entry["path"]))
             if title:
                 out.append(prose.document_title(title))
@@ -131,7 +137,8 @@ def rows(
         answer = answers.get(task.id)
         if not isinstance(answer, dict):
             continue
-        role = ROLE_LABELS.get(answer.get("role", ""), "")
+        role = answer.get("role")
+        role = ROLE_LABELS.get(role, "") if isinstance(role, str) else ""
         done = summary_text = places = ""
         remarks: list[str] = []
         if not_applicable(answer):

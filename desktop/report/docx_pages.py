@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 
 from desktop.report import model as M
 from desktop.report import rules as R
+from desktop.textclean import xml_safe
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -126,7 +127,11 @@ def _row_xml(
         jc = '<w:jc w:val="center"/>' if centred[i] else ""
         paras = "".join(
             f"<w:p><w:pPr>{style}{jc}</w:pPr>"
-            + (f'<w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r>' if line else "")
+            + (
+                f'<w:r><w:t xml:space="preserve">{escape(xml_safe(line))}</w:t></w:r>'
+                if line
+                else ""
+            )
             + "</w:p>"
             for line in (value.split("\n") if value else [""])
         )

@@ -22,6 +22,7 @@ from typing import Any
 
 from desktop.forms import FigureSpec
 from desktop.report.prose import clean, cn_date, number, sentence, split_sentences
+from desktop.textclean import xml_safe
 
 _REF = re.compile(r"\{(\w+)\}")
 _NEGATION = re.compile(r"未|没有|无|零|(?<![\d.])0(?![\d.])")
@@ -158,5 +159,5 @@ def figure_urls(specs: list[FigureSpec], values: dict) -> list[tuple[str, str]]:
     for spec in specs:
         value = values.get(spec.key)
         if spec.type == "url" and isinstance(value, str) and value.strip():
-            out.append((clean(spec.label), value.strip()))
+            out.append((clean(spec.label), xml_safe(value).replace("\n", "").strip()))
     return out

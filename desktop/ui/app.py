@@ -26,6 +26,9 @@ def configure(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
     # Fusion everywhere: Windows 11's default style is buggy and screenshots match Windows.
     app.setStyle("Fusion")
+    from desktop.ui import plaintext
+
+    plaintext.install(app)  # every tooltip shows its text as plain text
     icon = paths.resource_root() / "packaging" / "icon" / "zwgk.png"
     if icon.is_file():
         from PySide6.QtGui import QIcon
@@ -49,6 +52,9 @@ def run(argv: list[str], exit_fast: bool = False) -> int:
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow()
+    from desktop.ui import crash
+
+    crash.install(lambda: window)  # an unexpected error: a log file and a Chinese dialog
     window.show()
     probe = "--quit-when-shown" in argv  # start-up benchmark and the packaged build's smoke test
     if probe:

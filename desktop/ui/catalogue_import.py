@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from desktop.applicability import unknown_units
-from desktop.fileio import FileWriteError
+from desktop.errors import UserError
 from desktop.services import Services
 from desktop.ui import dialogs
 from desktop.ui.folders import YAODIAN, Folders
@@ -35,7 +35,6 @@ def import_catalogue_interactively(parent: QWidget, services: Services) -> str |
 
 def import_publication(parent: QWidget, services: Services, path: Path) -> str | None:
     """The 要点 as 市政府办公厅 published it; a newer version replaces an older one."""
-    from desktop.store import StoreError
     from desktop.yearly import installing
     from desktop.yearly import publication as pub_mod
 
@@ -60,7 +59,7 @@ def import_publication(parent: QWidget, services: Services, path: Path) -> str |
         return None
     try:
         installing.install(plan, None if store.read_only else store)
-    except (FileWriteError, StoreError, OSError) as exc:
+    except (UserError, OSError) as exc:  # a file not written, answers not moved
         dialogs.error(parent, "无法导入要点", f"没有导入，本机原有的要点未改变：{exc}")
         return None
     services.reload_catalogue(pub.id)
@@ -102,7 +101,7 @@ def import_source(parent: QWidget, services: Services, path: Path) -> str | None
         return None
     try:
         install_parsed(result, services.directory())
-    except FileWriteError as exc:
+    except (UserError, OSError) as exc:
         dialogs.error(parent, "无法导入要点", str(exc))
         return None
     services.reload_catalogue(cat.id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -116,7 +118,9 @@ class NavPanel(QWidget):
         self.items.clear()
         self.order.clear()
         s = self.session
-        self.unit_label.setText(f"<b>{s.unit_name}</b><br/>{s.catalogue.title}")
+        self.unit_label.setText(
+            f"<b>{html.escape(s.unit_name)}</b><br/>{html.escape(s.catalogue.title)}"
+        )
         self._leaf(None, "profile", "封面信息")
         self._leaf(None, "scope", f"适用任务（{len(s.tasks)} 项）")
         sections = {sec.no: sec for sec in s.catalogue.sections}

@@ -72,6 +72,7 @@ class ReviewDraft:
     warnings: list[DraftWarning] = field(default_factory=list)
     suggested: set[tuple[str, str]] = field(default_factory=set)  # (task id, figure key)
     source_name: str = ""
+    lines: dict[str, int] = field(default_factory=dict)  # task id → its first line in the source
 
     # -- reading ----------------------------------------------------------------------------
     @property
@@ -201,7 +202,10 @@ class ReviewDraft:
             old: self._id(section.no, item.no, n + (2 if n > index else 1))
             for n, old in enumerate(old_ids)
         }
+        line = self.lines.get(task_id)
         self._renumber(item, section.no, mapping)
+        if line is not None:
+            self.lines[new.id] = line  # both halves come from the same paragraph
         return new.id
 
     def merge_with_next(self, task_id: str) -> str:
@@ -232,6 +236,7 @@ class ReviewDraft:
                 w.task_id = task.id
         old_ids = [t.id for t in item.tasks]
         item.tasks.remove(nxt)
+        self.lines.pop(nxt.id, None)  # the merged task starts where the first part did
         mapping = {
             old: self._id(section.no, item.no, n + (1 if n <= index else 0))
             for n, old in enumerate(old_ids)
@@ -252,6 +257,7 @@ class ReviewDraft:
         if not moved:
             return
         self.figures = {moved.get(k, k): v for k, v in self.figures.items()}
+        self.lines = {moved.get(k, k): v for k, v in self.lines.items()}
         self.suggested = {(moved.get(t, t), k) for t, k in self.suggested}
         for w in self.warnings:
             if w.task_id in moved:
@@ -380,6 +386,7 @@ class ReviewDraft:
             "warnings": [w.to_json() for w in self.warnings],
             "suggested": sorted([t, k] for t, k in self.suggested),
             "source_name": self.source_name,
+            "lines": self.lines,
         }
 
     @classmethod
@@ -391,7 +398,9 @@ class ReviewDraft:
             for w in data.get("warnings", [])
         ]
         suggested = {(str(t), str(k)) for t, k in data.get("suggested", [])}
-        return cls(catalogue, figures, warnings, suggested, str(data.get("source_name", "")))
+        lines = {str(k): int(v) for k, v in dict(data.get("lines", {})).items()}
+        name = str(data.get("source_name", ""))
+        return cls(catalogue, figures, warnings, suggested, name, lines)
 
 
 def reach_problem(name: str, directory: Directory | None) -> str:
@@ -445,7 +454,7 @@ def from_parse(result, source_name: str = "", directory: Directory | None = None
     """A draft from the parser's result: warnings tied to their tasks, firm figures added
     (limited to the units a sentence addresses when *directory* knows them)."""
     catalogue = copy.deepcopy(result.catalogue)
-    draft = ReviewDraft(catalogue, source_name=source_name)
+    draft = ReviewDraft(catalogue, source_name=source_name, lines=dict(result.task_lines))
     draft.warnings = [
         DraftWarning(task_for_line(result, w.line), w.line, w.message) for w in result.warnings
     ]

@@ -34,6 +34,7 @@ class DraftInfo:
     id: str
     label: str  # 《2017年政务公开工作要点》（大政办发〔2017〕76号）
     revision: int  # last published revision, 0 = not yet published
+    broken: bool = False  # the file cannot be read (the reason comes when it is opened)
 
 
 @dataclass
@@ -66,6 +67,8 @@ class ReviewService:
             try:
                 draft = self.load(file.stem)
             except DraftError:
+                # Listed, so the office learns of it when choosing it (the reason is shown then).
+                out.append(DraftInfo(file.stem, f"{file.name}（校对文件已损坏）", 0, True))
                 continue
             out.append(DraftInfo(draft.id, draft.catalogue.label(), self.revision(draft.id)))
         return out

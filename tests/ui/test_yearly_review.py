@@ -69,6 +69,7 @@ def test_office_corrects_publishes_and_a_unit_reports_carrying_last_year(
     # Correct one assignment: the 2017 notice names a bureau the directory calls otherwise.
     editor = click_node(qtbot, tab, "1.6.1")
     assert isinstance(editor, TaskEditor)
+    assert "原文第21行起" in editor.heading.text()  # where to find it in the notice
     assert "不在单位名录中" in editor.notes.text()
     retype(qtbot, editor.assignments.name_box(0).lineEdit(), "市公共行政服务中心")
     assert editor.assignments.role_box(0).currentText() == "牵头"
@@ -306,3 +307,56 @@ def test_a_figure_is_limited_to_some_units_and_a_suggestion_added(qtbot, office,
     qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
     assert [f["type"] for f in tab.draft.figures_for("4.3.1")] == ["integer", "date"]
     assert tab.editor.figures.suggestion_buttons == []
+
+
+def test_a_publication_that_cannot_be_written_says_why_and_nothing_changes(
+    qtbot, office, answers, tmp_path
+):
+    tab = office.review_tab
+    import_sample(qtbot, tab, answers)
+    click_node(qtbot, tab, "1.6.1")
+    answers.expect("ask", 0)
+    answers.expect("save_path", str(tmp_path / "没有这个文件夹" / "要点.json"))
+    answers.expect("error")
+    qtbot.mouseClick(tab.publish_button, Qt.MouseButton.LeftButton)
+    kind, title, text = answers.seen[-1]
+    assert title == "发布失败" and "不存在" in text
+    assert tab.service.revision(tab.draft.id) == 0  # not recorded as published
+    assert "未发布" in tab.choice.currentText()
+
+
+def test_a_draft_that_cannot_be_saved_keeps_the_edits_and_says_so(qtbot, office, answers, data_dir):
+    tab = office.review_tab
+    import_sample(qtbot, tab, answers)
+    review_file = tab.service.path(tab.draft.id)
+    review_file.unlink()
+    review_file.mkdir()  # a folder where the file must go: every save fails
+    editor = click_node(qtbot, tab, "1.6.1")
+    answers.expect("error")
+    retype(qtbot, editor.assignments.name_box(0).lineEdit(), "市公共行政服务中心")
+    qtbot.waitUntil(lambda: tab.status.text().startswith("保存失败"), timeout=5_000)
+    assert answers.seen[-1][1] == "无法保存校对稿"
+    assert tab.draft.task("1.6.1").assignments[0].unit == "市公共行政服务中心"
+    # A second failure does not pop up another box; fixing the problem saves again.
+    retype(qtbot, editor.item_title, "推进放管服改革信息公开")
+    qtbot.waitUntil(lambda: not tab._save_timer.isActive(), timeout=5_000)
+    review_file.rmdir()
+    with qtbot.waitSignal(tab.saved, timeout=5_000):
+        retype(qtbot, editor.item_title, "推进“放管服”改革信息公开")
+    assert tab.service.load(tab.draft.id).task("1.6.1").assignments[0].unit == "市公共行政服务中心"
+
+
+def test_a_damaged_draft_is_named_when_chosen(qtbot, office, answers, data_dir):
+    tab = office.review_tab
+    import_sample(qtbot, tab, answers)
+    tab.service.path("broken-2017").write_bytes(b"\x00\x01 not json")
+    tab.fill_choice(tab.draft.id)
+    index = tab.choice.findData("broken-2017")
+    assert tab.choice.itemText(index) == "broken-2017.json（校对文件已损坏）"
+    assert (index, tab.choice.currentIndex()) == (0, 1)  # files in name order
+    answers.expect("error")
+    qtbot.keyClick(tab.choice, Qt.Key.Key_Up)
+    kind, title, text = answers.seen[-1]
+    assert title == "无法打开校对稿" and "broken-2017.json" in text
+    assert tab.draft is not None and tab.draft.id != "broken-2017"  # the open draft stays
+    assert tab.choice.currentData() == tab.draft.id

@@ -50,8 +50,11 @@ def test_split_renumbers_and_carries_figures_and_warnings(directory_bundled):
     draft.warnings.append(DraftWarning("3.1.2", 25, "x"))
     text = draft.task("3.1.1").text
     cut = text.index("解读材料")
+    lines = dict(draft.lines)
     new_id = draft.split_task("3.1.1", cut)
     assert new_id == "3.1.2"
+    assert draft.lines["3.1.1"] == draft.lines["3.1.2"] == lines["3.1.1"]
+    assert draft.lines["3.1.3"] == lines["3.1.2"] and draft.lines["4.1.1"] == lines["4.1.1"]
     item = draft.item_of("3.1.1")
     assert [t.id for t in item.tasks] == ["3.1.1", "3.1.2", "3.1.3"]
     assert draft.task("3.1.1").text.endswith("一并报批，")
@@ -67,6 +70,7 @@ def test_split_renumbers_and_carries_figures_and_warnings(directory_bundled):
     assert draft.task("3.1.1").text == text[:cut].strip() + "\n" + text[cut:].strip()
     assert [t.id for t in draft.item_of("3.1.1").tasks] == ["3.1.1", "3.1.2"]
     assert [f["key"] for f in draft.figures_for("3.1.2")] == ["req_count"]
+    assert draft.lines == lines
     assert not [p for p in draft.problems(directory_bundled) if p.blocking]
 
 

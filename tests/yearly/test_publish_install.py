@@ -138,3 +138,14 @@ def test_a_figure_limited_to_a_unit_this_pc_does_not_know_is_refused(
     pub = pub_mod.make(draft.catalogue, draft.figures_document(), 1)
     with pytest.raises(pub_mod.PublicationError, match="市大数据局"):
         installing.plan(pub, directory=directory_bundled)
+
+
+def test_a_damaged_draft_is_listed_and_says_why_when_opened(service):
+    draft = _imported(service)
+    broken = service.path("broken-2017")
+    broken.write_bytes(b'{"format": "zwgk-yaodian-review", "catalogue": ')
+    infos = {d.id: d for d in service.drafts()}
+    assert set(infos) == {draft.id, "broken-2017"}
+    assert "已损坏" in infos["broken-2017"].label
+    with pytest.raises(DraftError, match="已损坏"):
+        service.load("broken-2017")

@@ -26,6 +26,7 @@ from desktop.consolidate.answers import answer_view, task_view
 from desktop.consolidate.matrix import REPORT_WORDS, Matrix, Row
 from desktop.consolidate.service import Consolidation
 from desktop.ui.office.models import MatrixModel, TaskModel
+from desktop.ui.plaintext import plain_label
 
 ALL = "全部"
 
@@ -72,7 +73,7 @@ class MatrixPanel(QWidget):
         self.state.setObjectName("stateFilter")
         self.report = QComboBox()
         self.report.setObjectName("reportFilter")
-        self.count = QLabel()
+        self.count = plain_label(QLabel())
         filters = QHBoxLayout()
         for label, combo in (
             ("部分", self.section),
@@ -201,10 +202,10 @@ class TaskPanel(QWidget):
         self.consolidation: Consolidation | None = None
         self.task = QComboBox()
         self.task.setObjectName("taskChooser")
-        self.text = QLabel()
+        self.text = plain_label(QLabel())  # the 要点 text may come from an imported file
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary = QLabel()
+        self.summary = plain_label(QLabel())
         self.model = TaskModel(self)
         self.table = QTableView()
         self.table.setObjectName("taskTable")
@@ -256,7 +257,7 @@ class MissingPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel()
+        self.title = plain_label(QLabel())
         self.table = QTableWidget(0, len(self.HEADERS))
         self.table.setObjectName("missingTable")
         self.table.setHorizontalHeaderLabels(list(self.HEADERS))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.catalogue import cn_number, short_name
-from desktop.fileio import FileWriteError
+from desktop.errors import UserError
 from desktop.settings import Settings
 from desktop.ui import dialogs
 from desktop.ui import folders as folder_names
@@ -110,7 +110,7 @@ class ReviewTab(QWidget):
         self.choice.clear()
         for info in self.service.drafts():
             state = f"已发布第{info.revision}版" if info.revision else "未发布"
-            self.choice.addItem(f"{info.label}（{state}）", info.id)
+            self.choice.addItem(info.label if info.broken else f"{info.label}（{state}）", info.id)
         if select is not None:
             self.choice.setCurrentIndex(max(self.choice.findData(select), 0))
         self.choice.blockSignals(False)
@@ -128,6 +128,8 @@ class ReviewTab(QWidget):
             draft = self.service.load(catalogue_id)
         except DraftError as exc:
             dialogs.error(self, "无法打开校对稿", str(exc))
+            if self.draft is not None:
+                self.fill_choice(self.draft.id)  # the list shows what is open
             return
         self._attach(draft)
 
@@ -284,7 +286,7 @@ class ReviewTab(QWidget):
     def _save(self, draft: ReviewDraft) -> bool:
         try:
             self.service.save(draft)
-        except (FileWriteError, OSError) as exc:
+        except (UserError, OSError) as exc:
             self.status.setStyleSheet("color:#b3261e;font-weight:bold;")
             self.status.setText(f"保存失败：{exc}")
             if not self._save_failed:
@@ -351,7 +353,7 @@ class ReviewTab(QWidget):
         self.folders.remember(folder_names.OFFICE_EXPORT, path)
         try:
             done = self.service.publish(draft, Path(path))
-        except (DraftError, FileWriteError, OSError) as exc:
+        except (UserError, OSError) as exc:
             dialogs.error(self, "发布失败", str(exc))
             return
         self.fill_choice(draft.id)

@@ -117,9 +117,11 @@ class TaskEditor(QWidget):
         cat = draft.catalogue
         task = draft.task(task_id)
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>{html.escape(cat.display_name(task_id, 40))}</b>")
-        heading.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(heading)
+        line = draft.lines.get(task_id)
+        where = f"　<span style='color:#5f6368'>原文第{line}行起</span>" if line else ""
+        self.heading = QLabel(f"<b>{html.escape(cat.display_name(task_id, 40))}</b>{where}")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.heading)
         title_row = QHBoxLayout()
         title_row.addWidget(QLabel("条目标题"))
         self.item_title = QLineEdit(draft.item_of(task_id).title)
@@ -129,9 +131,9 @@ class TaskEditor(QWidget):
 
         self.text = QPlainTextEdit(task.text)
         self.text.setAccessibleName("任务原文")
-        line = self.text.fontMetrics().lineSpacing()
-        self.text.setMinimumHeight(line * 5 + 12)
-        self.text.setMaximumHeight(line * 9 + 12)  # the assignments stay in view below it
+        spacing = self.text.fontMetrics().lineSpacing()
+        self.text.setMinimumHeight(spacing * 5 + 12)
+        self.text.setMaximumHeight(spacing * 9 + 12)  # the assignments stay in view below it
         layout.addWidget(self.text)
         buttons = QHBoxLayout()
         self.split_button = QPushButton("在光标处拆分为两项任务")

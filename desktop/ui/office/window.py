@@ -29,10 +29,11 @@ from desktop.answers import FINAL
 from desktop.consolidate.service import Consolidation, OfficeService
 from desktop.errors import UserError
 from desktop.settings import Settings
-from desktop.ui import dialogs, folders
+from desktop.ui import crash, dialogs, folders
 from desktop.ui.folders import Folders
 from desktop.ui.office.panels import LogPanel, MatrixPanel, MissingPanel, TaskPanel
 from desktop.ui.office.review_tab import ReviewTab
+from desktop.ui.plaintext import plain_label
 from desktop.ui.worker import run_in_background
 from desktop.yearly.review import ReviewService
 
@@ -79,7 +80,7 @@ class OfficeWindow(QMainWindow):
         self.import_folder_button.clicked.connect(self.pick_folder)
         self.export_xlsx_button.clicked.connect(self.export_xlsx)
         self.export_docx_button.clicked.connect(self.export_docx)
-        self.heading = QLabel("正在读取汇总数据…")
+        self.heading = plain_label(QLabel("正在读取汇总数据…"))
         self.heading.setObjectName("heading")
         # Shown only when office.db holds reports of more than one 要点 (e.g. 2016 and 2017).
         self.catalogue_choice = QComboBox()
@@ -174,7 +175,7 @@ class OfficeWindow(QMainWindow):
 
     def _fail(self, title: str, exc: BaseException) -> None:
         self._busy(False)
-        message = str(exc) or exc.__class__.__name__
+        message = crash.describe(exc, title)  # never raw exception text
         self.statusBar().showMessage(message)
         self.log.add([f"{title}：{message}"])
         self.failed.emit(message)
@@ -198,6 +199,11 @@ class OfficeWindow(QMainWindow):
         self.task_panel.show_consolidation(c)
         self.missing_panel.show_consolidation(c)
         self.statusBar().showMessage("汇总已更新。")
+        notices = self.service.take_notices()
+        if notices:
+            # office.db was restored from a backup, kept aside, or could not be backed up.
+            self.log.add(notices)
+            dialogs.warn(self, "汇总数据库", "\n\n".join(notices))
         self.refreshed.emit()
 
     def _fill_catalogues(self, c: Consolidation) -> None:

@@ -139,7 +139,9 @@ class ExportPage(Page):
             self.message.setText(str(exc))
             dialogs.error(self, "无法导出", str(exc))
             return
-        message = getattr(exc, "args", [""])[0] if exc.args else exc.__class__.__name__
+        from desktop.ui import crash
+
+        message = crash.describe(exc, "导出报告")
         self.message.setText(f"导出失败：{message}")
         dialogs.error(
             self,

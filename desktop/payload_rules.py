@@ -1,0 +1,370 @@
+"""The rules an exchange payload must meet before anything is imported (``payload.validate``).
+
+Validation never trusts the file: unknown task ids, wrong types, oversized texts, another
+catalogue, a newer format version are each reported as one Chinese line naming the place.
+Beyond the shape it enforces what a file must not be able to claim or smuggle in:
+
+* ``status: final`` only with the 保密审查 done (``review.confirmed``, reviewer and date);
+* a task the unit must report on (not a 相关部门 one) is never ``applicable: false``;
+* dates between 2000 and a year from today (9999-12-31 would pin a report forever under the
+  newer-wins rule of 汇总), numbers finite and within reason, every text within its length;
+* unit and lead names through the shared name validator (:mod:`desktop.names`);
+* untrusted values are quoted short and visible (:func:`shown`), never whole.
+
+:mod:`desktop.payload` re-exports :func:`validate`, :func:`check_value`, :func:`check_evidence`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from desktop.answers import DRAFT, FIGURES, REPORT_STATUSES
+from desktop.catalogue import ROLES, Catalogue
+from desktop.forms import FormSpec
+from desktop.names import name_problem
+
+if TYPE_CHECKING:
+    from desktop.units import Directory
+
+MAX_TEXT = 200_000  # characters in one answer field
+MAX_EVIDENCE = 200
+ALLOWED_TOP = frozenset(
+    (
+        "format",
+        "version",
+        "catalogue",
+        "unit",
+        "unit_info",
+        "status",
+        "profile",
+        "texts",
+        "review",
+        "answers",
+        "exported_at",
+        "app_version",
+        "contribution",  # a cooperating unit's part for its lead unit (docs/lead.md)
+    )
+)
+MAX_NUMBER = 10**15  # no count or amount in a report comes near; bigger is a damaged file
+EARLIEST_DATE = date(2000, 1, 1)
+FUTURE_DAYS = 366  # a date (or export time) later than a year from today is refused
+
+
+def validate(
+    data: dict, catalogue: Catalogue, form: FormSpec, directory: Directory | None = None
+) -> list[str]:
+    """Every problem in *data* for *catalogue*; empty when it can be imported as is.
+
+    With *directory*, a task the unit must report on (not a 相关部门 one) marked not
+    applicable is a problem too.
+    """
+    from desktop.payload import check_header
+
+    problems = check_header(data)
+    if problems:
+        return problems
+    for key in data:
+        if key not in ALLOWED_TOP:
+            problems.append(f"{shown(key)}：不认识的项")
+    cat = data.get("catalogue")
+    if not isinstance(cat, dict) or not isinstance(cat.get("id"), str):
+        problems.append("catalogue：缺少要点目录编号")
+    elif cat["id"] != catalogue.id:
+        title = cat.get("title") if isinstance(cat.get("title"), str) else cat["id"]
+        problems.append(f"catalogue：报告属于要点“{shown(title)}”，不是当前的《{catalogue.title}》")
+        return problems
+    else:
+        for k in ("title", "doc_number"):
+            problems += _check_text(cat.get(k, ""), f"catalogue.{k}", 300)
+    unit = data.get("unit")
+    if not isinstance(unit, str) or not unit.strip():
+        problems.append("unit：缺少填报单位名称")
+    else:
+        problem = name_problem(unit, "填报单位名称")
+        if problem:
+            problems.append(f"unit：{problem}")
+    if "contribution" in data:
+        problems += _check_contribution(data["contribution"], catalogue)
+    if data.get("status", DRAFT) not in REPORT_STATUSES:
+        problems.append(f"status：“{shown(data.get('status'))}”不是 draft 或 final")
+    problems += _check_unit_info(data.get("unit_info", {}))
+    for key, limit in (("app_version", 40), ("exported_at", 40)):
+        if key in data:
+            problems += _check_text(data[key], key, limit)
+    if isinstance(data.get("exported_at"), str) and data["exported_at"]:
+        problems += _check_moment(data["exported_at"], "exported_at")
+    problems += _check_fields(data.get("profile", {}), form.profile_fields, "profile")
+    problems += _check_fields(data.get("texts", {}), form.report_fields, "texts")
+    problems += _check_fields(data.get("review", {}), form.review_fields, "review")
+    problems += _check_review_gate(data)
+    answers = data.get("answers", {})
+    if not isinstance(answers, dict):
+        problems.append("answers：应为对象（任务编号 → 答案）")
+        return problems
+    known = set(catalogue.task_ids())
+    for task_id, answer in answers.items():
+        where = f'answers["{shown(task_id)}"]'
+        if task_id not in known:
+            problems.append(f"{where}：要点中没有编号为 {shown(task_id)} 的任务")
+            continue
+        if not isinstance(answer, dict):
+            problems.append(f"{where}：应为对象")
+            continue
+        problems += _check_answer(answer, form, task_id, where)
+    if directory is not None and not problems:
+        problems += _check_mandatory(data, catalogue, directory)
+    return problems
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """An untrusted value as it may appear in a message: short, control characters visible."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)[:200]
+    text = "".join(ch if ch.isprintable() else f"⟨U+{ord(ch):04X}⟩" for ch in text[: limit + 1])
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _check_unit_info(info: Any) -> list[str]:
+    if not isinstance(info, dict):
+        return ["unit_info：应为对象"]
+    problems = []
+    for key in info:
+        if key not in ("kind", "full_name", "title_name", "categories"):
+            problems.append(f"unit_info.{shown(key)}：不认识的项")
+    if "categories" in info:
+        cats = info["categories"]
+        if not _is_str_list(cats):
+            problems.append("unit_info.categories：应为文字列表")
+        elif len(cats) > 20 or any(len(c) > 60 for c in cats):
+            problems.append("unit_info.categories：类别过多或名称过长")
+    for k in ("kind", "full_name", "title_name"):
+        if k in info:
+            problems += _check_text(info[k], f"unit_info.{k}", 80)
+    return problems
+
+
+def _check_review_gate(data: dict) -> list[str]:
+    """A final report has passed the 保密审查 gate: the file cannot just claim it."""
+    if data.get("status") != "final":
+        return []
+    review = data.get("review")
+    review = review if isinstance(review, dict) else {}
+    if (
+        review.get("confirmed") is True
+        and review.get("reviewer_name")
+        and review.get("review_date")
+    ):
+        return []
+    return [
+        "status：报告标为定稿，但没有完成保密审查确认（review.confirmed、审查人、审查日期）。"
+        "请让该单位在程序的“审查定稿”中完成保密审查后重新导出"
+    ]
+
+
+def _check_mandatory(data: dict, catalogue: Catalogue, directory: Directory) -> list[str]:
+    """Tasks the unit must report on may not be marked not applicable."""
+    from desktop.applicability import tasks_for
+    from desktop.units import Unit
+
+    unit = directory.unit(data["unit"])
+    if unit is None:
+        info = data.get("unit_info") or {}
+        categories = tuple(
+            c.name for c in map(directory.category, info.get("categories", ())) if c is not None
+        )
+        unit = Unit(name=data["unit"], categories=categories)
+    mandatory = {a.task_id for a in tasks_for(catalogue, directory, unit) if not a.optional}
+    return [
+        f'answers["{task_id}"].applicable：{catalogue.ref(task_id)}是“{unit.name}”必须报告的任务'
+        "（不是“相关部门”自行判断的任务），不能标为“不适用”"
+        for task_id, answer in data.get("answers", {}).items()
+        if task_id in mandatory and answer.get("applicable") is False
+    ]
+
+
+def _check_contribution(block: Any, catalogue: Catalogue) -> list[str]:
+    if not isinstance(block, dict):
+        return ["contribution：应为对象"]
+    problems = []
+    for key in block:
+        if key not in ("to", "tasks"):
+            problems.append(f"contribution.{key}：不认识的项")
+    to = block.get("to")
+    if not isinstance(to, str) or not to.strip():
+        problems.append("contribution.to：缺少牵头单位名称")
+    else:
+        problem = name_problem(to, "牵头单位名称")
+        if problem:
+            problems.append(f"contribution.to：{problem}")
+    tasks = block.get("tasks", [])
+    if not _is_str_list(tasks) or len(tasks) > len(catalogue.task_ids()):
+        problems.append("contribution.tasks：应为任务编号列表")
+    return problems
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _check_answer(answer: dict, form: FormSpec, task_id: str, where: str) -> list[str]:
+    problems: list[str] = []
+    specs = {f.key: f for f in form.task_fields}
+    for key, value in answer.items():
+        place = f"{where}.{shown(key)}"
+        if key == "applicable":
+            if not isinstance(value, bool):
+                problems.append(f"{place}：应为 true 或 false")
+        elif key == "not_applicable_reason":
+            problems += _check_text(value, place, 500)
+        elif key == "role":
+            if value not in ROLES:
+                problems.append(f"{place}：“{shown(value)}”不是 lead/responsible/cooperate")
+        elif key == "optional":
+            if not isinstance(value, bool):
+                problems.append(f"{place}：应为 true 或 false")
+        elif key == "evidence":
+            problems += check_evidence(value, place)
+        elif key == FIGURES:
+            problems += _check_figures(value, form, task_id, place)
+        elif key in specs:
+            problems += check_value(
+                value, specs[key].type, place, specs[key].options, specs[key].max_length or MAX_TEXT
+            )
+        else:
+            problems.append(f"{place}：不认识的项")
+    return problems
+
+
+def _check_fields(values: Any, fields: list, where: str) -> list[str]:
+    if not isinstance(values, dict):
+        return [f"{where}：应为对象"]
+    specs = {f.key: f for f in fields}
+    problems = []
+    for key, value in values.items():
+        place = f"{where}.{shown(key)}"
+        if key not in specs:
+            problems.append(f"{place}：不认识的项")
+            continue
+        spec = specs[key]
+        problems += check_value(value, spec.type, place, spec.options, spec.max_length or MAX_TEXT)
+    return problems
+
+
+def _check_figures(values: Any, form: FormSpec, task_id: str, where: str) -> list[str]:
+    if not isinstance(values, dict):
+        return [f"{where}：应为对象"]
+    # Every figure of the task is accepted (a unit's earlier answer to a figure that is no longer
+    # asked of it is kept, never a reason to refuse the file); readers show only theirs.
+    specs = {f.key: f for f in form.all_figures(task_id)}
+    problems = []
+    for key, value in values.items():
+        place = f"{where}.{shown(key)}"
+        if key not in specs:
+            problems.append(f"{place}：任务 {task_id} 没有这项数据")
+            continue
+        spec = specs[key]
+        problems += check_value(value, spec.type, place, (), 2000)
+        if not problems and isinstance(value, (int, float)) and not isinstance(value, bool):
+            if spec.min is not None and value < spec.min:
+                problems.append(f"{place}：不能小于{spec.min:g}")
+            if spec.max is not None and value > spec.max:
+                problems.append(f"{place}：不能大于{spec.max:g}")
+    return problems
+
+
+def check_evidence(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list):
+        return [f"{where}：应为列表"]
+    if len(value) > MAX_EVIDENCE:
+        return [f"{where}：最多{MAX_EVIDENCE}条"]
+    problems = []
+    for i, entry in enumerate(value):
+        place = f"{where}[{i}]"
+        if not isinstance(entry, dict):
+            problems.append(f"{place}：应为对象")
+            continue
+        for key, item in entry.items():
+            if key not in ("title", "url", "path"):
+                problems.append(f"{place}.{shown(key)}：不认识的项")
+            else:
+                problems += _check_text(item, f"{place}.{key}", 2000)
+    return problems
+
+
+def _check_text(value: Any, where: str, limit: int) -> list[str]:
+    if not isinstance(value, str):
+        return [f"{where}：应为文字"]
+    if len(value) > limit:
+        return [f"{where}：超过{limit}个字"]
+    return []
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_value(
+    value: Any, kind: str, where: str, options: tuple = (), limit: int = MAX_TEXT
+) -> list[str]:
+    """Type check of one value against a field type from ``forms/``."""
+    if value is None:
+        return []
+    if kind in ("text", "textarea", "url", "phone"):
+        return _check_text(value, where, limit)
+    if kind == "choice":
+        if value == "":
+            return []
+        if value not in options:
+            return [f"{where}：“{shown(value)}”不是可选值（{'、'.join(options)}）"]
+        return []
+    if kind == "integer":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return [f"{where}：应为整数"]
+        return _check_magnitude(value, where)
+    if kind == "decimal":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return [f"{where}：应为数字"]
+        if isinstance(value, float) and not math.isfinite(value):
+            return [f"{where}：“{value}”不是数字"]
+        return _check_magnitude(value, where)
+    if kind == "boolean":
+        if not isinstance(value, bool):
+            return [f"{where}：应为 true 或 false"]
+        return []
+    if kind == "date":
+        if value == "":
+            return []
+        if not isinstance(value, str) or not _DATE.match(value):
+            return [f"{where}：日期应写成 YYYY-MM-DD"]
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return [f"{where}：“{value}”不是有效日期"]
+        return _check_day(day, where)
+    if kind == "evidence":
+        return check_evidence(value, where)
+    return [f"{where}：未知的字段类型 {kind}"]
+
+
+def _check_magnitude(value: float, where: str) -> list[str]:
+    if abs(value) > MAX_NUMBER:
+        return [f"{where}：数字 {shown(value, 20)} 超出合理范围"]
+    return []
+
+
+def _check_day(day: date, where: str) -> list[str]:
+    """Dates decide which report is newer (docs/consolidate.md): 9999-12-31 would pin one."""
+    latest = date.today() + timedelta(days=FUTURE_DAYS)
+    if day < EARLIEST_DATE or day > latest:
+        return [f"{where}：日期 {day.isoformat()} 不在合理范围内（应在 2000 年到明年之间）"]
+    return []
+
+
+def _check_moment(value: str, where: str) -> list[str]:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return [f"{where}：“{shown(value)}”不是有效的时间"]
+    return _check_day(moment.date(), where)
