@@ -7,21 +7,14 @@ starts in a fraction of a second. Every command accepts ``--data-dir``.
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 
 from desktop import APP_NAME, __version__, paths
+from desktop.commands import fail
 from desktop.errors import UserError
 
 # Each module defines ``register(subparsers)``; its parsers set ``func`` (args → exit code).
-COMMAND_MODULES = [
-    "desktop.commands.catalogue_cmd",
-    "desktop.commands.answers_cmd",
-    "desktop.commands.report_cmd",
-    "desktop.commands.consolidate_cmd",
-    "desktop.commands.smoke_cmd",
-]
 
 
 # argparse's own words (it looks them up through gettext as ``argparse._`` when it runs):
@@ -72,13 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"数据目录（默认 {paths.default_data_dir()}；也可用环境变量 {paths.DATA_DIR_ENV}）",
     )
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue  # command not built yet
-            raise
+    # Here, not at the top: the commands import their own heavy parts lazily, and `main.py`
+    # with no command starts the window without loading any of them.
+    from desktop.commands import answers_cmd, catalogue_cmd, consolidate_cmd, report_cmd, smoke_cmd
+
+    for module in (catalogue_cmd, answers_cmd, report_cmd, consolidate_cmd, smoke_cmd):
         module.register(sub)
     return parser
 
@@ -158,9 +149,3 @@ def _strip_option_values(argv: list[str]) -> list[str]:
             continue
         out.append(a)
     return out
-
-
-def fail(message: str, code: int = 2) -> int:
-    """Print a one-line Chinese reason to stderr and return the exit code."""
-    print(message, file=sys.stderr)
-    return code

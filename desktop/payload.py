@@ -23,17 +23,18 @@ from desktop.errors import UserError
 from desktop.forms import FormSpec
 from desktop.payload_rules import (
     ALLOWED_TOP,
+    FORMAT,
     MAX_EVIDENCE,
     MAX_TEXT,
+    VERSION,
     check_evidence,
+    check_header,
     check_value,
     shown,
     validate,
 )
 from desktop.safeio import UnreadableFile, read_bounded
 
-FORMAT = "zwgk-report"
-VERSION = 1
 MAX_PAYLOAD_BYTES = 30 * 1024 * 1024
 MAX_DEPTH = 16  # the payload is 5 deep; anything deeper is not ours
 
@@ -147,22 +148,6 @@ def read_file(path: str | os.PathLike[str]) -> dict:
     except UnreadableFile as exc:
         raise PayloadError([str(exc)]) from exc
     return parse(data)
-
-
-def check_header(data: dict) -> list[str]:
-    """Format and version only: what must hold before anything else is read."""
-    if data.get("format") != FORMAT:
-        return ["不是本程序导出的报告数据（缺少格式标记 zwgk-report）"]
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        return ["报告数据缺少格式版本号"]
-    if version > VERSION:
-        return [
-            f"报告数据由更新版本的程序导出（格式版本{version}，本程序支持到{VERSION}），请升级本程序后再导入"
-        ]
-    if version < 1:
-        return [f"报告数据的格式版本{version}无效"]
-    return []
 
 
 def contribution_of(data: dict) -> dict | None:

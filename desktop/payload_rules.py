@@ -30,6 +30,8 @@ from desktop.names import name_problem
 if TYPE_CHECKING:
     from desktop.units import Directory
 
+FORMAT = "zwgk-report"
+VERSION = 1
 MAX_TEXT = 200_000  # characters in one answer field
 MAX_EVIDENCE = 200
 ALLOWED_TOP = frozenset(
@@ -54,6 +56,22 @@ EARLIEST_DATE = date(2000, 1, 1)
 FUTURE_DAYS = 366  # a date (or export time) later than a year from today is refused
 
 
+def check_header(data: dict) -> list[str]:
+    """Format and version only: what must hold before anything else is read."""
+    if data.get("format") != FORMAT:
+        return ["不是本程序导出的报告数据（缺少格式标记 zwgk-report）"]
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        return ["报告数据缺少格式版本号"]
+    if version > VERSION:
+        return [
+            f"报告数据由更新版本的程序导出（格式版本{version}，本程序支持到{VERSION}），请升级本程序后再导入"
+        ]
+    if version < 1:
+        return [f"报告数据的格式版本{version}无效"]
+    return []
+
+
 def validate(
     data: dict, catalogue: Catalogue, form: FormSpec, directory: Directory | None = None
 ) -> list[str]:
@@ -62,8 +80,6 @@ def validate(
     With *directory*, a task the unit must report on (not a 相关部门 one) marked not
     applicable is a problem too.
     """
-    from desktop.payload import check_header
-
     problems = check_header(data)
     if problems:
         return problems

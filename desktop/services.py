@@ -6,6 +6,7 @@ Qt-free: the GUI and the smoke test build one :class:`Services` and hand it down
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from desktop import catalogue as catalogue_mod
 from desktop import forms, units
@@ -13,7 +14,7 @@ from desktop.catalogue import Catalogue
 from desktop.forms import FormSpec
 from desktop.session import ReportSession
 from desktop.settings import Settings
-from desktop.store import Store
+from desktop.store import Store, open_store
 from desktop.units import Directory
 from desktop.yearly import carry
 
@@ -78,3 +79,20 @@ class Services:
         if previous is not None:
             carry.carry_cover(self.store, report_id, previous[0])
         return report_id
+
+
+def open_services(
+    data_dir: Path | None = None, *, read_only: bool = False, backup_on_open: bool = True
+) -> tuple[Services, list[str]]:
+    """The settings and the store of *data_dir* (default: the user's data folder), opened the
+    way the app opens them (the ``backup_keep`` setting applies); and the notices to show once.
+    Raises :class:`desktop.store.StoreError`. Close with ``services.store.close()``."""
+    settings = Settings(Path(data_dir) / "settings.json" if data_dir is not None else None)
+    opened = open_store(
+        data_dir,
+        read_only=read_only,
+        backup_on_open=backup_on_open,
+        backup_keep=settings.get("backup_keep"),
+    )
+    notices = [*opened.notices, *([settings.notice] if settings.notice else [])]
+    return Services(opened.store, settings), notices

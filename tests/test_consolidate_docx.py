@@ -128,14 +128,16 @@ def test_written_file_is_atomic_and_named_on_failure(consolidation, tmp_path):
         write_docx(consolidation, tmp_path / "无此目录" / "汇总报告.docx")
 
 
-def test_a_broken_office_template_is_a_chinese_message(consolidation, tmp_path):
-    from desktop.consolidate.docx_out import SummaryDocError, write_docx
+def test_a_broken_office_template_is_a_chinese_message(consolidation, tmp_path, directory_bundled):
+    from desktop.consolidate.docx_out import SummaryDocError
     from desktop.settings import Settings
 
     bad = tmp_path / "办公厅模板.docx"
     bad.write_bytes(b"not a word file")
     Settings().set("report_template", str(bad))
+    # The office's settings, as the 汇总 window and the consolidate command hand them over.
+    service = OfficeService(directory=directory_bundled, settings=Settings())
     out = tmp_path / "汇总报告.docx"
     with pytest.raises(SummaryDocError, match="办公厅模板.docx"):
-        write_docx(consolidation, out)
+        service.export_docx(out)
     assert not out.exists()

@@ -151,12 +151,12 @@ def test_a_unit_template_restyles_the_report(tmp_path, catalogue, form, director
 
 
 def test_the_template_setting_is_honoured(tmp_path, catalogue, form, directory_bundled):
-    assert configured_template() is None
+    assert configured_template(Settings()) is None
     path = _unit_template(tmp_path)
     Settings().set("report_template", str(path))
-    assert configured_template() == path
+    assert configured_template(Settings()) == path
     model = compose_report(
         sample_payload("中山区", catalogue, form, directory_bundled), catalogue, form
     )
-    doc = docx.Document(io.BytesIO(render_docx(model, configured_template())))
+    doc = docx.Document(io.BytesIO(render_docx(model, configured_template(Settings()))))
     assert doc.styles["Normal"].element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋"

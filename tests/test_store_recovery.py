@@ -152,14 +152,17 @@ def test_rotating_backups_keep_the_last_n_and_each_is_checked(data_dir):
 
 
 def test_backup_keep_comes_from_settings(data_dir):
+    from desktop.services import open_services
     from desktop.settings import Settings
 
     data_dir.mkdir(parents=True)
     Settings(data_dir / "settings.json").set("backup_keep", 2)
-    with open_store().store as store:
+    services, _ = open_services()  # the way the app and the commands open the data
+    with services.store as store:
         rid = fill_report(store, "市财政局", n_tasks=1)
     for i in range(4):
-        with open_store().store as store:
+        services, _ = open_services()
+        with services.store as store:
             store.save_field(rid, "texts", "plans", str(i))
     assert len(list_backups(data_dir / "backups")) == 2
 

@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from desktop.catalogue import BUILTIN_ID
-from desktop.cli import fail
+from desktop.commands import fail
+from desktop.errors import UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -51,17 +52,10 @@ def _notices(notices: list[str]) -> None:
         print(f"提示：{n}", file=sys.stderr)
 
 
-def _form_and_directory(catalogue_id: str):
-    from desktop import catalogue as cat_mod
-    from desktop import forms, units
-
-    catalogue = cat_mod.load(catalogue_id)
-    return catalogue, forms.load(catalogue), units.load()
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.commands.unit_report import CommandFailed, load_unit_payload
-    from desktop.fileio import FileWriteError, atomic_write
+    from desktop.fileio import FileWriteError
+    from desktop.operations.exchange import write_exchange
     from desktop.payload import dumps, validate
     from desktop.store.exchange import orphan_tasks
 
@@ -74,84 +68,67 @@ def cmd_export(args: argparse.Namespace) -> int:
     except CommandFailed as exc:
         return fail(str(exc), exc.code)
     name, data, catalogue, form = found.name, found.data, found.catalogue, found.form
-    for problem in validate(data, catalogue, form):
+    if not args.out:
+        for problem in validate(data, catalogue, form):
+            print(f"提示：导出的内容有一处不合要求，导入时会被拒绝：{problem}", file=sys.stderr)
+        _orphans(orphan_tasks(data), catalogue, name)
+        sys.stdout.write(dumps(data))
+        return 0
+    try:
+        written = write_exchange(data, args.out, catalogue, form)
+    except FileWriteError as exc:
+        return fail(str(exc), 1)
+    for problem in written.problems:
         print(f"提示：导出的内容有一处不合要求，导入时会被拒绝：{problem}", file=sys.stderr)
-    orphans = orphan_tasks(data)
+    _orphans(written.orphans, catalogue, name)
+    print(
+        f"已导出“{name}”的报告到 {written.path}（{written.answers} 项任务，"
+        f"其中 {written.filled} 项已填写）。",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _orphans(orphans: list[str], catalogue, name: str) -> None:
     if orphans:
         print(
             f"提示：任务{'、'.join(catalogue.ref(t) for t in orphans)}有填写内容，"
             f"但按单位名录不属于“{name}”，已照样导出。",
             file=sys.stderr,
         )
-    text = dumps(data)
-    if args.out:
-        try:
-            atomic_write(args.out, text.encode("utf-8"), "交换文件")
-        except FileWriteError as exc:
-            return fail(str(exc), 1)
-        filled = sum(
-            1 for a in data["answers"].values() if "status" in a or a.get("applicable") is False
-        )
-        print(
-            f"已导出“{name}”的报告到 {args.out}（{len(data['answers'])} 项任务，其中 {filled} 项已填写）。",
-            file=sys.stderr,
-        )
-    else:
-        sys.stdout.write(text)
-    return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop import catalogue as cat_mod
-    from desktop import forms, units
-    from desktop.catalogue import CatalogueError
-    from desktop.payload import MAX_PAYLOAD_BYTES, PayloadError, check_header, parse
-    from desktop.safeio import UnreadableFile, read_bounded
-    from desktop.schema import DataFileError
-    from desktop.store import StoreError, open_store
-    from desktop.store.exchange import apply_payload
+    from desktop.operations.exchange import (
+        UnreadableFile,
+        check_can_import,
+        import_report,
+        read_exchange_file,
+    )
+    from desktop.payload import PayloadError
+    from desktop.services import open_services
+    from desktop.store import StoreError
 
     try:
-        raw = read_bounded(args.file, MAX_PAYLOAD_BYTES, "交换文件")
+        services, notices = open_services()
+    except StoreError as exc:
+        return fail(f"没有导入：{exc}", 1)
+    try:
+        check_can_import(services)
+        _notices(notices)
+        incoming = read_exchange_file(args.file, services)
+        _notices(incoming.notices)
+        result = import_report(incoming, services)
     except UnreadableFile as exc:
         return fail(str(exc))
-    try:
-        data = parse(raw)
-        problems = check_header(data)
-        if problems:
-            raise PayloadError(problems)
-    except PayloadError as exc:
-        return _problems(args.file, exc.problems)
-    cat = data.get("catalogue")
-    wanted = cat.get("id") if isinstance(cat, dict) else None
-    try:
-        try:
-            catalogue = cat_mod.load(wanted) if isinstance(wanted, str) else None
-        except CatalogueError:
-            catalogue = None
-        # Unknown or missing catalogue: validate against the built-in one, which reports it.
-        catalogue = catalogue or cat_mod.load_builtin()
-        form = forms.load(catalogue)
-        directory = units.load()
-    except (CatalogueError, DataFileError) as exc:
-        return fail(str(exc))
-    _notices(directory.notices)
-    try:
-        opened = open_store()
-    except StoreError as exc:
-        return fail(str(exc), 1)
-    _notices(opened.notices)
-    store = opened.store
-    try:
-        if store.read_only:
-            return fail("没有导入：数据已在另一个窗口中打开。请关闭填报窗口后再导入。", 1)
-        result = apply_payload(store, data, catalogue, form, directory)
     except PayloadError as exc:
         return _problems(args.file, exc.problems)
     except StoreError as exc:
         return fail(f"没有导入：{exc}", 1)
+    except UserError as exc:  # the 要点 or the forms installed here cannot be used
+        return fail(str(exc))
     finally:
-        store.close()
+        services.store.close()
     _notices(result.notices)
     print(
         f"已导入“{result.unit}”的报告：写入 {result.written} 项，清空 {result.cleared} 项。",

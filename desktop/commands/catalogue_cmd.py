@@ -10,7 +10,7 @@ from pathlib import Path
 from desktop import catalogue as cat_mod
 from desktop import oserrors, paths
 from desktop.catalogue import ROLE_LABELS, CatalogueError, cn_number
-from desktop.cli import fail
+from desktop.commands import fail
 from desktop.fileio import FileWriteError, atomic_write
 from desktop.schema import DataFileError
 

@@ -15,7 +15,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from desktop.cli import fail
+from desktop.commands import fail
 
 MAX_LINES = 6  # per list, so the summary fits on one screen
 LINE_COLS = 100  # terminal columns (a Chinese character takes two); Windows' console has 120
@@ -41,8 +41,9 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     from desktop.consolidate.service import OfficeService
     from desktop.fileio import FileWriteError
     from desktop.schema import DataFileError
+    from desktop.settings import Settings
 
-    service = OfficeService(catalogue_id=args.catalogue)
+    service = OfficeService(catalogue_id=args.catalogue, settings=Settings())
     try:
         result = service.import_paths(args.paths) if args.paths else None
         if result is not None and not args.catalogue and result.catalogue_ids():

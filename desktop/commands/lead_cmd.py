@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.cli import fail
+from desktop.commands import fail
 
 ALL_LEADS = ("all", "全部")
 
@@ -172,7 +172,7 @@ def _lead_report(store, directory, unit_arg: str | None, catalogue_id: str | Non
 def smoke_step(ctx) -> str:
     """``smoke``: send the trial report's part to a lead and collect it in a second database
     (the frozen bundle must carry desktop.lead and its readers)."""
-    from desktop.commands.smoke_cmd import SmokeFailure
+    from desktop.commands import SmokeFailure
     from desktop.fileio import atomic_write
     from desktop.lead import send
     from desktop.lead.collect import collect_paths

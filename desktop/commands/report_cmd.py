@@ -7,8 +7,9 @@ import json
 import sys
 from pathlib import Path
 
+from desktop.answers import FINAL
 from desktop.catalogue import BUILTIN_ID
-from desktop.cli import fail
+from desktop.commands import fail
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -63,27 +64,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Exit 0: written; 1: the store, template or file could not be used; 2: bad input."""
     from desktop.commands.unit_report import CommandFailed, load_unit_payload
     from desktop.fileio import FileWriteError
-    from desktop.report.docx_writer import (
-        ReportError,
-        TemplateError,
-        configured_template,
-        default_filename,
-        export_report,
-    )
+    from desktop.operations.report import ReportJob
+    from desktop.report import TemplateError, configured_template
+    from desktop.report.docx_writer import ReportError
 
     try:
         found = load_unit_payload(args.unit, args.catalogue)
     except CommandFailed as exc:
         return fail(str(exc), exc.code)
-    name, payload, catalogue, form = found.name, found.data, found.catalogue, found.form
-
-    out = args.out or Path.cwd() / default_filename(payload, catalogue)
+    job = ReportJob(
+        found.data,
+        found.catalogue,
+        found.form,
+        configured_template(found.settings),
+        found.contribution_rows,
+    )
     try:
-        written = export_report(
-            payload, catalogue, form, out, configured_template(), found.contribution_rows
-        )
+        written = job.write(args.out or Path.cwd() / job.default_name())
     except (ReportError, TemplateError, FileWriteError) as exc:
         return fail(str(exc), 1)
-    state = "定稿" if payload.get("status") == "final" else "草稿"
-    print(f"已导出“{name}”的落实情况报告（{state}）：{written}")
+    state = "定稿" if found.data.get("status") == FINAL else "草稿"
+    print(f"已导出“{found.name}”的落实情况报告（{state}）：{written}")
     return 0

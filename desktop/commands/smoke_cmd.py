@@ -8,9 +8,8 @@ folder is removed at the end (``--keep`` leaves it for a look).
 Steps: the bundled files are where :mod:`desktop.paths` says; the catalogue, the forms and the
 unit directory load; a temp database opens; a report is created, answers are saved and read
 back after reopening; the exchange payload is exported, re-imported into a second database and
-compared; when the Word export is built in, a .docx is written, checked against GB/T 9704 and
-its embedded data read back; when 汇总 is built in, the .docx is consolidated and the 汇总表
-written; with ``--gui`` the real window starts offscreen on that data, shows, loads and quits.
+compared; a .docx is written, checked against GB/T 9704 and its embedded data read back; the
+.docx is consolidated and the 汇总表 written; with ``--gui`` the real window starts offscreen on that data, shows, loads and quits.
 
 Exit 0 when every step passed; 1 with a Chinese message naming the failed step.
 Qt is imported only by the ``--gui`` step.
@@ -19,7 +18,6 @@ Qt is imported only by the ``--gui`` step.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import shutil
 import sys
 import tempfile
@@ -32,14 +30,10 @@ from typing import Any
 
 from desktop import APP_NAME, __version__, paths
 from desktop.catalogue import BUILTIN_ID
-from desktop.errors import UserError
+from desktop.commands import SmokeFailure
 
 DEFAULT_UNIT = "市财政局"
 GUI_TIMEOUT_S = 90
-
-
-class SmokeFailure(UserError):
-    """A step found something wrong; the message is Chinese and says what."""
 
 
 @dataclass
@@ -129,13 +123,11 @@ def _steps(ctx: Context) -> list[tuple[str, Callable[[Context], str | None]]]:
         ("读取要点目录、填报表单和单位名录", step_catalogue),
         ("新建临时数据库并试填报告", step_fill),
         ("导出交换文件并重新导入", step_exchange),
+        ("导出 Word 报告并检查格式", step_docx),
+        ("汇总报告并生成汇总表", step_consolidate),
         ("发送配合材料并由牵头单位收集", _lead_step),
         ("发布新要点，导入并沿用去年的报告", _yearly_step),
     ]
-    if report_built_in():
-        steps.append(("导出 Word 报告并检查格式", step_docx))
-    if consolidate_built_in():
-        steps.append(("汇总报告并生成汇总表", step_consolidate))
     if ctx.gui:
         steps.append(("启动填报窗口（后台，不显示）", step_gui))
     return steps
@@ -151,21 +143,6 @@ def _yearly_step(ctx: Context) -> str:
     from desktop.yearly.smoke import smoke_step
 
     return smoke_step(ctx)
-
-
-def _has_module(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def report_built_in() -> bool:
-    return _has_module("desktop.report")
-
-
-def consolidate_built_in() -> bool:
-    return _has_module("desktop.consolidate.service")
 
 
 # -- steps -------------------------------------------------------------------------------------
@@ -187,9 +164,7 @@ def step_resources(ctx: Context) -> str:
         if not p.exists()
     ]
     templates = paths.templates_dir()
-    if templates.is_dir() and not report_built_in():
-        missing.append("desktop.report（Word 报告导出模块）")
-    if report_built_in() and not any(templates.glob("*.docx")):
+    if not any(templates.glob("*.docx")):
         missing.append(str(templates / "*.docx"))
     if missing:
         raise SmokeFailure("缺少程序文件：" + "；".join(missing))
@@ -228,15 +203,13 @@ def _fill_values(n: int, done: str) -> dict[str, str]:
 
 def step_fill(ctx: Context) -> str:
     from desktop.answers import task_scope
-    from desktop.services import Services
-    from desktop.settings import Settings
+    from desktop.services import open_services
     from desktop.store import open_store
 
-    opened = open_store()
+    services, notices = open_services()  # as the window opens the data
     try:
-        if opened.store.read_only:
-            raise SmokeFailure("临时数据库只能以只读方式打开：" + "；".join(opened.notices))
-        services = Services(opened.store, Settings())
+        if services.store.read_only:
+            raise SmokeFailure("临时数据库只能以只读方式打开：" + "；".join(notices))
         ctx.report_id = services.start_report(ctx.unit, BUILTIN_ID)
         session = services.open_session(ctx.report_id)
         tasks = session.answer_tasks()[:3]
@@ -248,7 +221,7 @@ def step_fill(ctx: Context) -> str:
         if error is not None:
             raise SmokeFailure(f"保存填写内容失败：{error}")
     finally:
-        opened.store.close()
+        services.store.close()
     # Read back through a fresh connection: what was saved is really in the file.
     reopened = open_store(read_only=True, backup_on_open=False)
     try:

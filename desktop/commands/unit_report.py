@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from desktop.catalogue import Catalogue
 from desktop.errors import UserError
 from desktop.forms import FormSpec
+from desktop.settings import Settings
 from desktop.units import Directory
 
 
@@ -26,36 +27,36 @@ class UnitPayload:
     catalogue: Catalogue
     form: FormSpec
     directory: Directory
+    settings: Settings
     contribution_rows: list = field(default_factory=list)  # a lead unit's 配合单位落实情况
 
 
 def load_unit_payload(unit_arg: str, catalogue_id: str) -> UnitPayload:
     """Open the store read-only (never creating it) and export the unit's report payload."""
-    from desktop import catalogue as cat_mod
-    from desktop import forms, units
-    from desktop.catalogue import CatalogueError
     from desktop.lead.desk import LeadDesk
-    from desktop.schema import DataFileError
-    from desktop.store import StoreError, open_store
+    from desktop.services import open_services
+    from desktop.store import StoreError
     from desktop.store.exchange import export_payload
     from desktop.units import Unit
 
     try:
-        catalogue = cat_mod.load(catalogue_id)
-        form = forms.load(catalogue)
-        directory = units.load()
-    except (CatalogueError, DataFileError) as exc:
-        raise CommandFailed(str(exc), 2) from exc
-    unit = directory.unit(unit_arg)
-    name = unit.name if unit is not None else unit_arg.strip()
-    try:
-        opened = open_store(read_only=True, backup_on_open=False)
+        services, notices = open_services(read_only=True, backup_on_open=False)
     except StoreError as exc:
         raise CommandFailed(str(exc), 1) from exc
-    store = opened.store
+    store = services.store
     try:
-        for notice in opened.notices:
+        for notice in notices:
             print(f"提示：{notice}", file=sys.stderr)
+        try:
+            catalogue = services.catalogue(catalogue_id)
+            form = services.form(catalogue)
+            directory = services.directory()
+        except StoreError:
+            raise
+        except UserError as exc:  # the 要点 or the forms installed here cannot be used
+            raise CommandFailed(str(exc), 2) from exc
+        unit = directory.unit(unit_arg)
+        name = unit.name if unit is not None else unit_arg.strip()
         report_id = store.find_report(name, catalogue.id)
         if report_id is None:
             have = [r.unit for r in store.list_reports() if r.catalogue_id == catalogue.id]
@@ -74,4 +75,4 @@ def load_unit_payload(unit_arg: str, catalogue_id: str) -> UnitPayload:
         raise CommandFailed(str(exc), 1) from exc
     finally:
         store.close()
-    return UnitPayload(name, data, catalogue, form, directory, rows)
+    return UnitPayload(name, data, catalogue, form, directory, services.settings, rows)

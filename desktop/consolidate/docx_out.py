@@ -17,7 +17,7 @@ from desktop.errors import UserError
 from desktop.fileio import atomic_write
 
 if TYPE_CHECKING:
-    from desktop.consolidate.service import Consolidation
+    from desktop.consolidate.consolidation import Consolidation
 
 # Millimetres of the 156 mm text block, as the report writer's own table.
 TABLE_WEIGHTS = (10, 16, 36, 14, 14, 14, 16, 14, 22)
@@ -84,19 +84,19 @@ def _split_ordinal(text: str) -> tuple[str, str]:
     return (head + sep, rest) if sep else ("", text)
 
 
-def render(c: Consolidation, today: date | None = None) -> bytes:
-    from desktop.report import TemplateError, configured_template, render_docx
+def render(c: Consolidation, today: date | None = None, template: Path | None = None) -> bytes:
+    """The 汇总报告 .docx in *template* (the office's own, from its settings) or the built-in."""
+    from desktop.report import TemplateError, render_docx
 
     try:
-        # The office's own Word template when one is chosen in 设置, else the built-in one.
-        return render_docx(build_model(c, today), configured_template())
+        return render_docx(build_model(c, today), template)
     except TemplateError as exc:
         raise SummaryDocError(f"无法生成汇总报告：{exc}") from exc
 
 
-def write_docx(c: Consolidation, path: Path) -> Path:
+def write_docx(c: Consolidation, path: Path, template: Path | None = None) -> Path:
     """Render and write all-or-nothing. Raises :class:`SummaryDocError` (a bad template) or
     :class:`desktop.fileio.FileWriteError`."""
-    data = render(c)
+    data = render(c, template=template)
     atomic_write(path, data, "汇总报告")
     return path

@@ -9,43 +9,19 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.catalogue import BUILTIN_ID, Catalogue
+from desktop.catalogue import BUILTIN_ID
 from desktop.consolidate import answers as answers_mod
 from desktop.consolidate import matrix as matrix_mod
+from desktop.consolidate.consolidation import Consolidation
 from desktop.consolidate.importer import ImportResult, Progress, import_paths, stored_report
 from desktop.consolidate.missing import MissingEntry, missing
 from desktop.consolidate.officedb import OfficeDB
 from desktop.consolidate.reader import CatalogueCache
-from desktop.consolidate.records import Report
-from desktop.consolidate.totals import FigureTotal, TaskTally, figure_totals, tallies
-from desktop.forms import FormSpec
+from desktop.consolidate.totals import FigureTotal, figure_totals, tallies
+from desktop.settings import Settings
 from desktop.units import Directory
-
-
-@dataclass(frozen=True)
-class Consolidation:
-    """Everything the office looks at for one catalogue, built at one moment."""
-
-    catalogue: Catalogue
-    form: FormSpec
-    directory: Directory
-    reports: dict[str, Report]
-    matrix: matrix_mod.Matrix
-    missing: list[MissingEntry]
-    totals: list[FigureTotal]
-    tallies: list[TaskTally]
-    history_counts: dict[str, int]  # unit → older reports kept in history
-    catalogue_counts: dict[str, int]  # every catalogue with reports → how many
-
-    @property
-    def expected_units(self) -> int:
-        return sum(1 for r in self.matrix.rows if r.known or r.reported)
-
-    def lagging_tallies(self) -> list[TaskTally]:
-        return [t for t in self.tallies if t.lagging]
 
 
 class OfficeService:
@@ -54,8 +30,10 @@ class OfficeService:
         db: OfficeDB | None = None,
         directory: Directory | None = None,
         catalogue_id: str | None = None,
+        settings: Settings | None = None,
     ) -> None:
         self.db = db or OfficeDB()
+        self.settings = settings  # the Word template of the 汇总报告 (None: the built-in one)
         self._directory = directory
         self._catalogue_id = catalogue_id
         self._lock = threading.Lock()
@@ -168,5 +146,7 @@ class OfficeService:
         """Write the 汇总报告. Raises :class:`desktop.fileio.FileWriteError` or
         :class:`desktop.consolidate.docx_out.SummaryDocError` (the Word template)."""
         from desktop.consolidate.docx_out import write_docx
+        from desktop.report import configured_template
 
-        return write_docx(self.consolidation(), Path(path))
+        template = configured_template(self.settings) if self.settings is not None else None
+        return write_docx(self.consolidation(), Path(path), template)

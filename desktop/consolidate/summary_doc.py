@@ -18,7 +18,7 @@ from desktop.answers import StatusWords
 from desktop.catalogue import cn_number, short_name
 
 if TYPE_CHECKING:
-    from desktop.consolidate.service import Consolidation
+    from desktop.consolidate.consolidation import Consolidation
     from desktop.consolidate.totals import TaskTally
 
 MAX_NAMES = 12  # units named in one sentence before "等N个单位"

@@ -19,7 +19,7 @@ from desktop.fileio import atomic_write
 from desktop.textclean import xml_safe
 
 if TYPE_CHECKING:
-    from desktop.consolidate.service import Consolidation
+    from desktop.consolidate.consolidation import Consolidation
 
 SHEET_MATRIX = "汇总矩阵"
 SHEET_TOTALS = "数据合计"

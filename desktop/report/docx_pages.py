@@ -24,6 +24,12 @@ if TYPE_CHECKING:
 DRAFT_MARK = "草稿（未定稿，不得报送）"
 
 
+def set_style(paragraph, style_id: str | None) -> None:
+    """Apply a paragraph style by id (None: the default style, written as no w:pStyle)."""
+    if style_id is not None:
+        paragraph._p.get_or_add_pPr().style = style_id
+
+
 def _w(tag: str) -> str:
     from docx.oxml.ns import qn
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from desktop.errors import UserError
 from desktop.report import model as M
 from desktop.report import rules as R
+from desktop.report.docx_pages import set_style
 from desktop.report.prose import text_width
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
     from desktop.catalogue import Catalogue
     from desktop.forms import FormSpec
+    from desktop.settings import Settings
 
 
 class TemplateError(UserError):
@@ -44,13 +46,10 @@ def default_template() -> Path:
     return default_template_path()
 
 
-def configured_template(settings: object | None = None) -> Path | None:
-    """The unit's own template from settings (``report_template``), or None for the built-in."""
-    if settings is None:
-        from desktop.settings import Settings
-
-        settings = Settings()
-    value = settings.get("report_template")  # type: ignore[attr-defined]
+def configured_template(settings: Settings) -> Path | None:
+    """The unit's own template from the caller's settings (``report_template``), or None for
+    the built-in one — the same rule for the wizard, the command line and 汇总."""
+    value = settings.get("report_template")
     return Path(value) if value else None
 
 
@@ -268,12 +267,6 @@ class _Writer:
             self.ids["Table Heading"],
             self.ids["Table Text"],
         )
-
-
-def set_style(paragraph, style_id: str | None) -> None:
-    """Apply a paragraph style by id (None: the default style, written as no w:pStyle)."""
-    if style_id is not None:
-        paragraph._p.get_or_add_pPr().style = style_id
 
 
 def _set_indent(paragraph, right_chars: float) -> None:

@@ -30,6 +30,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop import paths
+from desktop.settings import OPTIONS
 from desktop.store import backups, dbfile, migrations
 from desktop.store.db import (
     BACKUPS_DIR,
@@ -43,6 +44,9 @@ from desktop.store.db import (
 from desktop.store.errors import StoreError, from_os, from_sqlite
 from desktop.store.lock import InstanceLock
 from desktop.store.repository import Store
+
+# The setting's declared default; the value itself comes from the caller (no Settings() here).
+DEFAULT_BACKUP_KEEP: int = OPTIONS["backup_keep"].default
 
 ANSWERS = dbfile.DbKind(
     file_name=DB_NAME,
@@ -68,12 +72,13 @@ def open_store(
     *,
     read_only: bool = False,
     backup_on_open: bool = True,
-    backup_keep: int | None = None,
+    backup_keep: int = DEFAULT_BACKUP_KEEP,
 ) -> OpenResult:
     """Open (creating if needed) ``answers.db`` in *data_dir* (default: the user's data folder).
 
     ``read_only=True`` opens for reading only (export, 汇总 tools): no lock, no repair, no
-    backup, nothing written. ``backup_keep`` overrides the ``backup_keep`` setting.
+    backup, nothing written. ``backup_keep``: how many rotating backups to keep (the caller's
+    ``backup_keep`` setting; :func:`desktop.services.open_services` passes it).
     Raises :class:`StoreError` (``newer``, ``readonly``, ``corrupt``, ``missing``, ``io``).
     """
     data_dir = Path(data_dir) if data_dir is not None else paths.data_dir()
@@ -106,9 +111,7 @@ def open_store(
                 "请在文件属性中去掉“只读”，或请管理员开通写权限，然后重新打开程序。",
                 "readonly",
             )
-        keep, settings_notice = _backup_keep(data_dir, backup_keep)
-        if settings_notice:
-            notices.append(settings_notice)
+        keep = max(1, backup_keep)
         backups_dir = data_dir / BACKUPS_DIR
         notices += dbfile.prepare(db_path, ANSWERS)
         db = dbfile.connect_writable(db_path, wal_mode=not network)
@@ -135,15 +138,6 @@ def open_store(
 
 def newer_error(db_path: Path, version: int) -> StoreError:
     return dbfile.newer_error(ANSWERS, db_path, version)
-
-
-def _backup_keep(data_dir: Path, override: int | None) -> tuple[int, str]:
-    if override is not None:
-        return max(1, override), ""
-    from desktop.settings import Settings
-
-    settings = Settings(data_dir / "settings.json")
-    return max(1, settings.get("backup_keep")), settings.notice
 
 
 # -- read-only openings -----------------------------------------------------------------------

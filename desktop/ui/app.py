@@ -95,21 +95,18 @@ def exit_now(code: int) -> None:
 
 def attach_data(window, state: dict) -> int:
     """Open the store and the data files, then fill the window. Non-zero: could not start."""
-    from desktop.settings import Settings
-    from desktop.store import StoreError, open_store
+    from desktop.services import open_services
+    from desktop.store import StoreError
     from desktop.ui import dialogs
 
     try:
-        opened = open_store()
+        services, opening_notices = open_services()
     except StoreError as exc:
         dialogs.error(window, "无法打开数据", str(exc))
         return 1
-    state["store"] = opened.store
-    from desktop.services import Services
+    state["store"] = services.store
     from desktop.ui.main_window import show_notices
 
-    settings = Settings()
-    services = Services(opened.store, settings)
     try:
         services.directory()
         services.form(services.catalogue("dalian-2016"))
@@ -118,9 +115,6 @@ def attach_data(window, state: dict) -> int:
         return 1
     window.attach(services)
     window.resume_last()
-    notices = list(opened.notices)
-    if settings.notice:
-        notices.append(settings.notice)
-    notices += services.directory().notices
+    notices = opening_notices + services.directory().notices
     show_notices(window, notices)
     return 0

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop import dates
 from desktop.forms import FieldSpec, FigureSpec
-from desktop.ui.editors import FieldEditor
+from desktop.ui.field_editor import FieldEditor
 
 
 class DateEditor(FieldEditor):

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -27,41 +26,11 @@ from PySide6.QtWidgets import (
 from desktop.forms import FieldSpec, FigureSpec
 from desktop.textclean import clean_pasted, quoted
 from desktop.ui import dialogs
+from desktop.ui.date_editor import DateEditor
+from desktop.ui.evidence_editor import EvidenceEditor
+from desktop.ui.field_editor import FieldEditor
 
 DEFAULT_MAX_TEXT = 200_000
-
-
-class FieldEditor(QWidget):
-    changed = Signal(object)
-    # The clerk is done with the field (left it, or picked a choice): checks that would move
-    # the page under the mouse wait for this, not for each keystroke.
-    committed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._loading = False
-        self.layout_ = QHBoxLayout(self)
-        self.layout_.setContentsMargins(0, 0, 0, 0)
-
-    def set_value(self, value: Any) -> None:
-        self._loading = True
-        try:
-            self._load(value)
-        finally:
-            self._loading = False
-
-    def _load(self, value: Any) -> None:
-        raise NotImplementedError
-
-    def value(self) -> Any:
-        raise NotImplementedError
-
-    def focus_target(self) -> QWidget:
-        return self
-
-    def _emit(self, *_: object) -> None:
-        if not self._loading:
-            self.changed.emit(self.value())
 
 
 class CleanPlainTextEdit(QPlainTextEdit):
@@ -277,8 +246,6 @@ def make_editor(spec: FieldSpec | FigureSpec, parent: QWidget | None = None) -> 
     if spec.type in ("integer", "decimal"):
         return NumberEditor(spec, parent)
     if spec.type == "date":
-        from desktop.ui.date_editor import DateEditor
-
         return DateEditor(spec, parent)
     if spec.type == "boolean":
         if isinstance(spec, FieldSpec):
@@ -287,8 +254,6 @@ def make_editor(spec: FieldSpec | FigureSpec, parent: QWidget | None = None) -> 
     if spec.type == "choice":
         return ChoiceEditor(spec, parent)  # type: ignore[arg-type]
     if spec.type == "evidence":
-        from desktop.ui.evidence_editor import EvidenceEditor
-
         return EvidenceEditor(spec, parent)  # type: ignore[arg-type]
     return LineEditor(spec, parent)
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.forms import FieldSpec
 from desktop.textclean import clean_pasted
-from desktop.ui.editors import FieldEditor
+from desktop.ui.field_editor import FieldEditor
 
 TITLE, URL, FILE = 0, 1, 2
 HEADERS = ("名称（网站栏目、文件或媒体报道）", "网址（没有可不填）", "本机文件（不随报告报送）")

@@ -189,11 +189,8 @@ class MainWindow(QMainWindow):
             self.open_report(last)
 
     def open_office(self) -> None:
-        try:
-            from desktop.ui.office.window import open_office_window
-        except ImportError:
-            dialogs.info(self, "汇总", "此版本尚未包含汇总功能。")
-            return
+        from desktop.ui.office.window import open_office_window
+
         self.office_window = open_office_window(self.services, self)
 
     @staticmethod

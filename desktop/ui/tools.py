@@ -9,7 +9,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.fileio import FileWriteError, atomic_write
+from desktop.errors import UserError
+from desktop.fileio import FileWriteError
+from desktop.payload import PayloadError
 from desktop.services import Services
 from desktop.session import ReportSession
 from desktop.textclean import quoted
@@ -18,26 +20,25 @@ from desktop.ui.folders import EXCHANGE, TEMPLATE, Folders
 
 
 def export_exchange(parent: QWidget, session: ReportSession, folders: Folders) -> Path | None:
-    from desktop import payload
+    from desktop.operations.exchange import default_name, write_exchange
 
-    name = session.value("profile", "issuer_name") or session.unit_name
-    suggested = folders.suggest(EXCHANGE, f"{name}-落实情况数据.json")
+    data = session.payload()
+    suggested = folders.suggest(EXCHANGE, default_name(data))
     target = dialogs.save_path(parent, "导出交换文件", suggested, "交换文件 (*.json)")
     if not target:
         return None
     folders.remember(EXCHANGE, target)
-    path = Path(target)
     try:
-        atomic_write(path, payload.dumps(session.payload()).encode("utf-8"), "交换文件")
+        written = write_exchange(data, Path(target), session.catalogue, session.form)
     except FileWriteError as exc:
         dialogs.error(parent, "无法导出", str(exc))
         return None
     dialogs.info(
         parent,
         "已导出",
-        f"已导出到 {path}\n可拷到另一台电脑，或发给牵头单位，用“导入交换文件”打开。",
+        f"已导出到 {written.path}\n可拷到另一台电脑，或发给牵头单位，用“导入交换文件”打开。",
     )
-    return path
+    return written.path
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,13 @@ def import_exchange(
     becomes a separate report and the window stays unless the clerk chooses to open it.
     ``prepare()`` runs just before the open report itself is overwritten (the window closes
     it, so no stale cache can overwrite what is imported); returning False cancels."""
-    from desktop import oserrors, payload
-    from desktop.catalogue import CatalogueError
-    from desktop.names import normalise
-    from desktop.payload import PayloadError
-    from desktop.store import StoreError
-    from desktop.store.exchange import apply_payload, contribution_refusal
+    from desktop.operations.exchange import check_can_import, import_report, read_exchange_file
 
+    try:
+        check_can_import(services)
+    except UserError as exc:
+        dialogs.error(parent, "无法导入", str(exc))
+        return None
     folders = Folders(services.settings)
     chosen = dialogs.open_paths(
         parent, "导入交换文件", folders.start(EXCHANGE), "交换文件 (*.json);;所有文件 (*)"
@@ -75,50 +76,27 @@ def import_exchange(
     folders.remember(EXCHANGE, chosen[0])
     path = Path(chosen[0])
     try:
-        data = payload.read_file(path)
-        problems = payload.check_header(data)
-        if problems:
-            raise PayloadError(problems)
-        block = payload.contribution_of(data)
-        if block is not None:
-            raise PayloadError([contribution_refusal(str(data.get("unit", "")), block)])
-        cat = data.get("catalogue")
-        cat_id = cat.get("id") if isinstance(cat, dict) else None
-        if not isinstance(cat_id, str) or not cat_id:
-            raise PayloadError(["catalogue：缺少要点目录编号，不是本程序导出的交换文件"])
-        catalogue = services.catalogue(cat_id)
-        claimed = data.get("unit") if isinstance(data.get("unit"), str) else ""
-        known = services.directory().unit(claimed)
-        unit = known.name if known is not None else normalise(claimed)
         # A file that cannot be imported says so at once, before any question about it.
-        problems = payload.validate(data, catalogue, services.form(catalogue), services.directory())
-        if problems:
-            raise PayloadError(problems)
-        exists = bool(unit) and services.store.find_report(unit, cat_id) is not None
-        open_it = _confirm_import(parent, path.name, data, unit, catalogue, exists, current)
+        incoming = read_exchange_file(path, services)
+        unit = incoming.unit
+        exists = incoming.existing_report is not None
+        open_it = _confirm_import(
+            parent, path.name, incoming.data, unit, incoming.catalogue, exists, current
+        )
         if open_it is None:
             return None
         if unit == current and not prepare():
             return None
-        result = apply_payload(
-            services.store, data, catalogue, services.form(catalogue), services.directory()
-        )
-    except OSError as exc:
-        dialogs.error(parent, "无法导入", oserrors.message(exc, path.name))
-        return None
-    except CatalogueError as exc:
-        dialogs.error(parent, "无法导入", f"{path.name}：{exc}")
-        return None
+        result = import_report(incoming, services)
     except PayloadError as exc:
         shown = "\n".join(exc.problems[:15]) + (
             f"\n……另有 {len(exc.problems) - 15} 处" if len(exc.problems) > 15 else ""
         )
         dialogs.error(parent, "无法导入", f"{path.name} 有以下问题，未导入任何内容：\n{shown}")
         return None
-    except StoreError as exc:
-        dialogs.error(parent, "无法导入", str(exc))
+    except UserError as exc:
+        dialogs.error(parent, "无法导入", f"{path.name}：{exc}")
         return None
-    services.reload_directory()
     notes = "\n".join(result.notices)
     where = "" if open_it else "可在“文件 → 切换或新建报告”中打开它。"
     dialogs.info(
@@ -174,7 +152,7 @@ def _confirm_import(
 
 
 def choose_template(parent: QWidget, services: Services) -> None:
-    from desktop.report import TemplateError, load_template
+    from desktop.operations.report import choose_template as use_template
 
     folders = Folders(services.settings)
     chosen = dialogs.open_paths(
@@ -183,16 +161,20 @@ def choose_template(parent: QWidget, services: Services) -> None:
     if not chosen:
         return
     folders.remember(TEMPLATE, chosen[0])
-    path = Path(chosen[0])
     try:
-        load_template(path)
-    except TemplateError as exc:
+        path = use_template(services.settings, Path(chosen[0]))
+    except UserError as exc:
         dialogs.error(parent, "模板不可用", str(exc))
         return
-    services.settings.set("report_template", str(path))
     dialogs.info(parent, "已设置", f"今后导出的报告将使用模板“{path.name}”。")
 
 
 def reset_template(parent: QWidget, services: Services) -> None:
-    services.settings.set("report_template", "")
+    from desktop.operations.report import reset_template as use_builtin
+
+    try:
+        use_builtin(services.settings)
+    except UserError as exc:
+        dialogs.error(parent, "无法保存设置", str(exc))
+        return
     dialogs.info(parent, "已恢复", "今后导出的报告将使用内置的公文模板（GB/T 9704-2012）。")

@@ -11,7 +11,7 @@ from desktop import paths
 def smoke_step(ctx) -> str:
     import copy
 
-    from desktop.commands.smoke_cmd import SmokeFailure
+    from desktop.commands import SmokeFailure
     from desktop.services import Services
     from desktop.settings import Settings
     from desktop.store import open_store

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.answers import FINAL
-from desktop.consolidate.service import Consolidation, OfficeService
+from desktop.consolidate.consolidation import Consolidation
+from desktop.consolidate.service import OfficeService
 from desktop.errors import UserError
 from desktop.settings import Settings
 from desktop.ui import crash, dialogs, folders
@@ -355,7 +356,7 @@ def open_office_window(services=None, parent: QWidget | None = None) -> OfficeWi
     """
     directory = services.directory() if services is not None else None
     settings = services.settings if services is not None else None
-    window = OfficeWindow(OfficeService(directory=directory), parent, settings)
+    window = OfficeWindow(OfficeService(directory=directory, settings=settings), parent, settings)
     window.show()
     window.raise_()
     return window

@@ -10,7 +10,7 @@ through the page's usual edit path.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -35,10 +35,25 @@ from desktop.report import prose
 from desktop.store import StoreError
 from desktop.store.contributions import Contribution
 from desktop.ui import dialogs
-from desktop.ui.pages.base import help_label, scroll
+from desktop.ui.pages.base import FieldBlock, help_label, scroll
 
 if TYPE_CHECKING:
-    from desktop.ui.pages.task_page import TaskPage
+    from desktop.session import TaskRef
+    from desktop.ui.context import PageContext
+
+
+class TaskPage(Protocol):
+    """What the panel needs of the task page it sits on (the page imports this module, so it
+    is described here rather than imported)."""
+
+    ctx: PageContext
+    ref: TaskRef
+    scope: str
+    fields: dict[str, FieldBlock]
+    contributions: ContributionsPanel | None
+
+    def focus_field(self, key: str) -> None: ...
+
 
 SHOWN_CHARS = 300  # of a long answer in the panel; “引用” always takes the whole text
 QUOTABLE = (("measures", "引用做法", "主要做法"), ("results", "引用成效", "取得成效"))

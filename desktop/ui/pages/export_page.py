@@ -8,23 +8,18 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QWidget
 
+from desktop import report
+from desktop.answers import FINAL
+from desktop.errors import UserError
 from desktop.fileio import FileWriteError
 from desktop.lead.desk import lead_rows
+from desktop.operations.report import job_for_session
 from desktop.report.contrib_table import add_contributions
 from desktop.settings import Settings
 from desktop.ui import dialogs, folders, worker
 from desktop.ui.context import PageContext
 from desktop.ui.folders import Folders
 from desktop.ui.pages.base import Page
-
-
-def report_module():
-    """The Word report package, or None when this build does not include it."""
-    try:
-        from desktop import report
-    except ImportError:
-        return None
-    return report if hasattr(report, "build_report") else None
 
 
 class ExportPage(Page):
@@ -38,7 +33,6 @@ class ExportPage(Page):
         # answer — kept as an attribute so a test can stand in for a PC without WPS/Word).
         self.opener = QDesktopServices.openUrl
         self.last_path: Path | None = None
-        self.report = report_module()
         self.preview = QTextBrowser(self)
         self.preview.setOpenLinks(False)
         self.body.addWidget(self.preview, 1)
@@ -60,21 +54,13 @@ class ExportPage(Page):
         self.folder_button.clicked.connect(
             lambda: self._open(self.last_path.parent if self.last_path else None)
         )
-        if self.report is None:
-            self.export_button.setEnabled(False)
-            self.subtitle_label.setText(
-                "此版本尚未包含 Word 报告导出功能。您填写的内容都已保存，可稍后导出。"
-            )
-            self.subtitle_label.show()
         # No refresh() here: pages are prebuilt in idle time, and the preview reads (and
         # flushes) the store. ReportView.show_page() refreshes it when the clerk opens it.
 
     def refresh(self) -> None:
-        if self.report is None:
-            return
         session = self.ctx.session
         problems = [p for p in session.problems() if p.kind == "missing"]
-        state = "已定稿" if session.status == "final" else "草稿"
+        state = "已定稿" if session.status == FINAL else "草稿"
         hint = f"当前为{state}。" + (
             f"还有 {len(problems)} 处必填内容未填写，导出的将是不完整的草稿。" if problems else ""
         )
@@ -82,36 +68,26 @@ class ExportPage(Page):
         self.subtitle_label.show()
         self.ctx.autosave.flush_now(seal=True)
         payload = session.payload()
-        model = self.report.compose_report(payload, session.catalogue, session.form)
+        model = report.compose_report(payload, session.catalogue, session.form)
         model = add_contributions(model, lead_rows(session))
-        self.preview.setHtml(self.report.to_html(model))
+        self.preview.setHtml(report.to_html(model))
 
     def choose_and_export(self) -> None:
-        session = self.ctx.session
         self.ctx.autosave.flush_now(seal=True)
-        name = self.report.default_filename(session.payload(), session.catalogue)
-        suggested = self.folders.suggest(folders.REPORT, name)
+        job = job_for_session(self.ctx.session, self.settings)
+        suggested = self.folders.suggest(folders.REPORT, job.default_name())
         target = dialogs.save_path(self, "导出 Word 报告", suggested, "Word 文档 (*.docx)")
         if target:
             self.export_to(Path(target))
 
     def export_to(self, target: Path) -> None:
-        session = self.ctx.session
         self.ctx.autosave.flush_now(seal=True)
-        payload = session.payload()
-        catalogue, form = session.catalogue, session.form
-        template = self.settings.get("report_template") or None
-        report = self.report
-        rows = lead_rows(session)
+        job = job_for_session(self.ctx.session, self.settings)
         self.export_button.setEnabled(False)
         self.message.setText(f"正在导出到 {target} …")
-
-        def work() -> Path:
-            return report.export_report(
-                payload, catalogue, form, target, Path(template) if template else None, rows
-            )
-
-        worker.run_in_background(work, self._done, lambda exc: self._failed(exc, target))
+        worker.run_in_background(
+            lambda: job.write(target), self._done, lambda exc: self._failed(exc, target)
+        )
 
     def _done(self, path: Path) -> None:
         self.export_button.setEnabled(True)
@@ -134,7 +110,7 @@ class ExportPage(Page):
                 return
             dialogs.error(self, "无法导出", str(exc))
             return
-        if isinstance(exc, (self.report.ReportError, self.report.TemplateError)):
+        if isinstance(exc, UserError):
             # Already a whole Chinese sentence saying what to change (发文机关名称, 模板).
             self.message.setText(str(exc))
             dialogs.error(self, "无法导出", str(exc))

@@ -9,7 +9,7 @@ not shown now). Nothing is ever copied without that click.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,10 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.pages.base import FieldBlock
 from desktop.yearly.carry import Paragraph, Reference
 
 if TYPE_CHECKING:
-    from desktop.ui.pages.task_page import TaskPage
+    from desktop.session import TaskRef
+    from desktop.ui.context import PageContext
+
+
+class TaskPage(Protocol):
+    """What the panel needs of the task page it sits on (the page imports this module, so it
+    is described here rather than imported)."""
+
+    ctx: PageContext
+    ref: TaskRef
+    scope: str
+    fields: dict[str, FieldBlock]
+    reference_panel: ReferencePanel | None
+
 
 FALLBACK_FIELD = "measures"
 
