@@ -134,7 +134,7 @@ def parse(text: str | bytes) -> dict:
     try:
         data = safejson.loads(text, max_bytes=MAX_PAYLOAD_BYTES, max_depth=MAX_DEPTH)
     except safejson.JSONProblem as exc:
-        raise PayloadError([f"{exc}，不是可用的报告数据"]) from exc
+        raise PayloadError([str(exc)]) from exc
     if not isinstance(data, dict):
         raise PayloadError(["文件内容不是报告数据（顶层应为对象）"])
     return data

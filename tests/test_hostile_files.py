@@ -68,7 +68,7 @@ def test_hostile_json_is_refused_beside_a_good_file(tmp_path, service, good, mak
     bad = tmp_path / "财政-恶意.json"
     bad.write_text(make(payload_text(good)), encoding="utf-8")
     rejected = import_beside_good(service, tmp_path, good, bad)
-    assert "不是可用的报告数据" in rejected.reason
+    assert "重新导出" in rejected.hint and rejected.reason.isprintable()
 
 
 @pytest.mark.parametrize("make", HOSTILE_JSON.values(), ids=HOSTILE_JSON.keys())
@@ -342,3 +342,17 @@ def test_bounded_reader_refuses_folders_and_pipes(tmp_path):
     big.write_bytes(b"x" * 11)
     with pytest.raises(UnreadableFile, match="过大"):
         read_bounded(big, 10)
+
+
+def test_a_word_template_from_elsewhere_goes_through_the_same_zip_reader(tmp_path, good):
+    from desktop.report.docx_writer import TemplateError, default_template, load_template
+
+    bomb = _bomb_docx(tmp_path / "模板炸弹.docx", default_template(), 64 * 1024 * 1024)
+    with pytest.raises(TemplateError, match="压缩炸弹"):
+        load_template(bomb)
+    encrypted = tmp_path / "加密模板.docx"
+    encrypted.write_bytes(default_template().read_bytes())
+    set_member_header(encrypted, "word/document.xml", flags=0x1)
+    with pytest.raises(TemplateError, match="已加密"):
+        load_template(encrypted)
+    assert load_template(default_template()) is not None

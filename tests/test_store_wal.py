@@ -4,6 +4,7 @@ checkpoint; it keeps what it cannot read in ``damaged/``; a first session is bac
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,47 @@ def test_a_data_dir_that_is_not_a_folder_is_an_error_not_no_reports(cli, tmp_pat
     assert done.returncode == 1, done.stdout + done.stderr
     assert "不是文件夹" in done.stderr and "还没有任何报告" not in done.stdout
     assert "Traceback" not in done.stderr
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A real, tiny file system (tmpfs) that is then filled to the last byte. Needs the right
+    to mount (root on Linux); skipped elsewhere."""
+    import shutil
+    import subprocess
+
+    mount = shutil.which("mount")
+    if sys.platform != "linux" or mount is None or os.geteuid() != 0:
+        pytest.skip("needs root on Linux to mount a small file system")
+    point = tmp_path / "small-disk"
+    point.mkdir()
+    done = subprocess.run([mount, "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(point)])
+    if done.returncode != 0:
+        pytest.skip("mounting a tmpfs is not allowed here")
+    try:
+        yield point
+    finally:
+        subprocess.run(["umount", str(point)], check=False)
+
+
+def test_a_disk_already_full_at_start_says_so(full_disk, cli):
+    """SQLite reports this as "disk I/O error" (the -shm cannot grow), not as SQLITE_FULL."""
+    data = full_disk / "data"
+    with open_store(data, backup_on_open=False).store as store:
+        rid = store.create_report("中山区", "dalian-2016")
+        store.save_field(rid, "texts", "overview", "已保存的内容")
+    with open(full_disk / "filler", "wb", buffering=0) as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 4096)
+        except OSError:
+            pass
+    for read_only in (False, True):
+        with pytest.raises(StoreError) as err:
+            open_store(data, read_only=read_only)
+        assert err.value.kind == "full", str(err.value)
+        assert "磁盘空间已满" in str(err.value) and "I/O" not in str(err.value)
+    done = cli("--data-dir", str(data), "answers", "list")
+    assert done.returncode == 1 and "磁盘空间已满" in done.stderr and "disk" not in done.stderr
+    (full_disk / "filler").unlink()
+    assert saved_overview(data) == "已保存的内容"

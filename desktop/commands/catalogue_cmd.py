@@ -12,7 +12,7 @@ from desktop import oserrors, paths
 from desktop.catalogue import ROLE_LABELS, CatalogueError, cn_number
 from desktop.commands import fail
 from desktop.fileio import FileWriteError, atomic_write
-from desktop.schema import DataFileError
+from desktop.schema import DataFileError, load_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -254,9 +254,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
             if (paths.forms_dir() / "catalogues" / f"{catalogue.id}.json").is_file():
                 return fail(f"“{catalogue.id}”是本程序内置的要点，不需要发布。")
             fields = paths.user_fields_dir() / f"{catalogue.id}.json"
-            figures = (
-                json.loads(fields.read_text(encoding="utf-8"))["tasks"] if fields.is_file() else {}
-            )
+            figures = load_json(fields).get("tasks", {}) if fields.is_file() else {}
             draft = ReviewDraft(catalogue, figures)
         for problem in draft.problems(service.directory):
             if not problem.blocking:

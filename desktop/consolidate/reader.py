@@ -196,7 +196,7 @@ def read_file(path: Path, catalogues: CatalogueCache, directory: Directory) -> R
         raise _reject(
             path,
             f"报告数据有误：{shown}{more}",
-            "请让该单位在程序中检查后重新导出。",
+            "" if "请" in shown else "请让该单位在程序中检查后重新导出。",
             problems,
         )
     canonical_text = payload_mod.dumps(data)

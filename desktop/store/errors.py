@@ -73,7 +73,12 @@ class ReportNotFound(StoreError, KeyError):
 NOT_SAVED = "刚才的修改没有保存"
 
 
-def full_message() -> str:
+def full_message(writing: bool = True, what: str = "数据文件") -> str:
+    if not writing:  # at start: nothing was lost, the file could not even be opened
+        return (
+            f"磁盘空间已满，无法打开{what}（之前保存的内容都还在）。"
+            "请删除不需要的文件、清空回收站，腾出空间后重新打开程序。"
+        )
     return (
         f"磁盘空间已满，{NOT_SAVED}（之前保存的内容都还在）。"
         "请删除不需要的文件、清空回收站，腾出空间后再保存。"
@@ -91,7 +96,7 @@ def from_sqlite(
     primary = code & 0xFF if isinstance(code, int) else None
     lost = f"{NOT_SAVED}（之前保存的内容都还在）。" if writing else ""
     if primary == SQLITE_FULL or "disk is full" in str(exc):
-        return StoreError(full_message(), "full")
+        return StoreError(full_message(writing, what), "full")
     if primary in (SQLITE_READONLY, SQLITE_PERM):
         return StoreError(
             f"{what}“{path}”不能写入，{lost}请检查数据文件夹的权限，"
@@ -111,7 +116,7 @@ def from_sqlite(
     if primary in (SQLITE_IOERR, SQLITE_CANTOPEN) and _disk_nearly_full(path):
         # A disk already full when the program starts fails as "disk I/O error" or "unable to
         # open database file" (the -wal/-shm cannot be created), not as SQLITE_FULL.
-        return StoreError(full_message(), "full")
+        return StoreError(full_message(writing, what), "full")
     return StoreError(
         f"读写{what}“{path}”时出错（{describe(exc)}），{lost}请检查磁盘后重试。",
         "io",

@@ -77,7 +77,11 @@ class InstanceLock:
     def owner(self) -> tuple[int, str] | None:
         """(pid, since) of the holder as it wrote them, or None if unreadable."""
         try:
-            lines = self.path.read_text(encoding="utf-8", errors="replace").splitlines()
+            with open(
+                self.path, "rb"
+            ) as fh:  # a courtesy note: never read more than a line's worth
+                head = fh.read(512)
+            lines = head.decode("utf-8", errors="replace").splitlines()
             return int(lines[0]), lines[2] if len(lines) > 2 else ""
         except (OSError, ValueError, IndexError):
             return None
