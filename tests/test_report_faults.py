@@ -13,7 +13,7 @@ import pytest
 from desktop import fileio
 from desktop.fileio import FileWriteError
 from desktop.report import TemplateError, export_report
-from desktop.report.samples import sample_payload
+from tests.samples.payloads import sample_payload
 
 
 @pytest.fixture
