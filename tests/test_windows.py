@@ -21,9 +21,9 @@ from desktop import cli, paths
 from desktop import payload as payload_mod
 from desktop.fileio import FileWriteError, atomic_write, is_reserved_name
 from desktop.report import default_filename, export_report
-from desktop.report.samples import sample_payload
 from desktop.store import StoreError, open_store
 from tests.conftest import ROOT
+from tests.samples.payloads import sample_payload
 from tests.test_store_support import python
 
 WINDOWS = sys.platform == "win32"
