@@ -59,6 +59,12 @@ def reserved_name_error(path: Path, what: str = "文件") -> FileWriteError:
     )
 
 
+def _too_long(exc: OSError, path: Path) -> bool:
+    """Windows reports a name past 255 characters as ERROR_FILENAME_EXCED_RANGE (206), which
+    Python maps to ENOENT, "folder not found", or as a path that is not there."""
+    return getattr(exc, "winerror", None) == 206 or len(path.name) > 255
+
+
 def describe_os_error(exc: OSError, path: Path, what: str = "文件") -> FileWriteError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return FileWriteError(
@@ -81,8 +87,10 @@ def describe_os_error(exc: OSError, path: Path, what: str = "文件") -> FileWri
             f"没有权限在文件夹“{path.parent}”中保存{what}。请换一个文件夹（如“文档”或桌面）保存。",
             path,
         )
-    if exc.errno == errno.ENOENT:
+    if exc.errno == errno.ENOENT and not _too_long(exc, path):
         return FileWriteError(f"文件夹“{path.parent}”不存在，无法保存{what}。", path)
+    if _too_long(exc, path):
+        exc = OSError(errno.ENAMETOOLONG, exc.strerror, str(path))
     return FileWriteError(oserrors.message(exc, path.name, f"保存{what}"), path)
 
 
@@ -94,6 +102,8 @@ def check_target(path: Path, what: str = "文件") -> Path:
     (``/dev/full`` as root used to be *replaced* by a file), not into a folder that is missing.
     """
     path = Path(path)
+    if is_reserved_name(path):  # before stat: on Windows it would find the device itself
+        raise reserved_name_error(path, what)
     if path.name in ("", ".", ".."):
         raise FileWriteError(
             f"“{path}”不是文件名。请给出要保存的{what}的文件名，如“报告.docx”。", path
@@ -144,10 +154,7 @@ def atomic_write(path: Path, data: bytes, what: str = "文件") -> None:
     Only a regular file (new or existing) is ever written: :func:`check_target`; never one
     under a Windows device name (:func:`is_reserved_name`).
     """
-    path = Path(path)
-    if is_reserved_name(path):
-        raise reserved_name_error(path, what)
-    path = check_target(path, what)
+    path = check_target(Path(path), what)
     tmp_name = None
     try:
         fd, tmp_name = temp_file_beside(path)

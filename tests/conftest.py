@@ -33,6 +33,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("APPDATA", str(tmp_path / "appdata"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    # Windows' home (Path.home(), ~) is %USERPROFILE%, never HOME.
+    monkeypatch.setenv("USERPROFILE", str(tmp_path / "home"))
     paths.set_data_dir(None)
     yield d
     paths.set_data_dir(None)
