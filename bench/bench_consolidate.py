@@ -35,7 +35,7 @@ def setup(data_dir: Path, inbox: Path, n_units: int, text_chars: int) -> list[Pa
     os.environ[paths.DATA_DIR_ENV] = str(data_dir)
     paths.set_data_dir(None)
     from desktop import catalogue, forms, units
-    from desktop.consolidate import sample_reports as samples
+    from tests.samples import unit_reports as samples
 
     bundled = units.load(overlay=Path("/nonexistent"))
     extra = [

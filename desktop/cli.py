@@ -127,7 +127,7 @@ def _main(argv: list[str]) -> int:
             paths.set_data_dir(known.data_dir)
         from desktop.ui.app import run  # Qt is imported only here
 
-        return run(rest)
+        return run(rest, exit_fast=True)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.data_dir:

@@ -33,6 +33,7 @@ OPTIONS: dict[str, Option] = {
         Option("export_dir", str, "", "上次导出报告的文件夹"),
         Option("recent_dirs", dict, {}, "各个文件对话框上次使用的文件夹（用途 → 文件夹）"),
         Option("last_report_id", int, 0, "上次打开的报告"),
+        Option("nav_width", int, 0, "报告目录（左侧栏）的宽度，0 为按屏幕自动"),
         Option("office_mode", bool, False, "以市政府办公厅汇总模式启动"),
         Option("autosave_delay_ms", int, 800, "输入停止多久后自动保存（毫秒）"),
         Option("backup_keep", int, 10, "保留的自动备份份数"),

@@ -69,6 +69,14 @@ def _para(doc, text):
     return next(p for p in doc.paragraphs if p.text.startswith(text))
 
 
+def _retext(paragraph, text):
+    """Retype a paragraph (its punctuation may sit in runs of its own)."""
+    first, *rest = paragraph.runs
+    first.text = text
+    for run in rest:
+        run._r.getparent().remove(run._r)
+
+
 def _east_asia(run, font):
     """What Word writes when a clerk picks a Chinese font for selected text."""
     run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
@@ -81,7 +89,7 @@ def test_hand_edits_are_each_reported(report_bytes, tmp_path):
         _para(doc, "二、存在的问题").runs[0].font.size = Pt(18)
         date = _para(doc, "2016年11月28日")
         date.runs[0].text = "2016年11月08日"
-        _para(doc, "市政府办公厅").runs[0].text = "市政府办公厅:"
+        _retext(_para(doc, "市政府办公厅"), "市政府办公厅:")
         even = doc.sections[0].even_page_footer.paragraphs[0]
         for r in list(even._p.iter(qn("w:r"))):
             even._p.remove(r)

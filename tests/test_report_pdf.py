@@ -177,3 +177,18 @@ def test_short_report_is_exactly_two_pages(tmp_path, catalogue, form):
     )
     assert flat(page_text(pdf, 2)).startswith("附件2016年政务公开工作要点落实情况表")
     assert re.search(r"—\s*2\s*—", page_text(pdf, 2, FOOTERS["landscape"][0]))
+
+
+def test_every_comma_and_full_stop_of_the_body_is_printed(finance_pdf, tmp_path):
+    """LibreOffice drew no line-end punctuation in condensed 3号 text (“…项级科目[，]基本支出”):
+    the rendered body must carry every full-width mark the document holds."""
+    import docx
+
+    data, pdf = finance_pdf
+    kinds = pdf_pages(pdf)
+    body_pages = kinds.index("landscape")
+    printed = "".join(flat(page_text(pdf, n)) for n in range(1, body_pages + 1))
+    document = docx.Document(str(pdf.with_suffix(".docx")))
+    written = "".join(p.text for p in document.paragraphs)
+    for mark in "，。、；：":
+        assert printed.count(mark) == written.count(mark), mark

@@ -145,6 +145,8 @@ class _Writer:
             name: (None if default is not None and s.style_id == default.style_id else s.style_id)
             for name, s in self.styles.items()
         }
+        rules = {rule.name: rule for rule in R.STYLES}
+        self.condensed = {name: rules[name].char_spacing_tw < 0 for name in R.REQUIRED_STYLES}
         self.page_break_pending = False
         self.landscape_pending = False
         self.previous: M.Block | None = None
@@ -162,7 +164,7 @@ class _Writer:
         p = self.doc.add_paragraph()
         set_style(p, self.ids[style])
         if text:
-            p.add_run(text)
+            add_text(p, text, self.condensed[style])
         if self.page_break_pending:
             p.paragraph_format.page_break_before = True
             self.page_break_pending = False
@@ -278,6 +280,31 @@ class _Writer:
             self.ids["Table Heading"],
             self.ids["Table Text"],
         )
+
+
+# Full-width punctuation keeps its natural width in condensed (3号) text. LibreOffice (and so
+# 永中 and other LibreOffice-based office suites) hangs a line-end comma or full stop into the
+# margin and, when the run is condensed, does not draw it at all: “…项级科目[，]基本支出”.
+_FULLWIDTH_PUNCT = re.compile("([，。、；：？！“”‘’（）《》〔〕【】…—]+)")
+
+
+def add_text(paragraph, text: str, condensed: bool) -> None:
+    """Add *text* as runs; in condensed styles, runs of full-width punctuation get character
+    spacing 0 (the style's −0.25 pt stays on every other character)."""
+    if not condensed or not _FULLWIDTH_PUNCT.search(text):
+        paragraph.add_run(text)
+        return
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for i, part in enumerate(_FULLWIDTH_PUNCT.split(text)):
+        if not part:
+            continue
+        run = paragraph.add_run(part)
+        if i % 2:  # split() puts the captured punctuation at odd positions
+            spacing = OxmlElement("w:spacing")
+            spacing.set(qn("w:val"), "0")
+            run._r.get_or_add_rPr().append(spacing)
 
 
 def _set_indent(paragraph, right_chars: float) -> None:

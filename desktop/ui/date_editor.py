@@ -84,6 +84,7 @@ class DateEditor(FieldEditor):
             self.hint.setText(dates.HINT)
         else:
             self.hint.setText("")
+        self.committed.emit()
 
     def eventFilter(self, watched, event) -> bool:
         from PySide6.QtCore import QEvent
@@ -125,3 +126,4 @@ class DateEditor(FieldEditor):
             self.menu.close()
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self._emit()
+        self.committed.emit()

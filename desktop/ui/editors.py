@@ -99,6 +99,7 @@ class LineEditor(FieldEditor):
         self.edit.setPlaceholderText(placeholder)
         self.layout_.addWidget(self.edit)
         self.edit.textEdited.connect(self._on_edit)
+        self.edit.editingFinished.connect(self.committed.emit)
 
     def _on_edit(self, text: str) -> None:
         cleaned = clean_pasted(text).replace("\n", " ").replace("\t", " ")
@@ -147,6 +148,7 @@ class NumberEditor(FieldEditor):
             self.layout_.addWidget(QLabel(unit, self))
         self.layout_.addStretch(1)
         self.edit.textEdited.connect(self._emit)
+        self.edit.editingFinished.connect(self.committed.emit)
 
     def _load(self, value: Any) -> None:
         if value is None or isinstance(value, bool):
@@ -177,6 +179,7 @@ class YesNoEditor(FieldEditor):
         self.layout_.addWidget(self.combo)
         self.layout_.addStretch(1)
         self.combo.currentIndexChanged.connect(self._emit)
+        self.combo.activated.connect(lambda _i: self.committed.emit())
 
     def _load(self, value: Any) -> None:
         self.combo.setCurrentIndex(1 if value is True else 2 if value is False else 0)

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 class FieldEditor(QWidget):
     changed = Signal(object)
+    # The clerk is done with the field (left it, or picked a choice): checks that would move
+    # the page under the mouse wait for this, not for each keystroke.
+    committed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

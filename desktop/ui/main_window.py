@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self.start_page: StartPage | None = None
         self.report_view: ReportView | None = None
         self.office_window: QWidget | None = None
+        self.help_window: QWidget | None = None
         self._menus()
         self._fit_to_screen()
         if services is not None:
@@ -70,9 +71,7 @@ class MainWindow(QMainWindow):
         self.save_action.triggered.connect(self.save)
         self.export_action = QAction("导出 Word 报告(&E)…", self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(
-            lambda: self.report_view and self.report_view.show_page("export")
-        )
+        self.export_action.triggered.connect(self.export_report)
         quit_action = QAction("退出(&X)", self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -119,6 +118,11 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(template)
         tools_menu.addAction(builtin)
         help_menu = self.menuBar().addMenu("帮助(&H)")
+        self.guide_action = QAction("使用说明(&U)", self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         about = QAction("关于(&A)", self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -233,9 +237,27 @@ class MainWindow(QMainWindow):
         elif current and self.report_view is None:
             self.show_start()
 
+    def export_report(self) -> None:
+        """导出 Word 报告…: the export page, and at once the save step the entry names."""
+        view = self.report_view
+        if view is None:
+            return
+        view.show_page("export")
+        page = view.pages.get("export")
+        if page is not None and page.export_button.isEnabled():
+            page.choose_and_export()
+
     def save(self) -> None:
         if self.report_view is not None:
             self.report_view.save_now()
+
+    def show_guide(self) -> None:
+        from desktop.ui.help_window import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show()
+        self.help_window.raise_()
 
     def about(self) -> None:
         where = self.services.store.path if self.services else "（尚未打开）"

@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QProgressBar,
     QTreeWidget,
@@ -19,6 +20,7 @@ from desktop import completeness as c
 from desktop.answers import task_id_of, task_scope
 from desktop.catalogue import ROLE_LABELS, cn_number
 from desktop.session import ReportSession
+from desktop.ui.pages.task_page import ROLE_COLOURS
 
 STATE_LOOK = {
     c.EMPTY: ("#c0c0c0", "未填写"),
@@ -47,6 +49,15 @@ def state_icon(state: str, size: int = 12) -> QIcon:
     return QIcon(pix)
 
 
+def legend_html() -> str:
+    """What the marks in the list mean, in their colours."""
+    shown = (c.DONE, c.PARTIAL, c.WARNING, c.EMPTY)
+    parts = [
+        f'<span style="color:{STATE_LOOK[s][0]};">●</span>&nbsp;{STATE_LOOK[s][1]}' for s in shown
+    ]
+    return "　".join(parts)
+
+
 class NavPanel(QWidget):
     page_requested = Signal(str)
 
@@ -63,6 +74,14 @@ class NavPanel(QWidget):
         layout.addWidget(self.progress)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
+        # Name (cut at the end when narrow, whole in the tooltip) and the role, which always
+        # shows: a clerk must see 牵头 even at 150% on a small screen.
+        self.tree.setColumnCount(2)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setIconSize(QSize(12, 12))
         self.tree.setUniformRowHeights(True)
         self.tree.setAccessibleName("报告目录")
@@ -70,6 +89,10 @@ class NavPanel(QWidget):
         self.tree.installEventFilter(self)
         self.tree.viewport().installEventFilter(self)
         layout.addWidget(self.tree, 1)
+        self.legend = QLabel(legend_html(), self)
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName("状态图例")
+        layout.addWidget(self.legend)
         self.items: dict[PageKey, QTreeWidgetItem] = {}
         self.order: list[PageKey] = []
         self.tree.currentItemChanged.connect(self._current_changed)
@@ -109,9 +132,9 @@ class NavPanel(QWidget):
                 group = QTreeWidgetItem(self.tree, [f"{cn_number(sec.no)}、{sec.title}"])
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 group.setToolTip(0, group.text(0))
+                group.setFirstColumnSpanned(True)
                 groups[ref.section_no] = group
-            role = ROLE_LABELS[ref.app.role]
-            self._leaf(group, task_scope(ref.task_id), f"{ref.title}［{role}］", ref.text)
+            self._leaf(group, task_scope(ref.task_id), ref.title, ref.text, ref.app.role)
         self._leaf(None, "texts", "报告正文")
         self._leaf(None, "review", "审查定稿")
         self._leaf(None, "export", "导出报告")
@@ -121,10 +144,22 @@ class NavPanel(QWidget):
         if current in self.items:
             self.select(current)
 
-    def _leaf(self, parent: QTreeWidgetItem | None, key: PageKey, text: str, tip: str = "") -> None:
-        item = QTreeWidgetItem(parent or self.tree, [text])
+    def _leaf(
+        self,
+        parent: QTreeWidgetItem | None,
+        key: PageKey,
+        text: str,
+        tip: str = "",
+        role: str = "",
+    ) -> None:
+        item = QTreeWidgetItem(parent or self.tree, [text, ROLE_LABELS[role] if role else ""])
         item.setData(0, Qt.ItemDataRole.UserRole, key)
         item.setToolTip(0, tip or text)
+        if role:
+            item.setForeground(1, QColor(ROLE_COLOURS[role]))
+            item.setToolTip(1, f"本单位责任：{ROLE_LABELS[role]}")
+        else:
+            item.setFirstColumnSpanned(True)
         self.items[key] = item
         self.order.append(key)
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.answers import task_id_of
+from desktop.fileio import FileWriteError
 from desktop.session import ReportSession
 from desktop.settings import Settings
 from desktop.ui import dialogs
@@ -69,7 +70,11 @@ class ReportView(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([300, 900])
+        self.splitter = splitter
+        # The side panel keeps the width the clerk gave it (saved when the report closes);
+        # first time, about a quarter of the window, at least room for a task's name and role.
+        width = settings.get("nav_width") or max(240, min(340, self.window().width() // 4))
+        splitter.setSizes([width, 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -223,6 +228,10 @@ class ReportView(QWidget):
         self.save_label.setStyleSheet("")
 
     def save_now(self) -> bool:
+        if self.session.read_only:
+            # Nothing can change in a read-only window, so nothing was saved: never "已保存".
+            self.save_label.setText("只读窗口：不能修改，无需保存")
+            return True
         ok = self.autosave.flush_now(seal=True)
         if ok:
             self.save_label.setText(f"已保存 {self.autosave.last_saved or ''}".strip())
@@ -232,6 +241,15 @@ class ReportView(QWidget):
         """Stop background timers; the view is going away (its store may close next)."""
         self._prebuild.stop()
         self.autosave.stop()
+        self.remember_layout()
+
+    def remember_layout(self) -> None:
+        width = self.splitter.sizes()[0]
+        if width > 0 and width != self.settings.get("nav_width"):
+            try:
+                self.settings.set("nav_width", width)
+            except (FileWriteError, OSError):
+                pass  # a remembered width is a convenience, never worth an error box
 
     def can_close(self) -> bool:
         """Flush; if edits cannot be saved, ask before closing (never drop them silently)."""

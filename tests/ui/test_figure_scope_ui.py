@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
 from tests.ui.test_wizard import choose_unit_and_start, make_window, nav_click, type_into
 
 
@@ -27,8 +30,10 @@ def test_press_office_is_asked_and_warned(qtbot, open_services):
     nav_click(qtbot, view, "task:3.3.1")
     page = view.pages["task:3.3.1"]
     assert page.figure_box is not None
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     type_into(qtbot, view, "figures.press_conferences", "1")
-    page.fields["figures.press_conferences"].editor.focus_target().clearFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # leaves the field
     qtbot.waitUntil(lambda: "低于要点要求的2次" in page.warning_label.text())
     nav_click(qtbot, view, "review")
     review = view.pages["review"]

@@ -90,8 +90,13 @@ def test_district_clerk_fills_jumps_closes_and_finds_everything(qtbot, open_serv
     type_into(qtbot, view, "results", "全区预决算公开率达到100%。")
 
     nav_click(qtbot, view, "task:3.1.2")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     type_into(qtbot, view, "figures.head_interpretations", "0")
     warning = view.pages["task:3.1.2"].warning_label
+    # Not while the digit is typed (nothing moves under the mouse) — on leaving the field.
+    assert not warning.isVisibleTo(view.pages["task:3.1.2"])
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert warning.isVisibleTo(view.pages["task:3.1.2"])
     assert "低于要点要求的1次" in warning.text()
     wait_saved(qtbot, view)

@@ -29,6 +29,9 @@ class ExportPage(Page):
         super().__init__(ctx, "导出报告", "", parent)
         self.settings = settings
         self.folders = Folders(settings)
+        # Opens a file or folder with the system's program; False when none could (Qt's own
+        # answer — kept as an attribute so a test can stand in for a PC without WPS/Word).
+        self.opener = QDesktopServices.openUrl
         self.last_path: Path | None = None
         self.preview = QTextBrowser(self)
         self.preview.setOpenLinks(False)
@@ -123,8 +126,28 @@ class ExportPage(Page):
         )
 
     def _open(self, path: Path | None) -> None:
-        if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if path is None:
+            return
+        if self.opener(QUrl.fromLocalFile(str(path))):
+            return
+        if path.is_dir():
+            dialogs.warn(
+                self,
+                "无法打开文件夹",
+                f"没能打开文件夹：\n{path}\n请在“此电脑”或资源管理器中按这个位置找到它。",
+            )
+            return
+        # No program opens .docx on this PC (or it failed): say so, and offer the folder.
+        choice = dialogs.ask(
+            self,
+            "无法打开文件",
+            f"这台电脑上没有找到能打开 Word 文档（.docx）的程序，报告没能打开：\n{path}\n\n"
+            "报告已经保存好了。可以打开它所在的文件夹，把它拷到装有 WPS 或 Word 的电脑上打开，"
+            "或直接报送。",
+            ["打开所在文件夹", "关闭"],
+        )
+        if choice == 0:
+            self._open(path.parent)
 
 
 __all__ = ["ExportPage"]

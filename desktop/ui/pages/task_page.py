@@ -113,7 +113,9 @@ class TaskPage(Page):
             block = FieldBlock(ctx, self.scope, fig, self.figure_box, store_key=fig.store_key)
             self.fields[fig.store_key] = block
             fig_layout.addWidget(block)
-            block.editor.changed.connect(lambda _v: self._update_warnings())
+            # The below-minimum hint appears when the clerk leaves the figure, not while the
+            # digit is typed (it would push the fields down under the mouse).
+            block.editor.committed.connect(self._update_warnings)
         self.warning_label = QLabel(self.figure_box)
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet("color:#8a5300;background-color:#fff4d6;padding:4px;")
