@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from desktop.store import backups, wal
 from desktop.store.db import (
     BACKUPS_DIR,
@@ -61,7 +63,7 @@ class DbKind:
     what: str  # 数据文件 / 汇总数据库 (in messages)
     program: str  # 填报程序 / 汇总窗口 (what to open to repair it)
     schema_version: Callable[[], int]
-    steps: Callable[[], dict]
+    steps: Callable[[], dict[int, Callable[[Database], None]]]
     marker: backups.Marker  # changes whenever anything worth backing up changes
     summary: backups.Summarize  # what a backup holds, for the restore notice
     content_table: str  # a backup is made only when this table has rows
@@ -94,18 +96,22 @@ def _wal_path(db_path: Path) -> Path:
 
 
 def read_only_guard(db_path: Path, kind: DbKind) -> None:
-    """Refuse (StoreError) to let a read-only opening near a log SQLite would delete."""
-    info = wal.inspect(_wal_path(db_path))
-    if info is None:
-        return
+    """Refuse (StoreError) to let a read-only opening near a log SQLite would delete.
+
+    Cheap when all is well: the log is only looked at when the database file is not usable
+    (a live window's log beside a good database is SQLite's business)."""
     header = _header(db_path, kind)
-    if header is None or header.size == 0 or not header.is_sqlite:
-        state = "不见了" if header is None else "是空的" if header.size == 0 else "已损坏"
-        raise StoreError(
-            f"{kind.what}“{db_path}”{state}，但最近保存的内容还在“{db_path.name}-wal”中。"
-            f"为免丢失，本命令没有打开它。请打开{kind.program}，它会把这些内容恢复或妥善保存。",
-            "corrupt",
-        )
+    if header is not None and header.size > 0 and header.is_sqlite:
+        return
+    wal_path = _wal_path(db_path)
+    if not wal_path.exists() or wal_path.stat().st_size == 0:
+        return
+    state = "不见了" if header is None else "是空的" if header.size == 0 else "已损坏"
+    raise StoreError(
+        f"{kind.what}“{db_path}”{state}，但最近保存的内容还在“{db_path.name}-wal”中。"
+        f"为免丢失，本命令没有打开它。请打开{kind.program}，它会把这些内容恢复或妥善保存。",
+        "corrupt",
+    )
 
 
 def secure_wal(db_path: Path, kind: DbKind) -> str | None:
@@ -300,14 +306,14 @@ def prepare(db_path: Path, kind: DbKind) -> list[str]:
     return notices
 
 
-def connect_writable(db_path: Path, wal_mode: bool = True):
+def connect_writable(db_path: Path, wal_mode: bool = True) -> Database:
     try:
         return connect(db_path, wal=wal_mode)
     except sqlite3.Error as exc:
         raise from_sqlite(exc, db_path, writing=False) from exc
 
 
-def migrate(db, db_path: Path, kind: DbKind) -> None:
+def migrate(db: Database, db_path: Path, kind: DbKind) -> None:
     """Bring the database to the current schema, a backup first; StoreError on failure."""
     from desktop.store import migrations
 
