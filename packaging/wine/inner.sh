@@ -278,13 +278,18 @@ installed_window() {
 measure() {
   cd /work/src
   local out
-  out=$(offscreen w "$PY" bench/bench_frozen_start.py --bundle "$APP_W" --runs 5)
+  # Figures, not a gate: a benchmark that cannot run says so here and in the stage's line.
+  if ! out=$(offscreen w "$PY" bench/bench_frozen_start.py --bundle "$APP_W" --runs 5); then
+    echo "$out"
+    note "NOT MEASURED: bench/bench_frozen_start.py failed (its output is in this stage's log)"
+    return 0
+  fi
   echo "$out"
   {
     echo "Windows figures, measured under Wine $(wine --version | sed 's/wine-//') (not Windows):"
     w "$PY" -c "import json; f = json.load(open(r'Z:\work\build-report.json', encoding='utf-8')); s = f['size']; i = f.get('installer', {}); print(f\"  bundle on disk: {s['bytes'] / 1e6:.1f} MB in {s['files']} files; installer: {i.get('bytes', 0) / 1e6:.1f} MB\")"
     grep -E "window shown|ready" <<<"$out" | sed 's/^ */  /'
-  } | tee /work/figures.txt
+  } | tee /work/figures.txt || true
   note "$(grep -E 'window shown' <<<"$out" | sed 's/.*ratio \([0-9.]*x\).*/frozen vs source, window shown: \1/')"
 }
 
