@@ -27,7 +27,7 @@ from desktop import forms
 from desktop import payload as payload_mod
 from desktop.report import compose_report, export_report, render_docx, to_html
 from desktop.report.model import Table
-from desktop.report.samples import full_payload
+from tests.samples.payloads import full_payload
 
 
 def timed(fn, runs: int) -> tuple[float, float]:

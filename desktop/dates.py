@@ -44,4 +44,5 @@ def from_iso(value: object) -> dt.date | None:
 
 
 def shown(value: dt.date) -> str:
+    """``2016年11月28日``: the one way a date is written for people (report, 汇总, screens)."""
     return f"{value.year}年{value.month}月{value.day}日"

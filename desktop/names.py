@@ -70,6 +70,11 @@ _CATEGORY_SHAPE = re.compile(
 _LIST_SEPARATORS = "、，,；;"
 
 
+# The space separators (Unicode category Zs) other than the plain space.
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACE_RUNS = re.compile(" {2,}")
+
+
 class CategoryLookup(Protocol):
     """What :func:`name_problem` needs of a directory: does it know this as a category?"""
 
@@ -86,10 +91,11 @@ def normalise(text: str) -> str:
     Only spacing is changed: every other character is kept, so :func:`name_problem` still sees
     (and names) an invisible character instead of it vanishing unnoticed.
     """
-    text = unicodedata.normalize("NFC", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     # Every kind of space (ideographic, no-break, en/em, thin …) is a plain space.
-    text = "".join(" " if unicodedata.category(ch) == "Zs" else ch for ch in text)
-    return re.sub(" {2,}", " ", text).strip(" ")
+    text = _SPACES.sub(" ", text)
+    return _SPACE_RUNS.sub(" ", text).strip(" ")
 
 
 def _describe(ch: str) -> str:

@@ -138,6 +138,8 @@ def validate(
 
 def shown(value: Any, limit: int = 40) -> str:
     """An untrusted value as it may appear in a message: short, control characters visible."""
+    if isinstance(value, str) and len(value) <= limit and value.isprintable():
+        return value  # the common case (every key of every answer): nothing to do
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)[:200]
     text = "".join(ch if ch.isprintable() else f"⟨U+{ord(ch):04X}⟩" for ch in text[: limit + 1])
     return text if len(text) <= limit else text[:limit] + "…"
@@ -185,6 +187,9 @@ def _check_mandatory(data: dict, catalogue: Catalogue, directory: Directory) -> 
     from desktop.applicability import tasks_for
     from desktop.units import Unit
 
+    declined = [t for t, a in data.get("answers", {}).items() if a.get("applicable") is False]
+    if not declined:
+        return []  # nothing declined: no need to work out which tasks are mandatory
     unit = directory.unit(data["unit"])
     if unit is None:
         info = data.get("unit_info") or {}
@@ -196,8 +201,8 @@ def _check_mandatory(data: dict, catalogue: Catalogue, directory: Directory) -> 
     return [
         f'answers["{task_id}"].applicable：{catalogue.ref(task_id)}是“{unit.name}”必须报告的任务'
         "（不是“相关部门”自行判断的任务），不能标为“不适用”"
-        for task_id, answer in data.get("answers", {}).items()
-        if task_id in mandatory and answer.get("applicable") is False
+        for task_id in declined
+        if task_id in mandatory
     ]
 
 

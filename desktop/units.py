@@ -236,11 +236,10 @@ def load(bundled: Path | None = None, overlay: Path | None = None) -> Directory:
     notices: list[str] = []
     extra = _load_overlay(overlay, notices) if os.path.lexists(overlay) else None
     if extra is not None:
+        bundled_directory = Directory(categories, list(units))  # indexed once, not per unit
         for raw in extra["units"]:
             unit = _unit(raw, user=True)
-            problem = _user_unit_problem(
-                unit, raw.get("renamed_from"), Directory(categories, units)
-            )
+            problem = _user_unit_problem(unit, raw.get("renamed_from"), bundled_directory)
             if problem:
                 notices.append(f"本机单位名录（{overlay}）中的一项已忽略：{problem}")
                 continue

@@ -140,7 +140,5 @@ def test_no_code_module_spells_a_status_word():
         str(path.relative_to(ROOT)): lines
         for path in sorted((ROOT / "desktop").rglob("*.py"))
         if (lines := spelled_status_words(path.read_text(encoding="utf-8"), words))
-        # Sample reports for the tests and benchmarks (a fixture, leaving desktop/ for tests/).
-        and path != ROOT / "desktop" / "report" / "samples.py"
     }
     assert found == {}

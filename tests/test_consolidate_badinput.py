@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from desktop import payload as payload_mod
-from desktop.consolidate import sample_reports as samples
 from desktop.consolidate.service import OfficeService
 from desktop.docx_payload import NS
+from tests.samples import unit_reports as samples
 
 
 @pytest.fixture

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.consolidate import sample_reports as samples
 from desktop.consolidate.matrix import COLOURS
 from desktop.consolidate.service import OfficeService
-from desktop.consolidate.summary_doc import outline
+from desktop.consolidate.summary_doc import summary_model
+from desktop.report import model as M
+from tests.samples import unit_reports as samples
 
 SILENT = ["市委办公厅", "旅顺口区", "金州区", "长海县", "保税区", "大连广播电视大学"]
 UNFINISHED = {("市财政局", "1.6.1"), ("中山区", "3.1.1")}
@@ -222,9 +223,12 @@ def test_xlsx_contents(city, tmp_path):
 
 def test_summary_report_words(city):
     service, reporting, _ = city
-    parts = outline(service.consolidation())
-    text = "\n".join(p.text for p in parts)
-    assert parts[0].text == "市政府办公厅关于全市2016年政务公开工作要点落实情况的报告"
+    model = summary_model(service.consolidation())
+    text = model.text()
+    parts = model.of_type(M.Para)
+    assert (
+        model.of_type(M.Title)[0].text == "市政府办公厅关于全市2016年政务公开工作要点落实情况的报告"
+    )
     assert f"应报送单位44个，已报送{len(reporting)}个，尚未报送6个" in text
     (para,) = [p.text for p in parts if p.text.startswith("一（六）")]
     assert "（市财政局牵头）" in para and "未完成的有市财政局" in para
@@ -242,10 +246,10 @@ def test_summary_report_words(city):
         "报告中缺少牵头任务落实情况的单位2个：市审计局（一（二）之二）；市环保局（一（十））"
         in text
     )
-    (table,) = [p for p in parts if p.kind == "table"]
+    (table,) = model.of_type(M.Table)
     assert (
         len(table.rows) == 40
-        and table.rows[8][1] == "一（六） 深入推进预决算公开"
+        and table.rows[8][1] == "一（六）深入推进预决算公开"  # as printed: no space in Chinese
         and table.rows[8][7] == "1"
     )
     assert table.rows[8][2] == "市财政局"
@@ -253,7 +257,7 @@ def test_summary_report_words(city):
     words = text + "\n".join(x for r in table.rows for x in r)
     assert not re.search(r"\d+\.\d+\.\d+", words)
     assert (
-        table.rows[[r[1][:7] for r in table.rows].index("二（九）之一 ")][2]
+        table.rows[[r[1][:6] for r in table.rows].index("二（九）之一")][2]
         == "市教育局、市属各高校"
     )
 

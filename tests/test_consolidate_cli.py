@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from desktop.commands.consolidate_cmd import width
-from desktop.consolidate import sample_reports as samples
 from tests.conftest import ROOT
+from tests.samples import unit_reports as samples
 
 
 @pytest.fixture

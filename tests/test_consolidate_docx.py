@@ -9,9 +9,10 @@ from datetime import date
 
 import pytest
 
-from desktop.consolidate import sample_reports as samples
-from desktop.consolidate.docx_out import build_model, render
+from desktop.consolidate.docx_out import render
 from desktop.consolidate.service import OfficeService
+from desktop.consolidate.summary_doc import summary_model
+from tests.samples import unit_reports as samples
 
 SILENT = {"市委办公厅", "旅顺口区", "大连广播电视大学"}
 
@@ -102,10 +103,10 @@ def test_title_is_never_cut_short():
     assert prose.text_width(lines[0]) <= prose.text_width(lines[1])
 
 
-def test_model_blocks_follow_the_outline(consolidation):
+def test_model_blocks_are_the_report_writers(consolidation):
     from desktop.report import model as M
 
-    model = build_model(consolidation, date(2016, 12, 5))
+    model = summary_model(consolidation, date(2016, 12, 5))
     kinds = [type(b).__name__ for b in model.blocks]
     assert kinds[:3] == ["Title", "Recipient", "Para"]
     assert kinds[-5:] == ["Date", "PageBreak", "AttachmentLabel", "AttachmentTitle", "Table"]

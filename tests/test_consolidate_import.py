@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.consolidate import sample_reports as samples
 from desktop.consolidate.officedb import OfficeDB
 from desktop.consolidate.service import OfficeService
+from tests.samples import unit_reports as samples
 
 
 @pytest.fixture

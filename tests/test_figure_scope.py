@@ -9,11 +9,11 @@ import pytest
 
 from desktop import completeness, forms
 from desktop.consolidate.officedb import OfficeDB
-from desktop.consolidate.sample_reports import make_payload, write_json
 from desktop.consolidate.service import OfficeService
 from desktop.report import compose_report
 from desktop.schema import DataFileError
 from tests.conftest import ROOT
+from tests.samples.unit_reports import make_payload, write_json
 
 FIELDS = ROOT / "forms" / "fields"
 

@@ -21,7 +21,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop import payload, safejson
-from desktop.consolidate import sample_reports as samples
 from desktop.consolidate.officedb import OfficeDB
 from desktop.consolidate.reader import CatalogueCache, RejectedFile, read_file
 from desktop.consolidate.service import OfficeService
@@ -29,6 +28,7 @@ from desktop.docx_payload import DocxPayloadError
 from desktop.docx_payload import read as read_docx_payload
 from desktop.names import InvalidName, check_name, name_problem, normalise
 from desktop.safezip import UnsafeArchive, open_bytes
+from tests.samples import unit_reports as samples
 
 FUZZ = settings(
     max_examples=60,

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from desktop import safejson
-from desktop.consolidate import sample_reports as samples
 from desktop.consolidate.service import OfficeService
 from desktop.docx_payload import DocxPayloadError
 from desktop.docx_payload import read as read_payload
 from desktop.safezip import UnsafeArchive, checked_bytes
+from tests.samples import unit_reports as samples
 
 GOOD_UNIT = "中山区"
 

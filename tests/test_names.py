@@ -9,11 +9,11 @@ import pytest
 
 from desktop import units
 from desktop.applicability import tasks_for
-from desktop.consolidate import sample_reports as samples
 from desktop.consolidate.service import OfficeService
 from desktop.names import InvalidName, check_name, name_problem, normalise
 from desktop.store import open_store
 from desktop.units import Unit
+from tests.samples import unit_reports as samples
 
 LOOKALIKES = {
     "zero-width space": "市财政局\u200b",

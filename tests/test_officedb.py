@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from desktop.consolidate import officedb
-from desktop.consolidate import sample_reports as samples
 from desktop.consolidate.officedb import OfficeDB, OfficeDBError
 from desktop.consolidate.service import OfficeService
+from tests.samples import unit_reports as samples
 
 
 @pytest.fixture

@@ -120,7 +120,7 @@ def test_template_choice_is_checked_remembered_and_used(tmp_path, data_dir):
 
 
 def test_report_job_writes_the_same_docx_for_every_caller(tmp_path, data_dir):
-    from desktop.report.samples import sample_payload
+    from tests.samples.payloads import sample_payload
 
     catalogue, form, directory = real_context()
     data = sample_payload("市财政局", catalogue, form, directory)

@@ -11,7 +11,7 @@ import pytest
 
 from desktop.fileio import FileWriteError
 from desktop.report import TemplateError, export_report
-from desktop.report.samples import sample_payload
+from tests.samples.payloads import sample_payload
 
 
 @pytest.fixture

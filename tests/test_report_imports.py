@@ -11,7 +11,7 @@ from tests.conftest import ROOT
 def test_report_core_and_cli_start_without_docx_lxml_or_qt():
     code = (
         "import sys, io, contextlib\n"
-        "import desktop.report, desktop.report.samples, desktop.commands.report_cmd\n"
+        "import desktop.report, desktop.commands.report_cmd\n"
         "from desktop.report import compose_report, to_html\n"
         "from desktop.cli import build_parser\n"
         "build_parser()\n"

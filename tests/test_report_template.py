@@ -21,9 +21,9 @@ from desktop.report import (
     render_docx,
 )
 from desktop.report import rules as R
-from desktop.report.samples import sample_payload
 from desktop.report.template_builder import build_template, default_template_path, main
 from desktop.settings import Settings
+from tests.samples.payloads import sample_payload
 
 
 def _parts(data: bytes) -> dict[str, bytes]:

@@ -9,8 +9,10 @@ Qt-free. The pieces, one concern each:
 - :mod:`.matrix`, :mod:`.missing`, :mod:`.totals`, :mod:`.answers` — what the office looks at;
 - :mod:`.xlsx_out` — the 汇总表 workbook; :mod:`.summary_doc` the 汇总报告's words and
   :mod:`.docx_out` its Word file (through the team's report writer, ``desktop.report``);
-- :mod:`.service` — the one API the Qt views and the CLI call (:class:`OfficeService`);
-- :mod:`.sample_reports` — generated unit reports for tests, the benchmark and screenshots.
+- :mod:`.consolidation` — the snapshot the views and outputs read (:class:`Consolidation`);
+- :mod:`.service` — the one API the Qt views and the CLI call (:class:`OfficeService`).
+
+Generated unit reports for the tests and the benchmark are ``tests/samples/unit_reports.py``.
 """
 
 from __future__ import annotations

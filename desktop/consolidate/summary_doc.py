@@ -1,8 +1,8 @@
-"""What the 汇总报告 says, as a neutral outline (no Word here).
+"""What the 汇总报告 says: the report model's blocks (:mod:`desktop.report.model`), in order.
 
-The outline is a list of :class:`Part` — title, recipient, paragraphs, headings, a table, the
-signature and date — in reading order. :mod:`.docx_out` maps it onto the Word report writer's
-blocks; tests read the words here without Word.
+The same blocks a unit's report is made of — Title, Recipient, Para, Heading, AttachmentNote,
+Signature, Date, the attachment page with its Table — so :mod:`.docx_out` only hands the model
+to the report writer, and tests read the words here without Word.
 
 Per task of the 要点: how many units it concerns, how many reported, which are done, which
 lag (未完成, task not filled in, no report at all), and its figures totalled.
@@ -10,32 +10,34 @@ lag (未完成, task not filled in, no report at all), and its figures totalled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.answers import StatusWords
 from desktop.catalogue import cn_number, short_name
+from desktop.dates import shown
+from desktop.report import model as M
+from desktop.report import prose
 
 if TYPE_CHECKING:
     from desktop.consolidate.consolidation import Consolidation
     from desktop.consolidate.totals import TaskTally
 
 MAX_NAMES = 12  # units named in one sentence before "等N个单位"
-
-
-@dataclass
-class Part:
-    kind: str  # title / recipient / para / heading / table / closing / attachment_note /
-    #            signature / date / attachment_title
-    text: str = ""
-    level: int = 0  # headings: 1 = 一、 2 = （一）
-    header: list[str] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
-
-
-def cn_date(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
+ATTACHMENT = "各项任务落实情况汇总表"
+# Millimetres of the landscape text block (225 mm), as the units' own 落实情况表: the task's
+# numbering and name and the leading units get the room, the counts one short line each.
+TABLE_COLUMNS = (
+    ("序号", 10, "center"),
+    ("任务", 55, "left"),
+    ("牵头单位", 42, "left"),
+    ("涉及单位", 18, "center"),
+    ("已报告", 18, "center"),
+    (None, 18, "center"),  # the form's three status words
+    (None, 18, "center"),
+    (None, 18, "center"),
+    ("未填写或未报送", 28, "center"),
+)
 
 
 def names(units: list[str], limit: int = MAX_NAMES) -> str:
@@ -82,102 +84,107 @@ def lead_names(task) -> str:
     return "、".join(a.unit for a in task.assignments if a.role == "lead")
 
 
-def outline(c: Consolidation, today: date | None = None) -> list[Part]:
+def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
+    """The 汇总报告 of *c*, dated *today*, as the report writer's model."""
     today = today or date.today()
     cat = c.catalogue
     issuer = cat.report_to or "市政府办公厅"
     reported = [r.unit for r in c.matrix.rows if r.reported]
-    expected = c.expected_units
     not_reported = [e.unit for e in c.missing if e.kind == "no_report"]
     basis = f"《{cat.notice_title}》" if cat.notice_title else f"《{cat.title}》"
     number = f"（{cat.doc_number}）" if cat.doc_number else ""
-    out = [
-        # A 报告 on the whole city's implementation, titled as GB/T 9704 expects
-        # (``××关于××的报告``); the file itself is named 汇总报告.
-        Part("title", f"{issuer}关于全市{cat.title}落实情况的报告"),
-        Part("recipient", "市政府："),
-        Part(
-            "para",
-            f"根据{basis}{number}要求，各地区、各部门报送了落实情况报告。截至{cn_date(today)}，"
-            f"应报送单位{expected}个，已报送{len(reported)}个"
+    # A 报告 on the whole city's implementation, titled as GB/T 9704 expects
+    # (``××关于××的报告``); the file itself is named 汇总报告.
+    title = prose.title_lines(issuer, f"全市{cat.title}")
+    model = M.ReportModel(title="".join(title), author=issuer)
+    say = [
+        M.Title(title),
+        M.Recipient("市政府："),
+        M.Para(
+            f"根据{basis}{number}要求，各地区、各部门报送了落实情况报告。截至{shown(today)}，"
+            f"应报送单位{c.expected_units}个，已报送{len(reported)}个"
             + (f"，尚未报送{len(not_reported)}个" if not_reported else "")
-            + "。现将汇总情况报告如下：",
+            + "。现将汇总情况报告如下："
         ),
-        Part("heading", "一、总体情况", level=1),
+        M.Heading(1, "一、", "总体情况"),
     ]
     words = c.form.statuses
     done = sum(len(t.done) for t in c.tallies)
     ongoing = sum(len(t.ongoing) for t in c.tallies)
     unfinished = sum(len(t.unfinished) for t in c.tallies)
     lagging = [t for t in c.tallies if t.lagging]
-    out.append(
-        Part(
-            "para",
+    say.append(
+        M.Para(
             f"{cat.title}共{len(c.matrix.task_ids)}项任务。各单位已报告的任务落实情况中，"
             f"{words.done}{done}项次、{words.ongoing}{ongoing}项次、"
             f"{words.unfinished}{unfinished}项次；有{len(lagging)}项任务存在"
-            f"{words.unfinished}、未填写或未报送的单位。",
+            f"{words.unfinished}、未填写或未报送的单位。"
         )
     )
-    out.append(Part("heading", "二、各项任务落实情况", level=1))
+    say.append(M.Heading(1, "二、", "各项任务落实情况"))
     by_task = {t.task_id: t for t in c.tallies}
     for n, (_section, item) in enumerate(cat.items(), start=1):
-        out.append(Part("heading", f"（{cn_number(n)}）{item.title}", level=2))
+        say.append(M.Heading(2, f"（{cn_number(n)}）", item.title))
         for task in item.tasks:
-            t = by_task[task.id]
             lead = f"（{lead_names(task)}牵头）" if lead_names(task) else ""
             # Cited as the 要点 numbers it (一（二）之二), never by the internal id.
             label = cat.ref(task.id)
             if len(item.tasks) > 1:
                 label += f"“{short_name(task)}”"
-            out.append(Part("para", f"{label}{lead}：{tally_sentence(t, words)}"))
-    out.append(Part("heading", "三、未报送及缺报情况", level=1))
+            say.append(M.Para(f"{label}{lead}：{tally_sentence(by_task[task.id], words)}"))
+    say.append(M.Heading(1, "三、", "未报送及缺报情况"))
     if not_reported:
-        out.append(
-            Part(
-                "para",
-                f"尚未报送落实情况报告的单位{len(not_reported)}个：{'、'.join(not_reported)}。",
-            )
+        say.append(
+            M.Para(f"尚未报送落实情况报告的单位{len(not_reported)}个：{'、'.join(not_reported)}。")
         )
     else:
-        out.append(Part("para", "应报送单位均已报送落实情况报告。"))
+        say.append(M.Para("应报送单位均已报送落实情况报告。"))
     lead_gaps = [e for e in c.missing if e.kind == "lead_missing"]
     if lead_gaps:
         text = "；".join(f"{e.unit}（{'、'.join(e.lead_refs)}）" for e in lead_gaps)
-        out.append(Part("para", f"报告中缺少牵头任务落实情况的单位{len(lead_gaps)}个：{text}。"))
-    out.append(Part("closing", "特此报告。"))
-    out.append(Part("attachment_note", "附件：各项任务落实情况汇总表"))
-    out.append(Part("signature", issuer))
-    out.append(Part("date", cn_date(today)))
-    out.append(Part("attachment_title", "各项任务落实情况汇总表"))
-    rows = []
-    for n, t in enumerate(c.tallies, start=1):
-        rows.append(
-            [
-                str(n),
-                cat.display_name(t.task_id),
-                lead_names(cat.task(t.task_id)) or "—",
-                str(t.involved),
-                str(len(t.answered)),
-                str(len(t.done)),
-                str(len(t.ongoing)),
-                str(len(t.unfinished)),
-                str(len(t.no_status) + len(t.no_report)),
-            ]
-        )
-    out.append(
-        Part(
-            "table",
-            header=[
-                "序号",
-                "任务",
-                "牵头单位",
-                "涉及单位",
-                "已报告",
-                *words.words,
-                "未填写或未报送",
-            ],
-            rows=rows,
-        )
+        say.append(M.Para(f"报告中缺少牵头任务落实情况的单位{len(lead_gaps)}个：{text}。"))
+    say += [
+        M.Para("特此报告。"),
+        M.AttachmentNote((ATTACHMENT,)),
+        M.Signature(issuer),
+        M.Date(shown(today)),
+        M.PageBreak(landscape=True),
+        M.AttachmentLabel("附件"),
+        M.AttachmentTitle(ATTACHMENT),
+        _table(c, words),
+    ]
+    for block in say:
+        model.add(_clean(block))
+    return model
+
+
+def _table(c: Consolidation, words: StatusWords) -> M.Table:
+    cat = c.catalogue
+    titles = iter(words.words)
+    columns = tuple(
+        M.Column(title or next(titles), weight, align) for title, weight, align in TABLE_COLUMNS
     )
-    return out
+    rows = tuple(
+        (
+            str(n),
+            cat.display_name(t.task_id),
+            lead_names(cat.task(t.task_id)) or "—",
+            str(t.involved),
+            str(len(t.answered)),
+            str(len(t.done)),
+            str(len(t.ongoing)),
+            str(len(t.unfinished)),
+            str(len(t.no_status) + len(t.no_report)),
+        )
+        for n, t in enumerate(c.tallies, start=1)
+    )
+    return M.Table(columns, rows)
+
+
+def _clean(block: M.Block) -> M.Block:
+    """Unit names and titles come from files other PCs wrote: cleaned as the writer expects."""
+    if isinstance(block, M.Para):
+        return M.Para(prose.clean(block.text))
+    if isinstance(block, M.Table):
+        return M.Table(block.columns, tuple(tuple(prose.clean(x) for x in r) for r in block.rows))
+    return block

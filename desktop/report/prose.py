@@ -11,6 +11,7 @@ import re
 from datetime import date
 from typing import Any
 
+from desktop.dates import shown
 from desktop.forms import FigureSpec
 from desktop.textclean import chinese_punct, xml_safe
 
@@ -183,7 +184,7 @@ def cn_date(value: Any) -> str:
             d = date.fromisoformat(str(value))
         except ValueError:
             return clean(value)
-    return f"{d.year}年{d.month}月{d.day}日"
+    return shown(d)
 
 
 def number(value: int | float) -> str:

@@ -94,18 +94,22 @@ def _wal_path(db_path: Path) -> Path:
 
 
 def read_only_guard(db_path: Path, kind: DbKind) -> None:
-    """Refuse (StoreError) to let a read-only opening near a log SQLite would delete."""
-    info = wal.inspect(_wal_path(db_path))
-    if info is None:
-        return
+    """Refuse (StoreError) to let a read-only opening near a log SQLite would delete.
+
+    Cheap when all is well: the log is only looked at when the database file is not usable
+    (a live window's log beside a good database is SQLite's business)."""
     header = _header(db_path, kind)
-    if header is None or header.size == 0 or not header.is_sqlite:
-        state = "不见了" if header is None else "是空的" if header.size == 0 else "已损坏"
-        raise StoreError(
-            f"{kind.what}“{db_path}”{state}，但最近保存的内容还在“{db_path.name}-wal”中。"
-            f"为免丢失，本命令没有打开它。请打开{kind.program}，它会把这些内容恢复或妥善保存。",
-            "corrupt",
-        )
+    if header is not None and header.size > 0 and header.is_sqlite:
+        return
+    wal_path = _wal_path(db_path)
+    if not wal_path.exists() or wal_path.stat().st_size == 0:
+        return
+    state = "不见了" if header is None else "是空的" if header.size == 0 else "已损坏"
+    raise StoreError(
+        f"{kind.what}“{db_path}”{state}，但最近保存的内容还在“{db_path.name}-wal”中。"
+        f"为免丢失，本命令没有打开它。请打开{kind.program}，它会把这些内容恢复或妥善保存。",
+        "corrupt",
+    )
 
 
 def secure_wal(db_path: Path, kind: DbKind) -> str | None:

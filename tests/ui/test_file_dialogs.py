@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.consolidate import sample_reports as samples
 from desktop.consolidate.service import OfficeService
 from desktop.settings import Settings
 from desktop.ui import dialogs
 from desktop.ui.folders import documents
 from desktop.ui.office.window import OfficeWindow
+from tests.samples import unit_reports as samples
 from tests.ui.conftest import listed_files
 from tests.ui.test_wizard import choose_unit_and_start, make_window, nav_click
 

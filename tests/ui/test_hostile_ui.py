@@ -12,10 +12,10 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from desktop.consolidate import sample_reports as samples
 from desktop.consolidate.service import OfficeService
 from desktop.ui import crash
 from desktop.ui.office.window import OfficeWindow
+from tests.samples import unit_reports as samples
 from tests.test_hostile_files import HOSTILE_JSON, _payload_member, set_member_header
 
 

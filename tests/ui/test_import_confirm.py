@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.consolidate import sample_reports as samples
+from tests.samples import unit_reports as samples
 from tests.ui.test_wizard import choose_unit_and_start, make_window
 
 

@@ -88,10 +88,10 @@ def test_wizard_pages_cite_the_yaodian_numbering(qtbot, open_services):
 
 def test_office_window_cites_the_yaodian_numbering(qtbot, tmp_path, catalogue, form):
     from desktop import units
-    from desktop.consolidate import sample_reports as samples
     from desktop.consolidate.officedb import OfficeDB
     from desktop.consolidate.service import OfficeService
     from desktop.ui.office.window import OfficeWindow
+    from tests.samples import unit_reports as samples
 
     directory = units.load()
     for name in ("市财政局", "中山区", "市审计局"):

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.consolidate import sample_reports as samples
 from desktop.consolidate.officedb import OfficeDB
 from desktop.consolidate.service import OfficeService
 from desktop.settings import Settings
 from desktop.ui.office.window import OfficeWindow
+from tests.samples import unit_reports as samples
 from tests.ui.test_office_window import click_cell
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from desktop.consolidate import sample_reports as samples
 from desktop.consolidate.service import OfficeService
 from desktop.ui.office.window import OfficeWindow
+from tests.samples import unit_reports as samples
 
 UNITS = ("市财政局", "市审计局", "中山区", "西岗区", "大连大学")
 
