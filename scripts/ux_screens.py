@@ -92,7 +92,7 @@ def wizard(data: Path, page: str, unit: str) -> int:
 def office(data: Path, tab: str) -> int:
     from desktop import catalogue as catalogue_mod
     from desktop import forms, units
-    from desktop.consolidate import sample_reports as samples
+    from tests.samples import unit_reports as samples
     from desktop.consolidate.service import OfficeService
 
     paths.set_data_dir(data)
