@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop import paths
 from desktop.errors import UserError
@@ -194,7 +195,7 @@ class Catalogue:
 
     # -- JSON -------------------------------------------------------------------------------
     def to_json(self) -> dict:
-        out = {
+        out: dict[str, Any] = {
             "id": self.id,
             "title": self.title,
             "issuer": self.issuer,

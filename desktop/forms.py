@@ -254,7 +254,7 @@ def _check_sentence(fig: FigureSpec, keys: list[str], where: str) -> None:
 
 
 def _canonical_names(fig: FigureSpec, directory: Directory, where: str) -> FigureSpec:
-    lists = {}
+    lists: dict[str, Any] = {}
     for attr in ("applies_to", "not_for"):
         names = []
         for name in getattr(fig, attr):

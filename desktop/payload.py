@@ -15,9 +15,10 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from desktop import safejson
-from desktop.answers import DRAFT, PLAIN_SCOPES
+from desktop.answers import DRAFT
 from desktop.catalogue import Catalogue
 from desktop.errors import UserError
 from desktop.forms import FormSpec
@@ -33,6 +34,7 @@ from desktop.payload_rules import (
     shown,
     validate,
 )
+from desktop.payload_types import CatalogueRef
 from desktop.safeio import UnreadableFile, read_bounded
 
 MAX_PAYLOAD_BYTES = 30 * 1024 * 1024
@@ -75,7 +77,7 @@ def dumps(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def empty(catalogue: Catalogue, unit: str) -> dict:
+def empty(catalogue: Catalogue, unit: str) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -83,12 +85,14 @@ def empty(catalogue: Catalogue, unit: str) -> dict:
         "unit": unit,
         "unit_info": {},
         "status": DRAFT,
-        **{group: {} for group in PLAIN_SCOPES},
+        "profile": {},
+        "texts": {},
+        "review": {},
         "answers": {},
     }
 
 
-def catalogue_ref(catalogue: Catalogue) -> dict:
+def catalogue_ref(catalogue: Catalogue) -> CatalogueRef:
     return {"id": catalogue.id, "title": catalogue.title, "doc_number": catalogue.doc_number}
 
 
@@ -97,7 +101,7 @@ def file_name(path: object) -> str:
     return re.split(r"[\\/]", str(path).strip())[-1] if path else ""
 
 
-def without_local_paths(data: dict) -> dict:
+def without_local_paths(data: dict[str, Any]) -> dict[str, Any]:
     """A copy of *data* whose evidence files carry only their file names: the folders on the
     clerk's PC (and the user name in them) never leave it — not in an exchange file, not in a
     report. Anything malformed is left as it is (validation reports it)."""

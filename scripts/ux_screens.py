@@ -92,8 +92,8 @@ def wizard(data: Path, page: str, unit: str) -> int:
 def office(data: Path, tab: str) -> int:
     from desktop import catalogue as catalogue_mod
     from desktop import forms, units
-    from tests.samples import unit_reports as samples
     from desktop.consolidate.service import OfficeService
+    from tests.samples import unit_reports as samples
 
     paths.set_data_dir(data)
     directory = units.load()

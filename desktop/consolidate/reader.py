@@ -153,6 +153,7 @@ def read_file(path: Path, catalogues: CatalogueCache, directory: Directory) -> R
         stat = check_regular(path, "报告文件")
     except UnreadableFile as exc:
         raise _reject(path, exc.reason) from exc
+    text: str | bytes  # the payload's JSON: decoded by docx_payload, raw bytes from a .json
     if suffix == ".docx":
         from desktop.docx_payload import DocxPayloadError, read
 
@@ -180,7 +181,7 @@ def read_file(path: Path, catalogues: CatalogueCache, directory: Directory) -> R
     cat_ref = data.get("catalogue")
     if not isinstance(cat_ref, dict) or not isinstance(cat_ref.get("id"), str):
         raise _reject(path, "报告数据缺少要点目录编号", ASK_AGAIN)
-    title = cat_ref.get("title") if isinstance(cat_ref.get("title"), str) else ""
+    title = str(cat_ref["title"]) if isinstance(cat_ref.get("title"), str) else ""
     try:
         catalogue, form = catalogues.get(cat_ref["id"], title)
     except CatalogueUnavailable as exc:

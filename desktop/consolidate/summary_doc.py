@@ -98,7 +98,7 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
     # (``××关于××的报告``); the file itself is named 汇总报告.
     title = prose.title_lines(issuer, f"全市{cat.title}")
     model = M.ReportModel(title="".join(title), author=issuer)
-    say = [
+    say: list[M.Block] = [
         M.Title(title),
         M.Recipient("市政府："),
         M.Para(

@@ -294,7 +294,7 @@ def _new_unit(report: Report, directory: Directory) -> NewUnit:
         categories=tuple(directory.category(c).name for c in known),  # type: ignore[union-attr]
         full_name=_valid_name(info.get("full_name")),
         title_name=_valid_name(info.get("title_name")),
-        kind=info.get("kind") if info.get("kind") in KIND_LABELS else "other",
+        kind=str(info["kind"]) if info.get("kind") in KIND_LABELS else "other",
         user_added=True,
     )
     dropped = [c for c in report.unit_categories() if c not in known]

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from desktop.errors import UserError
 from desktop.store.db import has_tables, integrity_check, quick_check, raw_connect, user_version
@@ -146,7 +147,7 @@ def clean_partial(backups_dir: Path) -> None:
             _remove_quietly(path)
 
 
-def content_marker(conn: sqlite3.Connection) -> tuple:
+def content_marker(conn: sqlite3.Connection) -> tuple[Any, ...]:
     """Changes when anything worth backing up changes (every save adds a revision)."""
     try:
         reports = conn.execute("SELECT count(*), max(updated_at) FROM reports").fetchone()
@@ -157,7 +158,7 @@ def content_marker(conn: sqlite3.Connection) -> tuple:
     return (*reports, *rev, *values)
 
 
-Marker = Callable[[sqlite3.Connection], tuple]
+Marker = Callable[[sqlite3.Connection], tuple[Any, ...]]
 Summarize = Callable[[sqlite3.Connection], "BackupSummary"]
 
 

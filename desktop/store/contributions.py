@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.store.db import now
-from desktop.store.repository import Store, decode, encode
+from desktop.store.repository import Store, decode, encode, inserted_id
 
 
 @dataclass(frozen=True)
@@ -27,11 +27,11 @@ class Incoming:
 
     task_id: str
     unit: str
-    answer: dict
+    answer: dict[str, Any]
     source_name: str
     source_kind: str  # contribution / report / docx
     sha256: str  # of the answer (canonical JSON): the same part sent twice is no news
-    sender: dict = field(default_factory=dict)  # contact_name, contact_phone, status
+    sender: dict[str, Any] = field(default_factory=dict)  # contact_name, contact_phone, status
     source_mtime: float = 0.0
     report_date: str = ""
     exported_at: str = ""
@@ -42,8 +42,8 @@ class Contribution:
     id: int
     task_id: str
     unit: str
-    answer: dict
-    sender: dict
+    answer: dict[str, Any]
+    sender: dict[str, Any]
     source_name: str
     source_kind: str
     source_mtime: float
@@ -61,7 +61,7 @@ _COLUMNS = (
 )
 
 
-def _row(row: tuple) -> Contribution:
+def _row(row: tuple[Any, ...]) -> Contribution:
     return Contribution(
         id=row[0],
         task_id=row[1],
@@ -90,7 +90,8 @@ class Contributions:
     # -- reading ----------------------------------------------------------------------------
     def current(self, report_id: int, task_id: str | None = None) -> list[Contribution]:
         """The contributions in use, by task then unit."""
-        where, params = "report_id = ? AND current = 1", [report_id]
+        where = "report_id = ? AND current = 1"
+        params: list[Any] = [report_id]
         if task_id is not None:
             where += " AND task_id = ?"
             params.append(task_id)
@@ -141,7 +142,7 @@ class Contributions:
                     note,
                 ),
             )
-            return int(cur.lastrowid)
+            return inserted_id(cur)
 
     def retire(self, contribution_id: int, note: str) -> None:
         """No longer in use (a newer part from the same unit arrived); kept as history."""
@@ -186,7 +187,7 @@ class Contributions:
             )
 
 
-def answer_hash(answer: dict) -> str:
+def answer_hash(answer: dict[str, Any]) -> str:
     import hashlib
 
     text = json.dumps(answer, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

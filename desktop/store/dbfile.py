@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from desktop.store import backups, wal
 from desktop.store.db import (
     BACKUPS_DIR,
@@ -61,7 +63,7 @@ class DbKind:
     what: str  # 数据文件 / 汇总数据库 (in messages)
     program: str  # 填报程序 / 汇总窗口 (what to open to repair it)
     schema_version: Callable[[], int]
-    steps: Callable[[], dict]
+    steps: Callable[[], dict[int, Callable[[Database], None]]]
     marker: backups.Marker  # changes whenever anything worth backing up changes
     summary: backups.Summarize  # what a backup holds, for the restore notice
     content_table: str  # a backup is made only when this table has rows
@@ -304,14 +306,14 @@ def prepare(db_path: Path, kind: DbKind) -> list[str]:
     return notices
 
 
-def connect_writable(db_path: Path, wal_mode: bool = True):
+def connect_writable(db_path: Path, wal_mode: bool = True) -> Database:
     try:
         return connect(db_path, wal=wal_mode)
     except sqlite3.Error as exc:
         raise from_sqlite(exc, db_path, writing=False) from exc
 
 
-def migrate(db, db_path: Path, kind: DbKind) -> None:
+def migrate(db: Database, db_path: Path, kind: DbKind) -> None:
     """Bring the database to the current schema, a backup first; StoreError on failure."""
     from desktop.store import migrations
 

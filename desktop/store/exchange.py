@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from desktop import payload
 from desktop.answers import (
     DRAFT,
     FIGURES,
     PLAIN_SCOPES,
+    PROFILE,
+    REVIEW,
+    TEXTS,
     figure_key_of,
     figure_store_key,
     task_scope,
@@ -30,6 +33,7 @@ from desktop.catalogue import Catalogue
 from desktop.forms import FormSpec
 from desktop.names import name_problem, normalise
 from desktop.payload import PayloadError
+from desktop.payload_types import Answer, UnitInfo
 from desktop.store.repository import Store
 from desktop.units import KIND_LABELS, Directory, Unit
 
@@ -57,8 +61,8 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def unit_info(unit: Unit) -> dict:
-    info: dict = {"kind": unit.kind, "categories": list(unit.categories)}
+def unit_info(unit: Unit) -> UnitInfo:
+    info: UnitInfo = {"kind": unit.kind, "categories": list(unit.categories)}
     if unit.full_name:
         info["full_name"] = unit.full_name
     if unit.title_name:
@@ -68,7 +72,7 @@ def unit_info(unit: Unit) -> dict:
 
 def export_payload(
     store: Store, report_id: int, catalogue: Catalogue, form: FormSpec, directory: Directory
-) -> dict:
+) -> dict[str, Any]:
     """The exchange document of one report. Canonical text: ``desktop.payload.dumps``.
 
     Tasks with stored answers that the directory no longer assigns to the unit are exported
@@ -83,25 +87,29 @@ def export_payload(
     unit = directory.unit(info.unit)
     if unit is not None:
         data["unit_info"] = unit_info(unit)
-    for group in META_GROUPS:
-        data[group] = {k: v for k, v in values.get(group, {}).items() if not _empty(v)}
-    answers: dict[str, dict] = {}
+    data["profile"] = _filled(values.get(PROFILE, {}))
+    data["texts"] = _filled(values.get(TEXTS, {}))
+    data["review"] = _filled(values.get(REVIEW, {}))
+    answers: dict[str, Answer] = {}
     applicable = tasks_for(catalogue, directory, unit) if unit is not None else []
     for app in applicable:
-        answer = {"role": app.role, "optional": app.optional, "applicable": True}
-        answer.update(_answer(values.get(task_scope(app.task_id), {})))
-        answers[app.task_id] = answer
+        answer = _answer(values.get(task_scope(app.task_id), {}))
+        answers[app.task_id] = {"role": app.role, "optional": app.optional, **answer}
     for task_id in catalogue.task_ids():
         if task_id not in answers and values.get(task_scope(task_id)):
-            answer = {"applicable": True, **_answer(values[task_scope(task_id)])}
-            answers[task_id] = answer
+            answers[task_id] = _answer(values[task_scope(task_id)])
     data["answers"] = answers
     # Evidence files by name only: the clerk's folders and user name stay on this PC.
     return payload.without_local_paths(_utf8_safe(data))
 
 
-def _answer(stored: dict[str, Any]) -> dict:
-    out: dict = {}
+def _filled(stored: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in stored.items() if not _empty(v)}
+
+
+def _answer(stored: dict[str, Any]) -> Answer:
+    """One task's stored fields in the payload's shape (``applicable`` true unless stored)."""
+    out: dict[str, Any] = {"applicable": True}
     for key, value in stored.items():
         if _empty(value):
             continue
@@ -110,10 +118,10 @@ def _answer(stored: dict[str, Any]) -> dict:
             out.setdefault(FIGURES, {})[figure] = value
         else:
             out[key] = value
-    return out
+    return cast(Answer, out)  # keys are the form's task fields: validate() holds them to it
 
 
-def orphan_tasks(data: dict) -> list[str]:
+def orphan_tasks(data: dict[str, Any]) -> list[str]:
     """Task ids in an exported document that the directory does not assign to its unit."""
     return [tid for tid, a in data.get("answers", {}).items() if "role" not in a]
 
@@ -127,7 +135,7 @@ class ImportResult:
     notices: list[str] = field(default_factory=list)
 
 
-def _resolve_unit(data: dict, directory: Directory) -> tuple[Unit | None, list[str]]:
+def _resolve_unit(data: dict[str, Any], directory: Directory) -> tuple[Unit | None, list[str]]:
     """The directory's unit for the document, or a new one from ``unit_info``; problems."""
     problem = directory.name_problem(data["unit"], "填报单位名称")
     if problem:
@@ -156,7 +164,7 @@ def _resolve_unit(data: dict, directory: Directory) -> tuple[Unit | None, list[s
             problems.append(f"unit_info.{key}：{problem}")
     if problems:
         return None, problems
-    kind = info.get("kind") if info.get("kind") in KIND_LABELS else "other"
+    kind = str(info["kind"]) if info.get("kind") in KIND_LABELS else "other"
     unit = Unit(
         name=name,
         categories=tuple(directory.category(c).name for c in categories),  # type: ignore[union-attr]
@@ -168,7 +176,7 @@ def _resolve_unit(data: dict, directory: Directory) -> tuple[Unit | None, list[s
     return unit, []
 
 
-def _changes(data: dict) -> list[tuple[str, str, Any]]:
+def _changes(data: dict[str, Any]) -> list[tuple[str, str, Any]]:
     changes: list[tuple[str, str, Any]] = []
     for group in META_GROUPS:
         for key, value in data.get(group, {}).items():
@@ -186,7 +194,7 @@ def _changes(data: dict) -> list[tuple[str, str, Any]]:
     return changes
 
 
-def contribution_refusal(unit: str, block: dict) -> str:
+def contribution_refusal(unit: str, block: dict[str, Any]) -> str:
     """Why a contribution is not imported as a report (it is only a part of some tasks)."""
     return (
         f"这是“{unit}”发给牵头单位“{block.get('to', '')}”的配合材料，不是完整的报告，不能作为报告导入。"
@@ -195,7 +203,11 @@ def contribution_refusal(unit: str, block: dict) -> str:
 
 
 def apply_payload(
-    store: Store, data: dict, catalogue: Catalogue, form: FormSpec, directory: Directory
+    store: Store,
+    data: dict[str, Any],
+    catalogue: Catalogue,
+    form: FormSpec,
+    directory: Directory,
 ) -> ImportResult:
     """Validate *data* and write all of it in one transaction, or raise and write nothing.
 
@@ -251,7 +263,11 @@ def apply_payload(
 
 
 def import_payload(
-    store: Store, data: dict, catalogue: Catalogue, form: FormSpec, directory: Directory
+    store: Store,
+    data: dict[str, Any],
+    catalogue: Catalogue,
+    form: FormSpec,
+    directory: Directory,
 ) -> int:
     """As :func:`apply_payload`; returns the report id (the store-api.md signature)."""
     return apply_payload(store, data, catalogue, form, directory).report_id

@@ -26,7 +26,7 @@ SCHEMA_VERSION = 2
 
 def _v1(db: Database) -> None:
     """Reports, one row per field value, every saved change, and per-report UI state."""
-    db["reports"].create(
+    db.table("reports").create(
         {
             "id": int,
             "unit": str,
@@ -39,23 +39,23 @@ def _v1(db: Database) -> None:
         not_null={"unit", "catalogue_id", "status", "created_at", "updated_at"},
         defaults={"status": "draft"},
     )
-    db["reports"].create_index(["unit", "catalogue_id"], unique=True)
+    db.table("reports").create_index(["unit", "catalogue_id"], unique=True)
     # value: JSON text. One row per (report, scope, key); no row means empty.
-    db["field_values"].create(
+    db.table("field_values").create(
         {"report_id": int, "scope": str, "key": str, "value": str, "updated_at": str},
         pk=("report_id", "scope", "key"),
         not_null={"report_id", "scope", "key", "value", "updated_at"},
         foreign_keys=[("report_id", "reports", "id")],
     )
     # old / new: JSON text, NULL when the field was (or became) empty.
-    db["revisions"].create(
+    db.table("revisions").create(
         {"id": int, "report_id": int, "scope": str, "key": str, "old": str, "new": str, "at": str},
         pk="id",
         not_null={"report_id", "scope", "key", "at"},
         foreign_keys=[("report_id", "reports", "id")],
     )
-    db["revisions"].create_index(["report_id", "scope", "key", "id"])
-    db["ui_state"].create(
+    db.table("revisions").create_index(["report_id", "scope", "key", "id"])
+    db.table("ui_state").create(
         {"report_id": int, "key": str, "value": str},
         pk=("report_id", "key"),
         not_null={"report_id", "key", "value"},
@@ -70,7 +70,7 @@ def _v2(db: Database) -> None:
     that sent it. Every received version is kept: ``current`` marks the one in use per
     (report, task, unit), older ones stay as history with a note saying why they were replaced.
     """
-    db["contributions"].create(
+    db.table("contributions").create(
         {
             "id": int,
             "report_id": int,
@@ -93,9 +93,9 @@ def _v2(db: Database) -> None:
         defaults={"current": 1, "note": ""},
         foreign_keys=[("report_id", "reports", "id")],
     )
-    db["contributions"].create_index(["report_id", "task_id", "unit", "current"])
+    db.table("contributions").create_index(["report_id", "task_id", "unit", "current"])
     # value: JSON. Keys: in_report (bool), sum.<figure key> ({total, parts, at}).
-    db["contribution_options"].create(
+    db.table("contribution_options").create(
         {"report_id": int, "task_id": str, "key": str, "value": str},
         pk=("report_id", "task_id", "key"),
         not_null={"report_id", "task_id", "key", "value"},

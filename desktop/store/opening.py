@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from desktop import paths
 from desktop.settings import OPTIONS
 from desktop.store import backups, dbfile, migrations
@@ -157,7 +159,7 @@ def _empty_or_foreign(db_path: Path, data_dir: Path) -> bool:
     return bool(backups.list_backups(data_dir / BACKUPS_DIR))
 
 
-def _connect_read_only(db_path: Path):
+def _connect_read_only(db_path: Path) -> tuple[Database, int]:
     dbfile.read_only_guard(db_path, ANSWERS)
     try:
         header = read_header(db_path)

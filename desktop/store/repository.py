@@ -59,6 +59,17 @@ class Revision:
     at: str  # ISO 8601 local time
 
 
+def _report_info(row: tuple[Any, ...], answered: int) -> ReportInfo:
+    rid, unit, catalogue_id, status, created_at, updated_at = row
+    return ReportInfo(rid, unit, catalogue_id, status, created_at, updated_at, answered)
+
+
+def inserted_id(cur: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made (always set after one)."""
+    assert cur.lastrowid is not None
+    return int(cur.lastrowid)
+
+
 def check_scope(scope: str, key: str) -> None:
     """Programming errors (not the clerk's): a scope or key the store does not know."""
     if not is_scope(scope):
@@ -172,7 +183,7 @@ class Store:
         except sqlite3.Error as exc:
             raise from_sqlite(exc, self.path) from exc
 
-    def _read(self, sql: str, params: tuple = ()) -> list[tuple]:
+    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         try:
             return self._db.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
@@ -186,7 +197,7 @@ class Store:
             "ORDER BY updated_at DESC, id DESC"
         )
         counts = self._answered_counts()
-        return [ReportInfo(*row, answered_tasks=counts.get(row[0], 0)) for row in rows]
+        return [_report_info(row, counts.get(row[0], 0)) for row in rows]
 
     def _answered_counts(self, report_id: int | None = None) -> dict[int, int]:
         # Only the two fields that decide it are read; the rule itself is the vocabulary's.
@@ -225,7 +236,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?)",
                 (unit, catalogue_id, DRAFT, at, at),
             )
-            return int(cur.lastrowid)
+            return inserted_id(cur)
 
     def report_info(self, report_id: int) -> ReportInfo:
         rows = self._read(
@@ -235,9 +246,7 @@ class Store:
         )
         if not rows:
             raise ReportNotFound(report_id)
-        return ReportInfo(
-            *rows[0], answered_tasks=self._answered_counts(report_id).get(report_id, 0)
-        )
+        return _report_info(rows[0], self._answered_counts(report_id).get(report_id, 0))
 
     def set_status(self, report_id: int, status: str) -> None:
         """draft / final; the change is recorded as a revision (scope ``report``)."""
@@ -359,7 +368,7 @@ class Store:
             "INSERT INTO revisions (report_id, scope, key, old, new, at) VALUES (?, ?, ?, ?, ?, ?)",
             (report_id, scope, key, old, text, at),
         )
-        rev_id = int(cur.lastrowid)
+        rev_id = inserted_id(cur)
         if coalesce:
             self._open_revisions[field] = (rev_id, time.monotonic())
         else:
