@@ -150,6 +150,8 @@ class MatrixPanel(QWidget):
             report=self.report.currentData(),
         )
         self.model.show(c.matrix, rows, columns)
+        # The 报告 column needs only “未报送”; the tasks get the room.
+        self.table.setColumnWidth(0, self.table.fontMetrics().horizontalAdvance("未报送") + 20)
         reported = sum(1 for r in rows if r.reported)
         drafts = sum(1 for r in rows if r.draft)
         of_which = f"，其中草稿 {drafts} 份" if drafts else ""
