@@ -1,6 +1,6 @@
 """How fast the 要点 parser and ``catalogue show`` are, against baselines measured here.
 
-    /work/venv/bin/python bench/bench_catalogue.py [--runs 300] [--cli-runs 10]
+    .venv/bin/python bench/bench_catalogue.py [--runs 300] [--cli-runs 10]
 
 (a) Parsing forms/sources/dalian-2016-yaodian.txt in-process (median and p95 over many runs),
     against reading + decoding + splitting the same file; target < 50 ms.

@@ -1,6 +1,6 @@
 """Benchmark of the store: one field save, and opening a realistic database.
 
-    /work/venv/bin/python bench/bench_store.py [--saves 500] [--opens 30]
+    .venv/bin/python bench/bench_store.py [--saves 500] [--opens 30]
 
 Prints median and p99 of one ``Store.save_field`` with ``synchronous=FULL`` (what the app
 uses), against baselines measured here in the same run: the same call with

@@ -62,18 +62,6 @@ def tasks_for(catalogue: Catalogue, directory: Directory, unit: Unit) -> list[Ap
     return out
 
 
-def units_for_task(
-    catalogue: Catalogue, directory: Directory, task_id: str
-) -> list[tuple[Unit, Applicable]]:
-    """Every directory unit the task reaches (used by 汇总 to find who is missing)."""
-    out = []
-    for unit in directory.units:
-        for app in tasks_for(catalogue, directory, unit):
-            if app.task_id == task_id:
-                out.append((unit, app))
-    return out
-
-
 def unknown_units(catalogue: Catalogue, directory: Directory) -> list[tuple[str, str]]:
     """(task id, name) for every name in a clause the directory does not know."""
     return [

@@ -103,20 +103,20 @@ def figure_warnings(
     return out
 
 
-def task_state(form: FormSpec, app: Applicable, values: dict[str, Any], unit: Unit) -> str:
-    if app.optional:
+def task_state(form: FormSpec, duty: Applicable, values: dict[str, Any], unit: Unit) -> str:
+    if duty.optional:
         decided = values.get("applicable")
         if decided is None:
             return UNDECIDED
         if decided is False:
             return NOT_APPLICABLE
-    figures = form.figures_for(app.task_id, unit)
+    figures = form.figures_for(duty.task_id, unit)
     keys = [f.key for f in form.task_fields] + [f.store_key for f in figures]
     if all(is_empty(values.get(k)) for k in keys):
         return EMPTY
     if missing_task_fields(form, values):
         return PARTIAL
-    if figure_warnings(form, app.task_id, values, unit):
+    if figure_warnings(form, duty.task_id, values, unit):
         return WARNING
     return DONE
 
@@ -144,28 +144,28 @@ def review(
         problem = name_problem(issuer, "发文机关名称")
         if problem:
             problems.append(Problem("profile", f"封面信息：{problem}", "missing", "issuer_name"))
-    for app in applicable:
-        task_values = values.get(task_scope(app.task_id), {})
-        title = task_titles.get(app.task_id, app.task_id)
-        page = task_scope(app.task_id)
-        if app.optional:
+    for duty in applicable:
+        task_values = values.get(task_scope(duty.task_id), {})
+        title = task_titles.get(duty.task_id, duty.task_id)
+        page = task_scope(duty.task_id)
+        if duty.optional:
             decided = task_values.get("applicable")
             if decided is None:
                 problems.append(
-                    Problem("scope", f"{title}：请确认本单位是否适用", "missing", app.task_id)
+                    Problem("scope", f"{title}：请确认本单位是否适用", "missing", duty.task_id)
                 )
                 continue
             if decided is False:
                 if is_empty(task_values.get("not_applicable_reason")):
                     problems.append(
                         Problem(
-                            "scope", f"{title}：选择了“不适用”，请填写原因", "missing", app.task_id
+                            "scope", f"{title}：选择了“不适用”，请填写原因", "missing", duty.task_id
                         )
                     )
                 continue
         for f in missing_task_fields(form, task_values):
             problems.append(Problem(page, f"{title}：未填写{quoted(f.label)}", "missing", f.key))
-        for fig, message in figure_warnings(form, app.task_id, task_values, unit):
+        for fig, message in figure_warnings(form, duty.task_id, task_values, unit):
             problems.append(Problem(page, f"{title}：{message}", "warning", fig.store_key))
     texts = values.get("texts", {})
     for f in form.report_fields:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 class TaskRef:
     """A task as the wizard lists it."""
 
-    app: Applicable
+    duty: Applicable  # the unit's duty on the task: its role, and whether it may opt out
     section_no: int
     item_title: str
     text: str
@@ -40,7 +40,7 @@ class TaskRef:
 
     @property
     def task_id(self) -> str:
-        return self.app.task_id
+        return self.duty.task_id
 
     @property
     def title(self) -> str:
@@ -75,17 +75,17 @@ class ReportSession:
         self.since_final: dict[tuple[str, str], Any] | None = None
         self.last_error: StoreError | None = None
         self.tasks: list[TaskRef] = []
-        for app in tasks_for(catalogue, directory, self.unit):
-            section, item = catalogue.item_of(app.task_id)
-            task = catalogue.task(app.task_id)
+        for duty in tasks_for(catalogue, directory, self.unit):
+            section, item = catalogue.item_of(duty.task_id)
+            task = catalogue.task(duty.task_id)
             self.tasks.append(
                 TaskRef(
-                    app,
+                    duty,
                     section.no,
                     item.title,
                     task.text,
                     task.clause,
-                    catalogue.ref(app.task_id),
+                    catalogue.ref(duty.task_id),
                     short_name(task),
                     len(item.tasks),
                 )
@@ -111,7 +111,7 @@ class ReportSession:
     def is_applicable(self, task_id: str) -> bool | None:
         """True for mandatory tasks; for optional ones the clerk's choice (None = undecided)."""
         ref = self._by_id[task_id]
-        if not ref.app.optional:
+        if not ref.duty.optional:
             return True
         return self.value(task_scope(task_id), "applicable")
 
@@ -120,11 +120,11 @@ class ReportSession:
         return [t for t in self.tasks if self.is_applicable(t.task_id) is True]
 
     def optional_tasks(self) -> list[TaskRef]:
-        return [t for t in self.tasks if t.app.optional]
+        return [t for t in self.tasks if t.duty.optional]
 
     def task_state(self, task_id: str) -> str:
         return completeness.task_state(
-            self.form, self._by_id[task_id].app, self.task_values(task_id), self.unit
+            self.form, self._by_id[task_id].duty, self.task_values(task_id), self.unit
         )
 
     def progress(self) -> tuple[int, int]:
@@ -162,7 +162,7 @@ class ReportSession:
     def problems(self) -> list[Problem]:
         titles = {t.task_id: t.title for t in self.tasks}
         return completeness.review(
-            self.form, [t.app for t in self.tasks], self.values, titles, self.unit
+            self.form, [t.duty for t in self.tasks], self.values, titles, self.unit
         )
 
     def review_problems(self) -> list[Problem]:

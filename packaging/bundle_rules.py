@@ -67,7 +67,7 @@ def qt_excludes(pyside_dir: Path | None = None) -> list[str]:
     """Every ``PySide6.Qt*`` binding module installed, except the three the app uses.
 
     Listing what is installed (rather than a hand-made list) also catches modules a future
-    PySide6 adds. Never ``collect_all('PySide6')`` (PITFALLS §2).
+    PySide6 adds. Never ``collect_all('PySide6')``: it drags every Qt module and plugin in.
     """
     if pyside_dir is None:
         import PySide6
@@ -116,7 +116,7 @@ KEEP_PLUGINS: dict[str, set[str] | None] = {
 }
 
 # Qt's translations: the app loads only this one (desktop/ui/app.py, QLibraryInfo
-# TranslationsPath); buttons then read 取消/确定 (PITFALLS §5).
+# TranslationsPath); without it Qt's own buttons read Cancel/OK instead of 取消/确定.
 KEEP_TRANSLATIONS = {"qtbase_zh_CN.qm"}
 
 # Bundled data directories of our own that the app never reads at run time.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Screenshots of the real app for README (docs/img/wizard-*.png): each page opened in a real
-# window on a private X server (../shared/tools/screenshot-app or a copy of it), cropped to
-# the window. Needs the packages of scripts/apt-test.txt.
+# Screenshots of the real app for README and docs/img: each page opened in a real window on a
+# private X server (scripts/screenshot.sh; the yearly and lead pictures use
+# ../shared/tools/screenshot-app or a copy of it, cropped to the window). Needs the packages
+# of scripts/apt-test.txt.
 #   scripts/make-screenshots.sh [path/to/screenshot-app]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,20 +11,33 @@ py=${PYTHON:-.venv/bin/python}
 out=docs/img
 mkdir -p "$out"
 tmp=$(mktemp -d)
-take() {  # name unit page
-  local data="$tmp/$1"
-  "$py" scripts/seed_screenshot_data.py "$data" "$2" "$3"
-  [ "$3" = "start" ] && rm -f "$data/settings.json"
-  ZWGK_DATA_DIR="$data" "$shot" "$tmp/$1.png" 6 -- "$py" main.py >/dev/null
-  convert "$tmp/$1.png" -crop 1280x820+0+0 +repage "$out/wizard-$1.png"
-  echo "$out/wizard-$1.png"
+# The wizard and the 汇总 window as a clerk sees them on a 1366×768 office monitor, filled
+# with the realistic sample reports (tests/samples/reports): README's pictures at 100%, and the
+# pairs at 100% and 150% (QT_SCALE_FACTOR=1.5) in docs/img/screens/.
+screen() {  # out.png scale -- args for ux_screens.py
+  local png=$1 scale=$2; shift 3
+  QT_SCALE_FACTOR=$scale scripts/screenshot.sh "$png" 1366x768 8 -- "$py" scripts/ux_screens.py "$@" >/dev/null 2>&1
+  echo "$png"
 }
-take start 市财政局 start
-take scope 市财政局 scope
-take task 市财政局 task:1.1.1
-take figures 中山区 task:3.1.2
-take review 市财政局 review
-take export 市财政局 export
+wizard() {  # out.png scale page unit
+  screen "$1" "$2" -- wizard "$tmp/$(basename "$1" .png)" "$3" "${4:-中山区}"
+}
+wizard "$out/wizard-start.png" 1 start
+wizard "$out/wizard-scope.png" 1 scope 市财政局
+wizard "$out/wizard-task.png" 1 task:1.6.1 市财政局
+wizard "$out/wizard-figures.png" 1 task:3.1.2
+wizard "$out/wizard-review.png" 1 review
+wizard "$out/wizard-export.png" 1 export 市财政局
+screen "$out/office-matrix.png" 1 -- office "$tmp/office" matrix
+screen "$out/office-task.png" 1 -- office "$tmp/office-task" task
+mkdir -p "$out/screens"
+for scale in 1 1.5; do
+  tag=$([ "$scale" = 1 ] && echo 1366 || echo 150)
+  wizard "$out/screens/start-$tag.png" "$scale" start
+  wizard "$out/screens/task-$tag.png" "$scale" task:3.1.2
+  wizard "$out/screens/review-$tag.png" "$scale" review
+  screen "$out/screens/matrix-$tag.png" "$scale" -- office "$tmp/matrix-$tag" matrix
+done
 # The yearly features (docs/yearly.md): the office's review tab, and last year's answer beside
 # this year's form.
 data="$tmp/yearly-office"

@@ -63,7 +63,9 @@ def test_summary_report_in_gbt9704_format(consolidation):
     assert "市政府：" in texts
     assert "截至2016年12月5日，应报送单位44个，已报送41个，尚未报送3个。" in body
     assert "一、总体情况" in texts and "二、各项任务落实情况" in texts
-    assert "（六）深入推进预决算公开" in texts
+    # Headings follow the 要点: its parts （一）…（五）, their items 1. 2. …
+    assert "（一）围绕深化改革、经济发展，推进权力运行全流程公开" in texts
+    assert "6.深入推进预决算公开" in texts
     para = next(t for t in texts if t.startswith("一（六）（市财政局牵头）："))
     assert "（市财政局牵头）" in para and "未完成的有市财政局" in para
     para = next(t for t in texts if t.startswith("五（二）："))
@@ -116,7 +118,14 @@ def test_model_blocks_are_the_report_writers(consolidation):
         "二、各项任务落实情况",
         "三、未报送及缺报情况",
     ]
-    assert len([h for h in headings if h.level == 2]) == 28
+    assert [h.number for h in headings if h.level == 2] == [
+        "（一）",
+        "（二）",
+        "（三）",
+        "（四）",
+        "（五）",
+    ]
+    assert len([h for h in headings if h.level == 3]) == 28
 
 
 def test_written_file_is_atomic_and_named_on_failure(consolidation, tmp_path):

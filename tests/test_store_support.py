@@ -48,10 +48,10 @@ def fill_report(store: Store, unit: str = "市财政局", n_tasks: int | None = 
             ("review", "confirmed", True),
         ],
     )
-    apps = tasks_for(catalogue, directory, directory.unit(unit))
-    for i, app in enumerate(apps[:n_tasks] if n_tasks else apps):
-        scope = task_scope(app.task_id)
-        if app.optional and i % 4 == 1:
+    duties = tasks_for(catalogue, directory, directory.unit(unit))
+    for i, duty in enumerate(duties[:n_tasks] if n_tasks else duties):
+        scope = task_scope(duty.task_id)
+        if duty.optional and i % 4 == 1:
             store.save_fields(
                 rid,
                 [
@@ -63,15 +63,15 @@ def fill_report(store: Store, unit: str = "市财政局", n_tasks: int | None = 
         changes = [
             (scope, "applicable", True),
             (scope, "status", ("已完成", "持续推进", "未完成")[i % 3]),
-            (scope, "measures", f"任务{app.task_id}的主要做法：建立制度，开设专栏。"),
-            (scope, "results", f"任务{app.task_id}取得成效，访问量{100 + i}次。"),
+            (scope, "measures", f"任务{duty.task_id}的主要做法：建立制度，开设专栏。"),
+            (scope, "results", f"任务{duty.task_id}取得成效，访问量{100 + i}次。"),
             (
                 scope,
                 "evidence",
-                [{"title": f"{app.task_id}专栏", "url": "http://www.dl.gov.cn/x", "path": ""}],
+                [{"title": f"{duty.task_id}专栏", "url": "http://www.dl.gov.cn/x", "path": ""}],
             ),
         ]
-        for fig in form.figures_for(app.task_id, directory.unit(unit)):
+        for fig in form.figures_for(duty.task_id, directory.unit(unit)):
             value = {"integer": 2, "decimal": 1.5, "boolean": True, "date": "2016-06-30"}.get(
                 fig.type, "文字"
             )

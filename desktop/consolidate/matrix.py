@@ -254,12 +254,12 @@ def build(
         expected = {a.task_id: a for a in tasks_for(catalogue, directory, unit)}
         answers = report.answers() if report else {}
         for task_id in matrix.task_ids:
-            app = expected.get(task_id)
+            duty = expected.get(task_id)
             answer = answers.get(task_id)
-            if app is None and answer is None:
+            if duty is None and answer is None:
                 continue
-            role = (answer or {}).get("role") or (app.role if app else "responsible")
-            optional = app.optional if app else bool((answer or {}).get("optional", False))
+            role = (answer or {}).get("role") or (duty.role if duty else "responsible")
+            optional = duty.optional if duty else bool((answer or {}).get("optional", False))
             kind = _kind(report is not None, answer, optional, statuses)
             matrix.cells[(unit.name, task_id)] = Cell(
                 unit.name, task_id, role, optional, kind, matrix.word(kind)

@@ -90,6 +90,7 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
     cat = c.catalogue
     issuer = cat.report_to or "市政府办公厅"
     reported = [r.unit for r in c.matrix.rows if r.reported]
+    drafts = [r.unit for r in c.matrix.drafts()]
     not_reported = [e.unit for e in c.missing if e.kind == "no_report"]
     basis = f"《{cat.notice_title}》" if cat.notice_title else f"《{cat.title}》"
     number = f"（{cat.doc_number}）" if cat.doc_number else ""
@@ -103,6 +104,7 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
         M.Para(
             f"根据{basis}{number}要求，各地区、各部门报送了落实情况报告。截至{shown(today)}，"
             f"应报送单位{c.expected_units}个，已报送{len(reported)}个"
+            + (f"（其中草稿{len(drafts)}份）" if drafts else "")
             + (f"，尚未报送{len(not_reported)}个" if not_reported else "")
             + "。现将汇总情况报告如下："
         ),
@@ -123,15 +125,13 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
     )
     say.append(M.Heading(1, "二、", "各项任务落实情况"))
     by_task = {t.task_id: t for t in c.tallies}
-    for n, (_section, item) in enumerate(cat.items(), start=1):
-        say.append(M.Heading(2, f"（{cn_number(n)}）", item.title))
-        for task in item.tasks:
-            lead = f"（{lead_names(task)}牵头）" if lead_names(task) else ""
-            # Cited as the 要点 numbers it (一（二）之二), never by the internal id.
-            label = cat.ref(task.id)
-            if len(item.tasks) > 1:
-                label += f"“{short_name(task)}”"
-            say.append(M.Para(f"{label}{lead}：{tally_sentence(by_task[task.id], words)}"))
+    # The 要点's own structure: its parts as （一）（二）…, their items as 1. 2. …, so every
+    # task cited below (一（二）之二) sits under the part and item that number it.
+    for section in cat.sections:
+        say.append(M.Heading(2, f"（{cn_number(section.no)}）", section.title))
+        for item in section.items:
+            say.append(M.Heading(3, f"{item.no}.", item.title))
+            say += _task_paras(item, by_task, words, cat)
     say.append(M.Heading(1, "三、", "未报送及缺报情况"))
     if not_reported:
         say.append(
@@ -139,6 +139,14 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
         )
     else:
         say.append(M.Para("应报送单位均已报送落实情况报告。"))
+    if drafts:
+        # Counted like any report, but never passed off as final.
+        say.append(
+            M.Para(
+                f"报送的是草稿、尚未审查定稿的单位{len(drafts)}个：{'、'.join(drafts)}。"
+                "其内容已计入本汇总，定稿后可能还有修改。"
+            )
+        )
     lead_gaps = [e for e in c.missing if e.kind == "lead_missing"]
     if lead_gaps:
         text = "；".join(f"{e.unit}（{'、'.join(e.lead_refs)}）" for e in lead_gaps)
@@ -156,6 +164,18 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
     for block in say:
         model.add(_clean(block))
     return model
+
+
+def _task_paras(item, by_task: dict, words: StatusWords, cat) -> list[M.Para]:
+    out = []
+    for task in item.tasks:
+        lead = f"（{lead_names(task)}牵头）" if lead_names(task) else ""
+        # Cited as the 要点 numbers it (一（二）之二), never by the internal id.
+        label = cat.ref(task.id)
+        if len(item.tasks) > 1:
+            label += f"“{short_name(task)}”"
+        out.append(M.Para(f"{label}{lead}：{tally_sentence(by_task[task.id], words)}"))
+    return out
 
 
 def _table(c: Consolidation, words: StatusWords) -> M.Table:

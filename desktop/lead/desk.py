@@ -290,7 +290,7 @@ def one_line(unit: str, answer: dict, figures: list[FigureSpec], limit: int = 60
         prose.figure_clause(spec, answer.get("figures", {}).get(spec.key)) for spec in figures
     ]
     numbers = prose.join_clauses([c for c in clauses if c])
-    # Whole clauses only: a table cell never ends mid-sentence in “……” (issue 10).
+    # Whole clauses only: a table cell never ends mid-sentence in “……”.
     line = prose.sentence(prose.first_clauses(text, limit)) if text else ""
     if numbers:
         line = f"{line}{numbers}" if line else numbers

@@ -41,13 +41,13 @@ def shared_with_leads(
     """Lead unit name → the tasks *unit* shares with it (it has a role there, the lead is named,
     and *unit* is not itself a named lead), in catalogue order; leads in order of first task."""
     out: dict[str, list[str]] = {}
-    for app in applicable:
-        task = catalogue.task(app.task_id)
+    for duty in applicable:
+        task = catalogue.task(duty.task_id)
         named = named_leads(task, directory)
         if any(u.name == unit.name for u in named):
             continue
         for lead in named:
-            out.setdefault(lead.name, []).append(app.task_id)
+            out.setdefault(lead.name, []).append(duty.task_id)
     return out
 
 

@@ -1,6 +1,6 @@
 """The responsibility-clause grammar of a 要点.
 
-Forms handled (YAODIAN.md, plus the variants seen in other years' and cities' 要点)::
+Forms handled (docs/parser.md, with the variants seen in other years' and cities' 要点)::
 
     X牵头落实 / X分别牵头落实 / X按职责分工分别牵头落实 / X牵头 / X主办   → X lead
     X负责落实 / X分别落实 / X落实 / X负责 / X分别负责落实                 → X responsible

@@ -1,6 +1,6 @@
 """Turn a 要点 document (any year, any city) into a :class:`~desktop.catalogue.Catalogue`.
 
-The structure it expects (YAODIAN.md): a header (notice title, 文号, date), sections ``一、``,
+The structure it expects (docs/parser.md): a header (notice title, 文号, date), sections ``一、``,
 items ``（一）``, optional sub-items ``1.``, paragraphs ending in a responsibility clause, and a
 closing paragraph naming the deadline and the office the report goes to. Where the clause
 stands varies (end of the paragraph, inside it after each sentence group, its own line with or

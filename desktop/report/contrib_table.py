@@ -26,7 +26,7 @@ from desktop.report.model import (
 )
 
 TITLE = "配合单位落实情况"
-# Relative widths (the writer scales them to the text block, landscape since issue 10): the
+# Relative widths (the writer scales them to the landscape text block): the
 # summary gets the room, the status fits 持续推进 on one line.
 COLUMNS = (
     Column("序号", 10, "center"),

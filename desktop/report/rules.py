@@ -2,7 +2,7 @@
 
 One table of numbers, so the template and the check cannot drift apart. Sizes are points,
 lengths millimetres unless named otherwise (``*_tw``: twentieths of a point, Word's unit).
-Source: GB/T 9704-2012 §5.2, §7 (see shared/domain/REPORT-FORMAT.md).
+Source: GB/T 9704-2012 §5.2, §7 (how the report applies them: docs/report.md).
 """
 
 from __future__ import annotations

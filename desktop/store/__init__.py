@@ -1,6 +1,6 @@
 """The local SQLite store of the clerks' answers (Qt-free).
 
-Public API (see ``docs/store.md`` and ``/work/issues/store-api.md``)::
+Public API (see ``docs/store.md``)::
 
     from desktop.store import open_store, Store, StoreError, OpenResult, ReportInfo, Revision
     from desktop.store.exchange import export_payload, import_payload

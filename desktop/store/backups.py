@@ -1,6 +1,7 @@
 """Backup copies of the database, made with the SQLite backup API and checked.
 
-Never a file copy: committed data may still sit in ``answers.db-wal`` (PITFALLS §4). Each copy
+Never a file copy: committed data may still sit in ``answers.db-wal``, which a copy of the
+main file alone would lose. Each copy
 is written under a temporary name, switched to the rollback journal (so it is one
 self-contained file), checked with ``PRAGMA integrity_check`` and only then renamed to
 ``backups/answers-YYYYMMDD-HHMMSS[-n].db``. Rotation keeps the newest N of these; copies made

@@ -105,7 +105,8 @@ def quick_check(conn: sqlite3.Connection) -> str | None:
     """None when ``PRAGMA quick_check`` says ok, else its first complaint.
 
     quick_check skips index consistency but reads every page, so it is fast enough for every
-    start (PITFALLS §4); backups get the full ``integrity_check``.
+    start (a damaged page is found before the clerk types into it); backups get the full
+    ``integrity_check``.
     """
     rows = conn.execute("PRAGMA quick_check").fetchall()
     if rows and rows[0][0] == "ok":

@@ -92,9 +92,9 @@ def export_payload(
     data["review"] = _filled(values.get(REVIEW, {}))
     answers: dict[str, Answer] = {}
     applicable = tasks_for(catalogue, directory, unit) if unit is not None else []
-    for app in applicable:
-        answer = _answer(values.get(task_scope(app.task_id), {}))
-        answers[app.task_id] = {"role": app.role, "optional": app.optional, **answer}
+    for duty in applicable:
+        answer = _answer(values.get(task_scope(duty.task_id), {}))
+        answers[duty.task_id] = {"role": duty.role, "optional": duty.optional, **answer}
     for task_id in catalogue.task_ids():
         if task_id not in answers and values.get(task_scope(task_id)):
             answers[task_id] = _answer(values[task_scope(task_id)])

@@ -8,7 +8,8 @@ never deletes.
 
 To change the schema: add ``_vN`` below, register it in ``STEPS``, bump ``SCHEMA_VERSION`` and
 add a test that opens a database of version N-1. Use sqlite-utils' ``table.transform()`` for
-column changes (it copies the table inside the open transaction; PITFALLS §4).
+column changes (it copies the table inside the open transaction, so a failed step leaves
+the old table as it was).
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 Responder = Callable[[str, str, str, dict], Any]
 _responder: Responder | None = None
-log: list[tuple[str, str, str]] = []  # every dialog shown: (kind, title, text)
 
 
 def set_responder(responder: Responder | None) -> None:
@@ -24,7 +23,6 @@ def set_responder(responder: Responder | None) -> None:
 
 
 def _answer(kind: str, title: str, text: str, options: dict) -> tuple[bool, Any]:
-    log.append((kind, title, text))
     if _responder is not None:
         return True, _responder(kind, title, text, options)
     return False, None

@@ -1,7 +1,7 @@
 """Evidence entries: where the unit published what it did — a name (网站栏目, 文件, 媒体报道)
 and, when it is online, its address.
 
-Local files are no longer offered (issue 12 §6): a file chosen on the clerk's PC never went
+Local files are no longer offered: a file chosen on the clerk's PC never went
 with the report (only its path was stored), so offering it suggested something untrue. What
 the office can check is a published title and an address. Entries saved by earlier versions
 keep their file, shown by its name only (never a path cut short) in a read-only column, so

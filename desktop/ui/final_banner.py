@@ -1,4 +1,4 @@
-"""The banner over a finalised report's pages (issue 12 §2).
+"""The banner over a finalised report's pages.
 
 While the report is final it says, before anything is typed, that an edit makes it a draft
 again and withdraws the 保密审查 confirmation. After the first edit it says that this has

@@ -134,7 +134,7 @@ class NavPanel(QWidget):
                 group.setToolTip(0, group.text(0))
                 group.setFirstColumnSpanned(True)
                 groups[ref.section_no] = group
-            self._leaf(group, task_scope(ref.task_id), ref.title, ref.text, ref.app.role)
+            self._leaf(group, task_scope(ref.task_id), ref.title, ref.text, ref.duty.role)
         self._leaf(None, "texts", "报告正文")
         self._leaf(None, "review", "审查定稿")
         self._leaf(None, "export", "导出报告")

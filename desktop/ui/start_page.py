@@ -94,6 +94,11 @@ class StartPage(QWidget):
         new_layout.addWidget(QLabel("2. 确认工作要点：", new))
         cat_row = QHBoxLayout()
         self.catalogues = QComboBox(new)
+        # A long 要点 title must not widen this column at 150%: it is cut, whole in the list.
+        self.catalogues.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.catalogues.setMinimumContentsLength(14)
         cat_row.addWidget(self.catalogues, 1)
         self.import_button = QPushButton("导入新的要点文件…", new)
         cat_row.addWidget(self.import_button)

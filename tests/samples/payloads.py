@@ -219,16 +219,16 @@ def sample_payload(
     data["texts"] = {k: v.format(me=me, title=catalogue.title) for k, v in TEXTS.items()}
     data["review"] = {"reviewer_name": "王五", "review_date": "2016-11-27", "confirmed": True}
     data["status"] = "final"
-    for app in tasks_for(catalogue, directory, unit):
-        answer: dict = {"role": app.role, "optional": app.optional, "applicable": True}
-        if not_applicable and app.optional and app.task_id in NOT_APPLICABLE:
+    for duty in tasks_for(catalogue, directory, unit):
+        answer: dict = {"role": duty.role, "optional": duty.optional, "applicable": True}
+        if not_applicable and duty.optional and duty.task_id in NOT_APPLICABLE:
             answer["applicable"] = False
-            answer["not_applicable_reason"] = NOT_APPLICABLE[app.task_id]
+            answer["not_applicable_reason"] = NOT_APPLICABLE[duty.task_id]
         else:
-            _section, item = catalogue.item_of(app.task_id)
-            template = ANSWERS.get(app.task_id) or _generic(item.title, me)
+            _section, item = catalogue.item_of(duty.task_id)
+            template = ANSWERS.get(duty.task_id) or _generic(item.title, me)
             answer.update(_fill(template, me, unit.name))
-        data["answers"][app.task_id] = answer
+        data["answers"][duty.task_id] = answer
     return data
 
 

@@ -93,15 +93,15 @@ def make_payload(
         "plans": "进一步加强政务公开工作。",
     }
     data["review"] = {"reviewer_name": "王五", "review_date": report_date, "confirmed": True}
-    for app in tasks_for(catalogue, directory, unit):
-        if app.optional and not include_optional:
+    for duty in tasks_for(catalogue, directory, unit):
+        if duty.optional and not include_optional:
             continue
-        status = status_for(unit.name, app.task_id)
+        status = status_for(unit.name, duty.task_id)
         if status is None:
             continue
-        answer: dict = {"role": app.role, "optional": app.optional, "applicable": True}
+        answer: dict = {"role": duty.role, "optional": duty.optional, "applicable": True}
         answer["status"] = status
-        cited = catalogue.ref(app.task_id)  # as a clerk would write it, never the id
+        cited = catalogue.ref(duty.task_id)  # as a clerk would write it, never the id
         answer["measures"] = f"{unit.name}落实{cited}的主要做法。"
         if measures_chars:
             filler = (
@@ -116,18 +116,18 @@ def make_payload(
         if meaning == UNFINISHED:
             answer["unfinished_reason"] = "人员不足，明年一季度完成。"
         figures = {}
-        for spec in form.figures_for(app.task_id, unit):
-            value = _figure_value(spec, figure_for(unit.name, app.task_id, spec.key))
+        for spec in form.figures_for(duty.task_id, unit):
+            value = _figure_value(spec, figure_for(unit.name, duty.task_id, spec.key))
             if value is not None:
                 figures[spec.key] = value
-        for spec in form.figures_for(app.task_id, unit):
+        for spec in form.figures_for(duty.task_id, unit):
             # Keep generated figures consistent (e.g. answered ≤ received).
             ref = spec.at_most_field
             if ref and spec.key in figures and ref in figures:
                 figures[spec.key] = min(figures[spec.key], figures[ref])
         if figures:
             answer["figures"] = figures
-        data["answers"][app.task_id] = answer
+        data["answers"][duty.task_id] = answer
     return data
 
 

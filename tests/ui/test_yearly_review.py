@@ -143,7 +143,7 @@ def test_office_corrects_publishes_and_a_unit_reports_carrying_last_year(
         view = choose_unit_and_start(qtbot, window, "公共行政", "市公共行政服务中心")
         # The corrected assignment: the unit now leads 一（六）.
         assert "task:1.6.1" in view.nav.order
-        assert view.session.task("1.6.1").app.role == "lead"
+        assert view.session.task("1.6.1").duty.role == "lead"
         figure = services.form(view.session.catalogue).all_figures("3.1.2")[0]
         assert figure.label == "主要负责人解读重要政策措施次数"
         # Last year's cover page.

@@ -60,7 +60,7 @@ class Legend(QWidget):
 class MatrixPanel(QWidget):
     """Filters above the matrix; the clicked cell's answer below it."""
 
-    taskChosen = Signal(str)  # a column header was clicked
+    task_chosen = Signal(str)  # a column header was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +150,8 @@ class MatrixPanel(QWidget):
             report=self.report.currentData(),
         )
         self.model.show(c.matrix, rows, columns)
+        # The 报告 column needs only “未报送”; the tasks get the room.
+        self.table.setColumnWidth(0, self.table.fontMetrics().horizontalAdvance("未报送") + 20)
         reported = sum(1 for r in rows if r.reported)
         drafts = sum(1 for r in rows if r.draft)
         of_which = f"，其中草稿 {drafts} 份" if drafts else ""
@@ -178,7 +180,7 @@ class MatrixPanel(QWidget):
     def _header_clicked(self, section: int) -> None:
         task_id = self.model.task_at(section)
         if task_id is not None:
-            self.taskChosen.emit(task_id)
+            self.task_chosen.emit(task_id)
 
 
 def report_summary(row: Row) -> str:

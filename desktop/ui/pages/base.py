@@ -71,10 +71,14 @@ class Page(QWidget):
         return stops
 
     def first_empty_field(self) -> str | None:
-        """The key of the first field on screen still to be filled in (a page opens there, so a
-        clerk types into what is missing and never over what is already there)."""
+        """The key of the first field on screen still to be filled in — one the form asks for
+        (required, or a figure the 要点 demands): a page opens there, so a clerk types into
+        what is missing and never over what is there. Optional fields never pull the page
+        away from its top."""
         for key, block in self.fields.items():
             if not block.isVisibleTo(self) or not block.editor.isEnabled():
+                continue
+            if isinstance(block.spec, FieldSpec) and not block.spec.required:
                 continue
             value = block.editor.value()
             if value is None or value is False or value == "" or value == []:

@@ -34,7 +34,7 @@ class OptionalRow:
         self.ctx = ctx
         self.ref = ref
         self.scope = task_scope(ref.task_id)
-        label = QLabel(f"{html.escape(ref.title)}　{role_badge(ref.app.role, True)}", parent)
+        label = QLabel(f"{html.escape(ref.title)}　{role_badge(ref.duty.role, True)}", parent)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
         label.setToolTip(ref.text)
@@ -95,10 +95,10 @@ class ScopePage(Page):
             grid.setColumnStretch(0, 3)
             grid.setColumnStretch(3, 2)
             for r, ref in enumerate(refs):
-                if ref.app.optional:
+                if ref.duty.optional:
                     self.rows.append(OptionalRow(ctx, ref, grid, r, box))
                 else:
-                    label = QLabel(f"{html.escape(ref.title)}　{role_badge(ref.app.role)}", box)
+                    label = QLabel(f"{html.escape(ref.title)}　{role_badge(ref.duty.role)}", box)
                     label.setTextFormat(Qt.TextFormat.RichText)
                     label.setWordWrap(True)
                     label.setToolTip(ref.text)
@@ -125,8 +125,8 @@ class ScopePage(Page):
 
     def summary(self) -> str:
         session = self.ctx.session
-        must = [t for t in session.tasks if not t.app.optional]
-        counts = {role: sum(1 for t in must if t.app.role == role) for role in ROLE_LABELS}
+        must = [t for t in session.tasks if not t.duty.optional]
+        counts = {role: sum(1 for t in must if t.duty.role == role) for role in ROLE_LABELS}
         parts = "、".join(f"{ROLE_LABELS[r]} {n} 项" for r, n in counts.items() if n)
         text = f"{session.unit_name}需要报告 {len(must)} 项任务（{parts}）。"
         optional = session.optional_tasks()

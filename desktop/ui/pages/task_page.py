@@ -52,8 +52,8 @@ def original_html(ref: TaskRef) -> str:
 class TaskPage(Page):
     def __init__(self, ctx: PageContext, ref: TaskRef, parent: QWidget | None = None) -> None:
         session = ctx.session
-        via = ref.app.via
-        subtitle = f"本单位责任：{role_badge(ref.app.role, ref.app.optional)}"
+        via = ref.duty.via
+        subtitle = f"本单位责任：{role_badge(ref.duty.role, ref.duty.optional)}"
         if ref.paragraphs > 1:
             subtitle = f"属于“{html.escape(ref.item_title)}”　" + subtitle
         if via != session.unit_name:
@@ -79,7 +79,7 @@ class TaskPage(Page):
         form = QWidget()
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(8, 0, 8, 0)
-        if ref.app.optional:
+        if ref.duty.optional:
             note = help_label(
                 "本任务面向“市政府相关部门”，您已在“适用任务”页确认本单位适用。如不适用，请回到该页修改。",
                 form,

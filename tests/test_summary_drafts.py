@@ -1,0 +1,37 @@
+"""The 汇总报告 counts drafts apart (issue 12 §2): a draft is counted like any report, but the
+report says how many were drafts and which units sent them — never passing them off as final."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.consolidate.officedb import OfficeDB
+from desktop.consolidate.service import OfficeService
+from desktop.consolidate.summary_doc import summary_model
+from desktop.report import model as M
+from tests.samples import unit_reports as samples
+
+
+def test_drafts_are_counted_apart(tmp_path, catalogue, form, directory_bundled):
+    for unit, final in (("市财政局", True), ("中山区", False), ("西岗区", False)):
+        data = samples.make_payload(catalogue, form, directory_bundled, unit, final=final)
+        samples.write_json(tmp_path / f"{unit}.json", data)
+    service = OfficeService(OfficeDB(tmp_path / "office.db"), directory=directory_bundled)
+    service.import_paths([tmp_path])
+    model = summary_model(service.consolidation(), date(2016, 12, 5))
+    paras = [p.text for p in model.of_type(M.Para)]
+    assert any("已报送3个（其中草稿2份）" in p for p in paras)
+    (named,) = [p for p in paras if p.startswith("报送的是草稿")]
+    assert (
+        named
+        == "报送的是草稿、尚未审查定稿的单位2个：中山区、西岗区。其内容已计入本汇总，定稿后可能还有修改。"
+    )
+
+
+def test_no_draft_sentence_when_all_are_final(tmp_path, catalogue, form, directory_bundled):
+    data = samples.make_payload(catalogue, form, directory_bundled, "市财政局")
+    samples.write_json(tmp_path / "市财政局.json", data)
+    service = OfficeService(OfficeDB(tmp_path / "office.db"), directory=directory_bundled)
+    service.import_paths([tmp_path])
+    text = summary_model(service.consolidation(), date(2016, 12, 5)).text()
+    assert "草稿" not in text
