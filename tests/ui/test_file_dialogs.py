@@ -127,7 +127,7 @@ def test_office_dialogs_list_reports_remember_folders_and_add_extensions(
 
     def check_start(folder):
         def answer(options):
-            assert options["dialog"].directory().absolutePath() == str(folder)
+            assert Path(options["dialog"].directory().absolutePath()) == folder
             return [] if "many" in options else ""
 
         return answer
@@ -165,7 +165,7 @@ def test_word_report_export_dialog(qtbot, open_services, answers, tmp_path):
     assert (target / "中山区报告.docx").is_file()
 
     def opens_there(options):
-        assert options["dialog"].directory().absolutePath() == str(target)
+        assert Path(options["dialog"].directory().absolutePath()) == target
         return ""
 
     answers.expect("save_path", opens_there)
@@ -191,7 +191,7 @@ def test_exchange_file_dialogs(qtbot, open_services, answers, tmp_path):
 
     def pick(options):
         dialog = options["dialog"]
-        assert dialog.directory().absolutePath() == str(folder)
+        assert Path(dialog.directory().absolutePath()) == folder
         assert listed_files(qtbot, dialog) == {"中山区数据.json"}
         return []
 
