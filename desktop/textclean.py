@@ -26,9 +26,11 @@ def has_illegal_chars(text: str) -> bool:
     return bool(_XML_ILLEGAL.search(text))
 
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_PUNCT = "\u3000-\u303f\uff00-\uffef“”‘’《》"
-_CJK_OR_PUNCT = re.compile(f"[{_CJK}{_CJK_PUNCT}]")
+# The one set of CJK ranges (for regex character classes): the ideographs (Extension A, the
+# unified block, compatibility ideographs), and the punctuation and full-width forms set among them.
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_PUNCT = "\u3000-\u303f\uff00-\uffef“”‘’《》"
+_CJK_OR_PUNCT = re.compile(f"[{CJK}{CJK_PUNCT}]")
 
 
 def _is_cjkish(ch: str) -> bool:
@@ -76,11 +78,11 @@ def to_fullwidth_punct(text: str) -> str:
     return "".join(out)
 
 
-_HAN = re.compile(f"[{_CJK}]")
+_HAN = re.compile(f"[{CJK}]")
 _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+|⋯+")
 # A number ending a Chinese sentence before a half-width full stop: “公开率达到100%.”, “共126.”.
 # Only after a Chinese character, so a heading's ordinal “1.” and decimals “1.5” stay.
-_NUMBER_STOP = re.compile(f"(?<=[{_CJK}，、：；（“])(\\d+(?:\\.\\d+)?%?)\\.(?=[{_CJK}“《（]|$)")
+_NUMBER_STOP = re.compile(f"(?<=[{CJK}，、：；（“])(\\d+(?:\\.\\d+)?%?)\\.(?=[{CJK}“《（]|$)")
 _QUOTES = {'"': ("“", "”"), "'": ("‘", "’")}
 
 
@@ -145,7 +147,7 @@ def chinese_punct(text: str) -> str:
 def _cjk_inside(text: str, open_index: int) -> bool:
     close = text.find(")", open_index)
     inner = text[open_index + 1 : close if close != -1 else len(text)]
-    return bool(re.search(f"[{_CJK}]", inner))
+    return bool(re.search(f"[{CJK}]", inner))
 
 
 def normalise_space(text: str) -> str:

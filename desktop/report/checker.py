@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.errors import UserError
 from desktop.report import rules as R
+from desktop.textclean import CJK
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -56,7 +57,7 @@ _GOOD_DATE = re.compile(r"^\d{4}年[1-9]\d?月[1-9]\d?日$")
 _BLANK_DATE = re.compile(r"^[\s\u3000_＿]*年[\s\u3000_＿]*月[\s\u3000_＿]*日$")
 _ATTACH_LABEL = re.compile(r"^附件\d*$")
 _WRONG_NUMBER_BRACKETS = re.compile(r"[\[【(（]\s*(19|20)\d{2}\s*[\]】)）]\s*\d+号")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(f"[{CJK}]")
 
 
 @dataclass

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from desktop.catalogue import Catalogue, cn_number, short_name
 from desktop.report import prose
+from desktop.textclean import CJK
 
 _MARKER = re.compile(
     r"(?:^|(?<=[。；：:！？\n]))\s*"
@@ -66,7 +67,7 @@ def split_points(text: str) -> Points:
 
 
 def _pairs(text: str) -> set[str]:
-    chars = re.sub(r"[^\u3400-\u9fff0-9A-Za-z]", "|", text)
+    chars = re.sub(f"[^{CJK}0-9A-Za-z]", "|", text)
     return {chars[i : i + 2] for i in range(len(chars) - 1) if "|" not in chars[i : i + 2]}
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop.dates import shown
 from desktop.forms import FigureSpec
-from desktop.textclean import chinese_punct, xml_safe
+from desktop.textclean import CJK, CJK_PUNCT, chinese_punct, xml_safe
 
 _END_PUNCT = "。！？；：…"
 _CLOSERS = "”’）》」』"
@@ -21,7 +21,7 @@ _SPACES = " \t\u3000\xa0"
 _DIGITS = "0123456789"
 
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》—…"
+_CJK = f"{CJK}{CJK_PUNCT}—…"
 # Spaces typed between Chinese characters (or beside Chinese punctuation) are noise in print;
 # spaces between Latin words are kept.
 _CJK_GAP = re.compile(f"(?<=[{_CJK}])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[{_CJK}])")

@@ -91,7 +91,7 @@ def test_office_dialogs_list_reports_remember_folders_and_add_extensions(
         return [str(inbox / "市财政局.json"), str(inbox / "中山区.docx")]
 
     answers.expect("open_paths", pick_reports)
-    with qtbot.waitSignal(window.importFinished, timeout=20_000):
+    with qtbot.waitSignal(window.import_finished, timeout=20_000):
         qtbot.mouseClick(window.import_files_button, Qt.MouseButton.LeftButton)
     assert seen["start"] == documents()  # nothing used yet: the 文档 folder
     assert seen["listed"] == {"市财政局.json", "中山区.docx"}  # the .txt is filtered out
@@ -110,7 +110,7 @@ def test_office_dialogs_list_reports_remember_folders_and_add_extensions(
         return str(out_dir / "2016年汇总表")
 
     answers.expect("save_path", save_as)
-    with qtbot.waitSignal(window.exportFinished, timeout=20_000) as done:
+    with qtbot.waitSignal(window.export_finished, timeout=20_000) as done:
         qtbot.mouseClick(window.export_xlsx_button, Qt.MouseButton.LeftButton)
     assert done.args[0] == str(out_dir / "2016年汇总表.xlsx")
     assert (out_dir / "2016年汇总表.xlsx").is_file()

@@ -56,7 +56,7 @@ def hostile_inbox(tmp_path, catalogue, form, directory_bundled) -> Path:
 
 def test_a_batch_with_hostile_files_imports_every_good_report(qtbot, window, hostile_inbox):
     window.answers.expect("directory", str(hostile_inbox))
-    with qtbot.waitSignal(window.importFinished, timeout=30_000) as done:
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as done:
         qtbot.mouseClick(window.import_folder_button, Qt.MouseButton.LeftButton)
     result = done.args[0]
     assert sorted(r.unit for r in result.added) == ["中山区", "市审计局", "西岗区"]
@@ -130,7 +130,7 @@ def test_untrusted_answers_show_as_plain_text_in_tooltips(
     inbox.mkdir()
     samples.write_json(inbox / "财政.json", data)
     window.answers.expect("directory", str(inbox))
-    with qtbot.waitSignal(window.importFinished, timeout=20_000):
+    with qtbot.waitSignal(window.import_finished, timeout=20_000):
         qtbot.mouseClick(window.import_folder_button, Qt.MouseButton.LeftButton)
     window.show_task(task_id)
     table = window.task_panel.table

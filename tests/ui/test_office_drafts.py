@@ -27,7 +27,7 @@ def window(qtbot, tmp_path, catalogue, form, directory_bundled, answers):
     with qtbot.waitSignal(w.refreshed, timeout=10_000):
         w.show()
     answers.expect("directory", str(folder))
-    with qtbot.waitSignal(w.importFinished, timeout=20_000):
+    with qtbot.waitSignal(w.import_finished, timeout=20_000):
         qtbot.mouseClick(w.import_folder_button, Qt.MouseButton.LeftButton)
     return w
 

@@ -49,7 +49,7 @@ def window(qtbot, directory_bundled, answers):
 
 def import_folder(qtbot, window, folder: Path) -> None:
     window.answers.expect("directory", str(folder))
-    with qtbot.waitSignal(window.importFinished, timeout=20_000):
+    with qtbot.waitSignal(window.import_finished, timeout=20_000):
         qtbot.mouseClick(window.import_folder_button, Qt.MouseButton.LeftButton)
     assert window.answers.seen[-1][:2] == ("directory", "选择存放各单位报告的文件夹")
 
@@ -83,7 +83,7 @@ def test_export_docx(qtbot, window, inbox, tmp_path):
     import_folder(qtbot, window, inbox)
     out = tmp_path / "汇总报告.docx"
     window.answers.expect("save_path", str(out))
-    with qtbot.waitSignal(window.exportFinished, timeout=20_000):
+    with qtbot.waitSignal(window.export_finished, timeout=20_000):
         qtbot.mouseClick(window.export_docx_button, Qt.MouseButton.LeftButton)
     from docx import Document
 
@@ -181,14 +181,14 @@ def test_multi_file_pick_and_export_xlsx(qtbot, window, inbox, tmp_path):
     window.answers.expect(
         "open_paths", [str(inbox / "市财政局.json"), str(inbox / "市审计局.docx")]
     )
-    with qtbot.waitSignal(window.importFinished, timeout=20_000):
+    with qtbot.waitSignal(window.import_finished, timeout=20_000):
         qtbot.mouseClick(window.import_files_button, Qt.MouseButton.LeftButton)
     assert "已报送 2/44 个单位" in window.heading.text()
 
     out = tmp_path / "导出" / "汇总表.xlsx"
     out.parent.mkdir()
     window.answers.expect("save_path", str(out))
-    with qtbot.waitSignal(window.exportFinished, timeout=20_000):
+    with qtbot.waitSignal(window.export_finished, timeout=20_000):
         qtbot.mouseClick(window.export_xlsx_button, Qt.MouseButton.LeftButton)
     from openpyxl import load_workbook
 

@@ -60,7 +60,7 @@ class Legend(QWidget):
 class MatrixPanel(QWidget):
     """Filters above the matrix; the clicked cell's answer below it."""
 
-    taskChosen = Signal(str)  # a column header was clicked
+    task_chosen = Signal(str)  # a column header was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,7 +180,7 @@ class MatrixPanel(QWidget):
     def _header_clicked(self, section: int) -> None:
         task_id = self.model.task_at(section)
         if task_id is not None:
-            self.taskChosen.emit(task_id)
+            self.task_chosen.emit(task_id)
 
 
 def report_summary(row: Row) -> str:

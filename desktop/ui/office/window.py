@@ -52,8 +52,8 @@ class _Progress(QObject):
 
 class OfficeWindow(QMainWindow):
     refreshed = Signal()  # a new consolidation is on screen
-    importFinished = Signal(object)  # ImportResult
-    exportFinished = Signal(str)  # path written
+    import_finished = Signal(object)  # ImportResult
+    export_finished = Signal(str)  # path written
     failed = Signal(str)  # the Chinese message shown
 
     def __init__(
@@ -112,7 +112,7 @@ class OfficeWindow(QMainWindow):
         self.tabs.addTab(self.log, "导入记录")
         self.review_tab = ReviewTab(ReviewService(service.directory), self.folders)
         self.tabs.addTab(self.review_tab, "要点校对与发布")
-        self.matrix_panel.taskChosen.connect(self.show_task)
+        self.matrix_panel.task_chosen.connect(self.show_task)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -278,7 +278,7 @@ class OfficeWindow(QMainWindow):
         self.log.add([*lines, *result.messages(), *result.warnings])
         if result.rejected:
             self.tabs.setCurrentWidget(self.log)
-        self.importFinished.emit(result)
+        self.import_finished.emit(result)
 
     # -- views ---------------------------------------------------------------------------------
     def show_task(self, task_id: str) -> None:
@@ -307,7 +307,7 @@ class OfficeWindow(QMainWindow):
             self._busy(False)
             self.statusBar().showMessage(f"已保存：{written}")
             self.log.add([f"{title}：已保存到 {written}"])
-            self.exportFinished.emit(str(written))
+            self.export_finished.emit(str(written))
 
         self._run(lambda: write(path), done, lambda exc: self._fail(f"{title}失败", exc))
 
