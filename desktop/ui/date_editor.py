@@ -107,6 +107,9 @@ class DateEditor(FieldEditor):
             self.menu = QMenu(self)
             self.calendar = QCalendarWidget(self.menu)
             self.calendar.setGridVisible(True)
+            self.calendar.setVerticalHeaderFormat(
+                QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader  # no ISO week numbers
+            )
             action = QWidgetAction(self.menu)
             action.setDefaultWidget(self.calendar)
             self.menu.addAction(action)

@@ -13,10 +13,7 @@ GUIDE = """
 <h2>使用说明</h2>
 <p>本程序用来填写《政务公开工作要点》落实情况报告，并导出符合公文格式的 Word 文件。
 不需要联网，填写的内容随时自动保存在本机。</p>
-<p><a href="#start">开始填报</a> · <a href="#pages">各页怎么填</a> ·
-<a href="#final">审查和定稿</a> · <a href="#send">导出和报送</a> ·
-<a href="#keys">键盘操作</a> · <a href="#office">市政府办公厅汇总</a> ·
-<a href="#data">数据保存在哪里</a> · <a href="#trouble">遇到问题</a></p>
+<p><a href="#start">开始填报</a> · <a href="#pages">各页怎么填</a> · <a href="#final">审查和定稿</a> · <a href="#send">导出和报送</a> · <a href="#keys">键盘操作</a> · <a href="#office">市政府办公厅汇总</a> · <a href="#data">数据保存在哪里</a> · <a href="#trouble">遇到问题</a></p>
 
 <h3><a name="start"></a>一、开始填报</h3>
 <ol>
@@ -105,7 +102,9 @@ class HelpWindow(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)  # offline: only the anchors inside
-        self.browser.setHtml(GUIDE)
+        # The source wraps lines mid-sentence; in HTML a line break is a space, which
+        # Chinese text must not get.
+        self.browser.setHtml(GUIDE.replace("\n", ""))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
