@@ -100,6 +100,23 @@ def test_an_import_is_backed_up(inbox, data_dir, directory_bundled):
     conn.close()
 
 
+def test_office_backups_kept_come_from_the_settings(
+    inbox, data_dir, catalogue, form, directory_bundled, tmp_path
+):
+    from desktop.settings import Settings
+
+    data_dir.mkdir(parents=True)
+    settings = Settings(data_dir / "settings.json")
+    settings.set("backup_keep", 2)
+    # The way the 汇总 window and the consolidate command open it: the settings passed in.
+    svc = OfficeService(directory=directory_bundled, settings=settings)
+    svc.import_paths([inbox])
+    for day in ("2016-12-01", "2016-12-02", "2016-12-03"):
+        data = samples.make_payload(catalogue, form, directory_bundled, "市财政局", report_date=day)
+        assert svc.import_paths([samples.write_json(tmp_path / f"{day}.json", data)]).replaced
+    assert len(list((data_dir / "backups").glob("office-*.db"))) == 2
+
+
 @pytest.mark.parametrize("damage", ["empty", "garbage"])
 def test_a_damaged_office_db_is_kept_and_restored_from_its_backup(
     cli, inbox, data_dir, directory_bundled, damage

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from desktop.consolidate.officedb import OfficeDB, OfficeDBError
 from desktop.consolidate.reader import (
@@ -25,6 +26,9 @@ from desktop.consolidate.reader import (
 from desktop.consolidate.records import Report, compare
 from desktop.payload import contribution_of
 from desktop.units import Directory
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Progress = Callable[[int, int, str], None]  # done, total, file name
 
@@ -81,20 +85,20 @@ class ImportResult:
     def messages(self) -> list[str]:
         """One Chinese line per file that was not simply added."""
         out = []
-        for r in self.replaced:
+        for replaced in self.replaced:
             out.append(
-                f"{r.report.source_name}：替换了“{r.report.unit}”原有的报告“{r.old_name}”"
-                f"（{r.reason}）；原报告已存入历史记录。"
+                f"{replaced.report.source_name}：替换了“{replaced.report.unit}”原有的报告"
+                f"“{replaced.old_name}”（{replaced.reason}）；原报告已存入历史记录。"
             )
-        for r in self.unchanged:
-            out.append(f"{r.source_name}：与已导入的“{r.unit}”报告内容相同，无需重复导入。")
+        for same in self.unchanged:
+            out.append(f"{same.source_name}：与已导入的“{same.unit}”报告内容相同，无需重复导入。")
         for s in self.superseded:
             where = "同批文件" if s.same_batch else "已导入的报告"
             out.append(
                 f"{s.report.source_name}：与{where}“{s.kept_name}”都是“{s.report.unit}”的报告，"
                 f"采用“{s.kept_name}”（{s.reason}）；本文件未采用（已存入历史记录）。"
             )
-        out += [r.message() for r in self.rejected]
+        out += [rejected.message() for rejected in self.rejected]
         return out
 
 
@@ -173,7 +177,7 @@ def _store(
     now: str,
 ) -> None:
     with db.connect() as conn, conn.atomic():
-        batch_id = conn["batches"].insert({"started_at": now, "files": 0}).last_pk
+        batch_id = _insert(conn, "batches", {"started_at": now, "files": 0})
         result.batch_id = batch_id
         archived = 0
         for s in losers:
@@ -193,7 +197,7 @@ def _store(
                 )
             )
             if not rows:
-                report.row_id = conn["reports"].insert(_row(report, batch_id)).last_pk
+                report.row_id = _insert(conn, "reports", _row(report, batch_id))
                 result.added.append(report)
                 continue
             old_row = rows[0]
@@ -204,7 +208,7 @@ def _store(
             newer, reason = compare(report, old)
             if newer:
                 _archive(conn, old, batch_id, now, f"被“{report.source_name}”替换：{reason}")
-                conn["reports"].update(old_row["id"], _row(report, batch_id))
+                conn.table("reports").update(old_row["id"], _row(report, batch_id))
                 report.row_id = old_row["id"]
                 result.replaced.append(Replaced(report, old.source_name, reason))
             else:
@@ -215,10 +219,12 @@ def _store(
         if not (result.added or result.replaced or archived):
             raise _NothingChanged
         for r in result.rejected:
-            conn["rejections"].insert(
-                {"batch_id": batch_id, "name": r.name, "path": r.path, "reason": r.message()}
+            _insert(
+                conn,
+                "rejections",
+                {"batch_id": batch_id, "name": r.name, "path": r.path, "reason": r.message()},
             )
-        conn["batches"].update(
+        conn.table("batches").update(
             batch_id,
             {
                 "files": result.files_seen,
@@ -238,7 +244,14 @@ def contribution_rejected(report: Report) -> Rejected:
     )
 
 
-def _row(report: Report, batch_id: int) -> dict:
+def _insert(conn: Database, table: str, row: dict[str, Any]) -> int:
+    """Insert *row* into *table*; the new row's id (an insert always sets it)."""
+    pk = conn.table(table).insert(row).last_pk
+    assert pk is not None
+    return int(pk)
+
+
+def _row(report: Report, batch_id: int) -> dict[str, Any]:
     from desktop.payload import dumps
 
     return {
@@ -259,7 +272,7 @@ def _row(report: Report, batch_id: int) -> dict:
     }
 
 
-def _archive(conn, report: Report, batch_id: int, now: str, note: str) -> int:
+def _archive(conn: Database, report: Report, batch_id: int, now: str, note: str) -> int:
     """Keep *report* in history unless the very same content is kept already; 1 if added."""
     kept = conn.execute(
         "select 1 from history where catalogue_id = ? and unit = ? and sha256 = ? limit 1",
@@ -268,11 +281,11 @@ def _archive(conn, report: Report, batch_id: int, now: str, note: str) -> int:
     if kept:
         return 0
     row = _row(report, batch_id)
-    conn["history"].insert({**row, "archived_at": now, "note": note})
+    _insert(conn, "history", {**row, "archived_at": now, "note": note})
     return 1
 
 
-def stored_report(row: dict) -> Report:
+def stored_report(row: dict[str, Any]) -> Report:
     """A :class:`Report` from a ``reports`` (or ``history``) row."""
     import json
 

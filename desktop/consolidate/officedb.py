@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +32,7 @@ from desktop.errors import UserError
 from desktop.store import backups, dbfile
 from desktop.store.db import BACKUPS_DIR, connect, read_header
 from desktop.store.errors import StoreError, from_os, from_sqlite
+from desktop.store.opening import DEFAULT_BACKUP_KEEP
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -58,18 +59,18 @@ _REPORT_COLUMNS = {
 
 def _v1(db: Database) -> None:
     """Reports in use, history, import batches and their rejections."""
-    db["reports"].create(_REPORT_COLUMNS, pk="id", if_not_exists=True)
-    db["reports"].create_index(["catalogue_id", "unit"], unique=True, if_not_exists=True)
-    db["history"].create(
+    db.table("reports").create(_REPORT_COLUMNS, pk="id", if_not_exists=True)
+    db.table("reports").create_index(["catalogue_id", "unit"], unique=True, if_not_exists=True)
+    db.table("history").create(
         {**_REPORT_COLUMNS, "archived_at": str, "note": str}, pk="id", if_not_exists=True
     )
-    db["history"].create_index(["catalogue_id", "unit"], if_not_exists=True)
-    db["batches"].create(
+    db.table("history").create_index(["catalogue_id", "unit"], if_not_exists=True)
+    db.table("batches").create(
         {"id": int, "started_at": str, "files": int, "imported": int, "rejected": int},
         pk="id",
         if_not_exists=True,
     )
-    db["rejections"].create(
+    db.table("rejections").create(
         {"id": int, "batch_id": int, "name": str, "path": str, "reason": str},
         pk="id",
         foreign_keys=[("batch_id", "batches", "id")],
@@ -79,12 +80,12 @@ def _v1(db: Database) -> None:
 
 def _v2(db: Database) -> None:
     """History looked up by content: a report already kept is never archived twice."""
-    db["history"].create_index(
+    db.table("history").create_index(
         ["catalogue_id", "unit", "sha256"], index_name="history_content", if_not_exists=True
     )
 
 
-STEPS = {1: _v1, 2: _v2}
+STEPS: dict[int, Callable[[Database], None]] = {1: _v1, 2: _v2}
 
 
 def _marker(conn: sqlite3.Connection) -> tuple:
@@ -129,7 +130,9 @@ def default_path() -> Path:
 
 
 class OfficeDB:
-    def __init__(self, path: Path | None = None, backup_keep: int | None = None) -> None:
+    def __init__(self, path: Path | None = None, backup_keep: int = DEFAULT_BACKUP_KEEP) -> None:
+        """*backup_keep*: how many rotating backups to keep — the caller's ``backup_keep``
+        setting (:class:`~desktop.consolidate.service.OfficeService` passes it)."""
         self.path = Path(path) if path is not None else default_path()
         self._ready = False
         self._open_lock = threading.Lock()
@@ -148,9 +151,8 @@ class OfficeDB:
         if isinstance(exc, sqlite3.Error):
             inner = from_sqlite(exc, self.path, writing=True, what="汇总数据库")
             return OfficeDBError(str(inner), inner.kind)
-        inner = from_os(exc, self.path.parent) if isinstance(exc, OSError) else None
-        if inner is not None:
-            return OfficeDBError(str(inner), inner.kind)
+        if isinstance(exc, OSError) and (os_error := from_os(exc, self.path.parent)) is not None:
+            return OfficeDBError(str(os_error), os_error.kind)
         raise exc
 
     def _open_once(self) -> None:
@@ -191,13 +193,10 @@ class OfficeDB:
     def backup(self) -> None:
         """A backup when the content changed since the newest one (after an import); a
         notice for the next look when it could not be made."""
-        keep = self._backup_keep
-        if keep is None:
-            from desktop.settings import Settings
-
-            keep = Settings(self.path.parent / "settings.json").get("backup_keep")
         with self.connect() as db:
-            notice = dbfile.rotate(db.conn, self.path.parent / BACKUPS_DIR, keep, OFFICE)
+            notice = dbfile.rotate(
+                db.conn, self.path.parent / BACKUPS_DIR, max(1, self._backup_keep), OFFICE
+            )
         if notice:
             self.notices.append(notice)
 

@@ -32,8 +32,12 @@ class OfficeService:
         catalogue_id: str | None = None,
         settings: Settings | None = None,
     ) -> None:
-        self.db = db or OfficeDB()
-        self.settings = settings  # the Word template of the 汇总报告 (None: the built-in one)
+        # The settings: the Word template of the 汇总报告 (None: the built-in one) and how many
+        # backups of office.db to keep.
+        self.settings = settings
+        self.db = db or (
+            OfficeDB(backup_keep=settings.get("backup_keep")) if settings else OfficeDB()
+        )
         self._directory = directory
         self._catalogue_id = catalogue_id
         self._lock = threading.Lock()

@@ -165,8 +165,7 @@ class _Parser:
     def _line(self, st: _State, ln: Line, after_last_marker: bool) -> None:
         text = ln.text
         m = marker(text)
-        kind = m.kind if m else None
-        if kind == "section" and not self._looks_like_sentence(m.rest):
+        if m is not None and m.kind == "section" and not self._looks_like_sentence(m.rest):
             self._new_section(st, ln, m)
             return
         if st.section is None:
@@ -174,7 +173,7 @@ class _Parser:
             self.sections.append(st.section)
             self.warn(ln.no, "文件没有“一、”级标题，全部条目归入同一部分。")
         section = st.section
-        if kind == st.item_kind:
+        if m is not None and m.kind == st.item_kind:
             self._new_item(st, ln, m)
             return
         if after_last_marker and trailing_clause(text) is None:
@@ -212,7 +211,7 @@ class _Parser:
             st.block = self._new_block(st.item, ln.no)
             self._add_text(st, text, ln.no)
             return
-        starts_task = kind is not None and kind == st.task_kind
+        starts_task = m is not None and m.kind == st.task_kind
         if st.block is None or st.block.closed or starts_task:
             st.block = self._new_block(st.item, ln.no)
         if not st.item.title:
