@@ -54,7 +54,7 @@ def setup(data_dir: Path, inbox: Path, n_units: int, text_chars: int) -> list[Pa
     )
     directory = units.load()
     cat = catalogue.load_builtin()
-    form = forms.load(cat)
+    form = forms.load(cat, directory=directory)
     files = []
     for i, unit in enumerate(directory.units[:n_units]):
         data = samples.make_payload(cat, form, directory, unit, measures_chars=text_chars)

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop import catalogue as cat_mod
-from desktop import forms
+from desktop import forms, units
 from desktop import payload as payload_mod
 from desktop.report import compose_report, export_report, render_docx, to_html
 from desktop.report.model import Table
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     catalogue = cat_mod.load_builtin()
-    form = forms.load(catalogue)
+    form = forms.load(catalogue, directory=units.load())
     data = full_payload(catalogue, form, args.chars)
     problems = payload_mod.validate(data, catalogue, form)
     assert not problems, problems

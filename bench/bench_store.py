@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop import catalogue as cat_mod
-from desktop import forms
+from desktop import forms, units
 from desktop.answers import task_scope
 from desktop.store import open_store
 
@@ -84,7 +84,7 @@ def bench_bare(root: Path, n: int) -> list[int]:
 def build_realistic(folder: Path) -> None:
     """One report: 40 answered tasks, profile and texts, exactly 1,000 revision rows."""
     catalogue = cat_mod.load_builtin()
-    done = forms.load(catalogue).statuses.done
+    done = forms.load(catalogue, directory=units.load()).statuses.done
     with open_store(folder, backup_on_open=False).store as store:
         rid = store.create_report("市财政局", catalogue.id)
         tasks = catalogue.task_ids()

@@ -170,12 +170,14 @@ def load(
     catalogue: Catalogue,
     common: Path | None = None,
     figures: Path | None = None,
-    directory: Directory | None = None,
+    *,
+    directory: Directory,
 ) -> FormSpec:
     """The full form for *catalogue*. Raises :class:`DataFileError` naming file, place, problem.
 
-    With *directory*, the names in ``applies_to``/``not_for`` must be units or categories it
-    knows (a misspelt category would silently ask nobody); aliases become the canonical names.
+    The names in ``applies_to``/``not_for`` must be units or categories *directory* (this PC's
+    unit directory) knows — a misspelt category would silently ask nobody — and aliases become
+    the canonical names, so every caller must pass it.
     """
     spec = load_common(common)
     figures = figures or figures_file(catalogue.id)

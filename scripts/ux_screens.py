@@ -98,7 +98,7 @@ def office(data: Path, tab: str) -> int:
     paths.set_data_dir(data)
     directory = units.load()
     catalogue = catalogue_mod.load_builtin()
-    form = forms.load(catalogue)
+    form = forms.load(catalogue, directory=directory)
     inbox = Path(tempfile.mkdtemp())
     for path in REPORTS.glob("*.json"):
         (inbox / path.name).write_bytes(path.read_bytes())

@@ -87,7 +87,7 @@ def directory_bundled():
 
 
 @pytest.fixture(scope="session")
-def form(catalogue):
+def form(catalogue, directory_bundled):
     from desktop import forms
 
-    return forms.load(catalogue)
+    return forms.load(catalogue, directory=directory_bundled)

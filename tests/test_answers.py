@@ -65,7 +65,11 @@ def test_a_renamed_status_word_flows_through_wizard_report_and_consolidation(
     tmp_path, catalogue, form, directory_bundled
 ):
     ongoing = form.statuses.ongoing
-    renamed = forms.load(catalogue, common=_renamed_common(tmp_path, ongoing, "正在推进"))
+    renamed = forms.load(
+        catalogue,
+        common=_renamed_common(tmp_path, ongoing, "正在推进"),
+        directory=directory_bundled,
+    )
     assert renamed.statuses.ongoing == "正在推进"
     # The wizard asks for the plan under the new word.
     assert renamed.task_field("next_steps").visible({"status": "正在推进"})
@@ -89,22 +93,22 @@ def test_a_renamed_status_word_flows_through_wizard_report_and_consolidation(
     assert tally.ongoing == [unit] and unit not in tally.no_status
 
 
-def test_a_status_option_without_a_meaning_is_refused(tmp_path, catalogue):
+def test_a_status_option_without_a_meaning_is_refused(tmp_path, catalogue, directory_bundled):
     bad = _renamed_common(tmp_path, "持续推进", "正在推进", meanings=False)
     with pytest.raises(DataFileError) as err:
-        forms.load(catalogue, common=bad)
+        forms.load(catalogue, common=bad, directory=directory_bundled)
     message = str(err.value)
     assert message.startswith("common.json：task_fields[0].meanings")
     assert "正在推进" in message and "持续推进" in message
 
 
-def test_a_status_meaning_missing_is_refused(tmp_path, catalogue):
+def test_a_status_meaning_missing_is_refused(tmp_path, catalogue, directory_bundled):
     data = json.loads(COMMON.read_text(encoding="utf-8"))
     del data["task_fields"][0]["meanings"]["ongoing"]
     bad = tmp_path / "common.json"
     bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(DataFileError) as err:
-        forms.load(catalogue, common=bad)
+        forms.load(catalogue, common=bad, directory=directory_bundled)
     assert "meanings" in str(err.value) and "ongoing" in str(err.value)
 
 

@@ -66,10 +66,10 @@ def test_an_alias_counts_as_its_category(tmp_path, catalogue, directory_bundled)
     ]
 
 
-def test_an_empty_list_is_refused(tmp_path, catalogue):
+def test_an_empty_list_is_refused(tmp_path, catalogue, directory_bundled):
     path = _figures_file(tmp_path, lambda f: f.update(not_for=[]))
     with pytest.raises(DataFileError) as err:
-        forms.load(catalogue, figures=path)
+        forms.load(catalogue, figures=path, directory=directory_bundled)
     assert "not_for" in str(err.value)
 
 
@@ -111,3 +111,29 @@ def test_totals_leave_out_figures_not_asked_of_the_unit(
     # The office reading a district's answer does not see a figure it was never asked for.
     view = service.answer("中山区", "3.3.1")
     assert all(label != "以市政府新闻办名义召开新闻发布会次数" for label, _ in view.lines)
+
+
+def test_the_office_reads_installed_figures_with_its_unit_directory(
+    tmp_path, data_dir, catalogue, form, directory_bundled
+):
+    """The 汇总 window and the consolidate command load a 要点's form like the wizard: an
+    alias in applies_to counts as its category, a misspelt name is a reason, not a guess."""
+    installed = data_dir / "fields" / "dalian-2016.json"  # forms of this PC's data folder
+    installed.parent.mkdir(parents=True)
+    installed.write_bytes(
+        _figures_file(tmp_path, lambda f: f.update(applies_to=["市政府各委办局"])).read_bytes()
+    )
+    data = make_payload(catalogue, form, directory_bundled, "市政府新闻办公室")
+    data["answers"]["3.3.1"].setdefault("figures", {})["press_conferences"] = 4
+    report = write_json(tmp_path / "新闻办.json", data)
+    service = OfficeService(OfficeDB(tmp_path / "office.db"), directory=directory_bundled)
+    assert service.import_paths([report]).added
+    totals = {(t.task_id, t.spec.key): t for t in service.totals()}
+    assert totals[("3.3.1", "press_conferences")].by_unit == [("市政府新闻办公室", 4)]
+
+    installed.write_bytes(
+        _figures_file(tmp_path, lambda f: f.update(applies_to=["市政府各部委"])).read_bytes()
+    )
+    again = OfficeService(OfficeDB(tmp_path / "office2.db"), directory=directory_bundled)
+    (rejected,) = again.import_paths([report]).rejected
+    assert "填报字段文件有误" in rejected.message() and "市政府各部委" in rejected.message()

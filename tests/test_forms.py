@@ -55,21 +55,21 @@ def test_status_dependent_fields(form):
     assert form.task_field("unfinished_reason").visible({"status": "未完成"})
 
 
-def test_malformed_json_names_file_and_line(tmp_path, catalogue):
+def test_malformed_json_names_file_and_line(tmp_path, catalogue, directory_bundled):
     bad = tmp_path / "common.json"
     bad.write_text('{"version": 1,\n "task_fields": [,]}', encoding="utf-8")
     with pytest.raises(DataFileError) as err:
-        forms.load(catalogue, common=bad)
+        forms.load(catalogue, common=bad, directory=directory_bundled)
     assert "common.json" in str(err.value) and "第2行" in str(err.value)
 
 
-def test_wrong_type_names_the_place(tmp_path, catalogue):
+def test_wrong_type_names_the_place(tmp_path, catalogue, directory_bundled):
     def edit(data):
         data["task_fields"][1]["type"] = "paragraph"
 
     bad = copy_json(FIELDS / "common.json", tmp_path / "common.json", edit)
     with pytest.raises(DataFileError) as err:
-        forms.load(catalogue, common=bad)
+        forms.load(catalogue, common=bad, directory=directory_bundled)
     message = str(err.value)
     assert (
         message.startswith("common.json：")
@@ -78,31 +78,31 @@ def test_wrong_type_names_the_place(tmp_path, catalogue):
     )
 
 
-def test_figures_for_an_unknown_task_are_refused(tmp_path, catalogue):
+def test_figures_for_an_unknown_task_are_refused(tmp_path, catalogue, directory_bundled):
     def edit(data):
         data["tasks"]["9.9.9"] = data["tasks"].pop("3.3.1")
 
     bad = copy_json(FIELDS / "dalian-2016.json", tmp_path / "dalian-2016.json", edit)
     with pytest.raises(DataFileError) as err:
-        forms.load(catalogue, figures=bad)
+        forms.load(catalogue, figures=bad, directory=directory_bundled)
     assert 'tasks["9.9.9"]' in str(err.value) and "9.9.9" in str(err.value)
 
 
-def test_cross_references_are_checked(tmp_path, catalogue):
+def test_cross_references_are_checked(tmp_path, catalogue, directory_bundled):
     def edit(data):
         data["tasks"]["5.2.1"][1]["at_most_field"] = "requests_sent"
 
     bad = copy_json(FIELDS / "dalian-2016.json", tmp_path / "dalian-2016.json", edit)
     with pytest.raises(DataFileError) as err:
-        forms.load(catalogue, figures=bad)
+        forms.load(catalogue, figures=bad, directory=directory_bundled)
     assert 'tasks["5.2.1"][1]' in str(err.value) and "requests_sent" in str(err.value)
 
 
-def test_a_new_catalogue_without_figures_gets_the_common_form(catalogue):
+def test_a_new_catalogue_without_figures_gets_the_common_form(catalogue, directory_bundled):
     from dataclasses import replace
 
     other = replace(catalogue, id="yaodian-2017-abcdef12")
-    spec = forms.load(other)
+    spec = forms.load(other, directory=directory_bundled)
     assert spec.figures == {} and spec.task_fields
 
 

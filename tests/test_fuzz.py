@@ -222,7 +222,7 @@ def test_import_of_one_hostile_file_beside_a_good_one(
         hostile = folder / f"恶意{suffix}"
         hostile.write_bytes(blob)
         try:
-            read_file(hostile, CatalogueCache(), directory_bundled)
+            read_file(hostile, CatalogueCache(directory_bundled), directory_bundled)
         except RejectedFile as exc:
             assert exc.rejected.reason
         service = OfficeService(OfficeDB(Path(tmp) / "office.db"), directory=directory_bundled)

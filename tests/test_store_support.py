@@ -24,7 +24,8 @@ WORD_PASTE = "第一段\x0b软回车\x07单元格\x0c分页\x00空字符\x1f\t�
 
 def real_context():
     catalogue = cat_mod.load_builtin()
-    return catalogue, forms.load(catalogue), units.load()
+    directory = units.load()
+    return catalogue, forms.load(catalogue, directory=directory), directory
 
 
 def fill_report(store: Store, unit: str = "市财政局", n_tasks: int | None = None) -> int:

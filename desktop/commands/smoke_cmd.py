@@ -178,8 +178,8 @@ def step_catalogue(ctx: Context) -> str:
     from desktop.applicability import tasks_for
 
     ctx.catalogue = catalogue.load_builtin()
-    ctx.form = forms.load(ctx.catalogue)
     ctx.directory = units.load()
+    ctx.form = forms.load(ctx.catalogue, directory=ctx.directory)
     unit = ctx.directory.unit(ctx.unit)
     if unit is None:
         raise SmokeFailure(f"单位名录中没有“{ctx.unit}”，请用 --unit 指定名录中的单位")

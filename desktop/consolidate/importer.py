@@ -112,7 +112,7 @@ def import_paths(
     """Import report files and folders into *db*. Never raises for a bad file."""
     result = ImportResult()
     files, result.rejected = discover(items)
-    catalogues = catalogues or CatalogueCache()
+    catalogues = catalogues or CatalogueCache(directory)
     reports: list[Report] = []
     for n, path in enumerate(files):
         if progress:

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from desktop import payload as payload_mod
 from desktop.consolidate.records import Report, content_hash
@@ -20,6 +21,10 @@ from desktop.errors import UserError
 from desktop.names import normalise
 from desktop.safeio import UnreadableFile, check_regular, read_bounded
 from desktop.units import Directory, Unit
+
+if TYPE_CHECKING:
+    from desktop.catalogue import Catalogue
+    from desktop.forms import FormSpec
 
 REPORT_SUFFIXES = (".docx", ".json")
 # Files a unit might send instead of our export: named in the summary so nobody assumes they
@@ -113,13 +118,23 @@ class CatalogueUnavailable(UserError, LookupError):
     """The reports' 要点 is not on this PC, or its form file is broken (Chinese reason)."""
 
 
+class Catalogues(Protocol):
+    """Where :func:`read_file` finds the catalogue and form a report names."""
+
+    def get(self, catalogue_id: str, title: str = "") -> tuple[Catalogue, FormSpec]:
+        """(Catalogue, FormSpec), or :class:`CatalogueUnavailable` with a Chinese reason."""
+        ...
+
+
 class CatalogueCache:
-    """Catalogue and form per catalogue id, loaded once per import (``desktop.catalogue.load``)."""
+    """Catalogue and form per catalogue id, loaded once per import (``desktop.catalogue.load``);
+    the forms checked against *directory*, the unit directory the reports are read with."""
 
-    def __init__(self) -> None:
-        self._cache: dict[str, tuple | str] = {}
+    def __init__(self, directory: Directory) -> None:
+        self._directory = directory
+        self._cache: dict[str, tuple[Catalogue, FormSpec] | str] = {}
 
-    def get(self, catalogue_id: str, title: str = "") -> tuple:
+    def get(self, catalogue_id: str, title: str = "") -> tuple[Catalogue, FormSpec]:
         """(Catalogue, FormSpec), or :class:`CatalogueUnavailable` with a Chinese reason."""
         if catalogue_id not in self._cache:
             from desktop import catalogue as cat_mod
@@ -128,7 +143,10 @@ class CatalogueCache:
 
             try:
                 catalogue = cat_mod.load(catalogue_id)
-                self._cache[catalogue_id] = (catalogue, forms.load(catalogue))
+                self._cache[catalogue_id] = (
+                    catalogue,
+                    forms.load(catalogue, directory=self._directory),
+                )
             except cat_mod.CatalogueError:
                 named = f"《{title}》（{catalogue_id}）" if title else f"“{catalogue_id}”"
                 self._cache[catalogue_id] = f"报告属于要点{named}，本机没有这份要点目录，无法核对"
@@ -145,7 +163,7 @@ def resolve_unit(directory: Directory, name: str) -> Unit | None:
     return directory.unit(name)
 
 
-def read_file(path: Path, catalogues: CatalogueCache, directory: Directory) -> Report:
+def read_file(path: Path, catalogues: Catalogues, directory: Directory) -> Report:
     """Read and validate one report file. Raises :class:`RejectedFile`."""
     name = path.name
     suffix = path.suffix.lower()

@@ -78,7 +78,9 @@ class OfficeService:
     ) -> ImportResult:
         """Import files and folders. Bad files end up in ``result.rejected``; never raises
         for one (an unusable database raises :class:`OfficeDBError`)."""
-        result = import_paths(self.db, items, self.directory, progress, CatalogueCache())
+        result = import_paths(
+            self.db, items, self.directory, progress, CatalogueCache(self.directory)
+        )
         with self._lock:
             self._snapshot = None
         return result
@@ -94,9 +96,9 @@ class OfficeService:
         return snapshot
 
     def _build(self) -> Consolidation:
-        catalogue, form = CatalogueCache().get(self.catalogue_id)
-        reports = {row["unit"]: stored_report(row) for row in self.db.current(self.catalogue_id)}
         directory = self.directory
+        catalogue, form = CatalogueCache(directory).get(self.catalogue_id)
+        reports = {row["unit"]: stored_report(row) for row in self.db.current(self.catalogue_id)}
         matrix = matrix_mod.build(catalogue, directory, reports, form.statuses)
         return Consolidation(
             catalogue=catalogue,

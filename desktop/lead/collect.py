@@ -25,7 +25,6 @@ from desktop import payload as payload_mod
 from desktop.answers import has_content, not_applicable
 from desktop.catalogue import Catalogue
 from desktop.consolidate.reader import (
-    CatalogueCache,
     CatalogueUnavailable,
     Rejected,
     RejectedFile,
@@ -144,14 +143,13 @@ class CollectResult:
         return out + self.notes
 
 
-class _ThisCatalogue(CatalogueCache):
+class _ThisCatalogue:
     """Only the lead's own 要点: a part for another one is refused, whatever is installed."""
 
     def __init__(self, catalogue: Catalogue, form: FormSpec) -> None:
-        super().__init__()
         self.catalogue, self.form = catalogue, form
 
-    def get(self, catalogue_id: str, title: str = "") -> tuple:
+    def get(self, catalogue_id: str, title: str = "") -> tuple[Catalogue, FormSpec]:
         if catalogue_id != self.catalogue.id:
             named = f"《{title}》" if title else f"“{catalogue_id}”"
             raise CatalogueUnavailable(
