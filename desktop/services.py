@@ -20,12 +20,13 @@ from desktop.yearly import carry
 
 
 @dataclass
-class Services:
-    store: Store
-    settings: Settings
-    _directory: Directory | None = None
-    _catalogues: dict[str, Catalogue] = field(default_factory=dict)
-    _forms: dict[str, FormSpec] = field(default_factory=dict)
+class Library:
+    """The 要点, their forms and the unit directory of this PC (forms/ and the data folder),
+    each loaded once. Opens no database: checking a file someone sent needs only this."""
+
+    _directory: Directory | None = field(default=None, kw_only=True)
+    _catalogues: dict[str, Catalogue] = field(default_factory=dict, kw_only=True)
+    _forms: dict[str, FormSpec] = field(default_factory=dict, kw_only=True)
 
     def directory(self) -> Directory:
         if self._directory is None:
@@ -50,6 +51,14 @@ class Services:
         if catalogue.id not in self._forms:
             self._forms[catalogue.id] = forms.load(catalogue, directory=self.directory())
         return self._forms[catalogue.id]
+
+
+@dataclass
+class Services(Library):
+    """The library, the open store and the settings: what the wizard and the commands use."""
+
+    store: Store
+    settings: Settings
 
     def open_session(self, report_id: int) -> ReportSession:
         info = self.store.report_info(report_id)

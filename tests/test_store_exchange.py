@@ -151,6 +151,27 @@ def test_file_that_is_not_json_is_refused(data_dir, cli, tmp_path):
     assert "找不到该文件" in missing.stderr
 
 
+def test_a_failed_import_on_a_pc_without_data_leaves_no_data(
+    good_document, data_dir, cli, tmp_path
+):
+    """The file is read and checked before the data folder is opened: no empty answers.db
+    (nor a backup or lock) is left behind by an import that did not happen."""
+    assert not data_dir.exists()
+    bad = copy.deepcopy(good_document)
+    bad["answers"]["1.6.1"]["evidence"] = "不是列表"
+    path = tmp_path / "bad.json"
+    path.write_text(payload.dumps(bad), encoding="utf-8")
+    for file, said in ((path, "没有导入“bad.json”"), (tmp_path / "nope.json", "无法读取交换文件")):
+        done = cli("answers", "import", str(file))
+        assert done.returncode == 2 and said in done.stderr, done.stderr
+    assert not data_dir.exists()
+    good = tmp_path / "good.json"
+    good.write_text(payload.dumps(good_document), encoding="utf-8")
+    done = cli("answers", "import", str(good))
+    assert done.returncode == 0, done.stderr
+    assert (data_dir / "answers.db").is_file()
+
+
 def test_import_api_raises_payload_error_and_writes_nothing(good_document, data_dir):
     catalogue, form, directory = real_context()
     bad = copy.deepcopy(good_document)

@@ -102,13 +102,23 @@ def cmd_import(args: argparse.Namespace) -> int:
     from desktop.operations.exchange import (
         UnreadableFile,
         check_can_import,
+        check_exchange_file,
         import_report,
-        read_exchange_file,
     )
     from desktop.payload import PayloadError
-    from desktop.services import open_services
+    from desktop.services import Library, open_services
     from desktop.store import StoreError
 
+    # The file first: one that cannot be imported must not create (or back up, or lock) the
+    # data of a PC that has none yet.
+    try:
+        incoming = check_exchange_file(args.file, Library())
+    except UnreadableFile as exc:
+        return fail(str(exc))
+    except PayloadError as exc:
+        return _problems(args.file, exc.problems)
+    except UserError as exc:  # the 要点 or the forms installed here cannot be used
+        return fail(str(exc))
     try:
         services, notices = open_services()
     except StoreError as exc:
@@ -116,16 +126,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         check_can_import(services)
         _notices(notices)
-        incoming = read_exchange_file(args.file, services)
         _notices(incoming.notices)
         result = import_report(incoming, services)
-    except UnreadableFile as exc:
-        return fail(str(exc))
     except PayloadError as exc:
         return _problems(args.file, exc.problems)
     except StoreError as exc:
         return fail(f"没有导入：{exc}", 1)
-    except UserError as exc:  # the 要点 or the forms installed here cannot be used
+    except UserError as exc:
         return fail(str(exc))
     finally:
         services.store.close()

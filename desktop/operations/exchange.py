@@ -1,7 +1,9 @@
 """Exchange files (``answers export`` / ``answers import``; 工具 → 导出/导入交换文件).
 
 Import is two calls so the window can ask between them: :func:`read_exchange_file` reads and
-checks what the file is (nothing written), :func:`import_report` writes it all or nothing.
+checks what the file is (nothing written), :func:`import_report` writes it all or nothing. The
+command checks the file with :func:`check_exchange_file` before it opens the data at all: a
+file that cannot be imported leaves a PC without data as it was (no empty answers.db).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from desktop.forms import FormSpec
 from desktop.names import normalise
 from desktop.payload import PayloadError
 from desktop.safeio import UnreadableFile, read_bounded
-from desktop.services import Services
+from desktop.services import Library, Services
 from desktop.store import StoreError
 from desktop.store.exchange import ImportResult, apply_payload, contribution_refusal, orphan_tasks
 from desktop.units import Directory
@@ -27,6 +29,7 @@ __all__ = [
     "UnreadableFile",
     "WrittenExchange",
     "check_can_import",
+    "check_exchange_file",
     "default_name",
     "import_report",
     "read_exchange_file",
@@ -44,14 +47,24 @@ class IncomingReport:
     form: FormSpec
     directory: Directory
     unit: str
-    existing_report: int | None  # this PC's report of the unit, which the import replaces
+    # This PC's report of the unit, which the import replaces (looked up by read_exchange_file;
+    # None also after check_exchange_file, which opens no database).
+    existing_report: int | None = None
     notices: list[str] = field(default_factory=list)  # for the clerk, nothing wrong
 
 
 def read_exchange_file(path: Path, services: Services) -> IncomingReport:
+    """:func:`check_exchange_file`, and which report of this PC the import would replace."""
+    incoming = check_exchange_file(path, services)
+    incoming.existing_report = services.store.find_report(incoming.unit, incoming.catalogue.id)
+    return incoming
+
+
+def check_exchange_file(path: Path, library: Library) -> IncomingReport:
     """Read *path* as one unit's report (bounded: a regular file of at most
     :data:`desktop.payload.MAX_PAYLOAD_BYTES`). Raises :class:`UnreadableFile`, :class:`PayloadError`
-    (every problem found so far, one line each) or another :class:`UserError`; writes nothing.
+    (every problem found so far, one line each) or another :class:`UserError`; writes nothing
+    and opens no database.
 
     A file for a 要点 this PC does not have is refused with that reason; a contribution (a part
     sent to a lead unit) is refused as not being a report. The full validation runs again in
@@ -65,33 +78,26 @@ def read_exchange_file(path: Path, services: Services) -> IncomingReport:
     block = payload.contribution_of(data)
     if block is not None:
         raise PayloadError([contribution_refusal(str(data.get("unit", "")), block)])
-    catalogue = _catalogue_of(data, services)
-    form = services.form(catalogue)
-    directory = services.directory()
+    catalogue = _catalogue_of(data, library)
+    form = library.form(catalogue)
+    directory = library.directory()
     problems = payload.validate(data, catalogue, form, directory)
     if problems:
         raise PayloadError(problems)
     known = directory.unit(data["unit"])
     name = known.name if known is not None else normalise(data["unit"])
     return IncomingReport(
-        path,
-        data,
-        catalogue,
-        form,
-        directory,
-        name,
-        services.store.find_report(name, catalogue.id),
-        list(directory.notices),
+        path, data, catalogue, form, directory, name, notices=list(directory.notices)
     )
 
 
-def _catalogue_of(data: dict, services: Services) -> Catalogue:
+def _catalogue_of(data: dict, library: Library) -> Catalogue:
     ref = data.get("catalogue")
     wanted = ref.get("id") if isinstance(ref, dict) else None
     if not isinstance(wanted, str) or not wanted:
         raise PayloadError(["catalogue：缺少要点目录编号，不是本程序导出的完整报告数据"])
     try:
-        return services.catalogue(wanted)
+        return library.catalogue(wanted)
     except CatalogueError:
         if wanted in catalogue_mod.available():
             raise  # installed but unusable: its own message names the file
