@@ -199,3 +199,10 @@ def test_a_cell_of_several_lines_in_a_table_copied_one_cell_per_line():
     )
     assert cat.deadline.endswith("-11-30") and cat.report_to == "区政府办公室"
     assert warnings == []
+
+
+def test_spaces_a_pdf_copy_leaves_beside_full_width_digits_go_like_beside_ascii_ones():
+    from desktop.parser.lines import prepare
+
+    lines, _ = prepare(["（一）２０１７ 年底前完成 3 项任务", "在 ２０１７ 年"])
+    assert [ln.text for ln in lines] == ["（一）２０１７年底前完成3项任务", "在２０１７年"]

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.catalogue import ROLE_RANK, Assignment
+from desktop.textclean import CJK
 from desktop.unitforms import category_form
 
 _VERB_ROLE = [
@@ -180,6 +181,7 @@ def _split_and(name: str) -> list[str]:
     return parts
 
 
+_HAN = re.compile(f"[{CJK}]")
 # Words of a sentence, never of an organisation's name: "各县（市、区）要结合实际抓好落实".
 _PROSE = re.compile(r"(?<![重主纪摘提])要|应当|必须|抓好|结合实际|认真|切实|进一步")
 
@@ -187,7 +189,7 @@ _PROSE = re.compile(r"(?<![重主纪摘提])要|应当|必须|抓好|结合实�
 def _plausible_unit(name: str) -> bool:
     return (
         1 < len(name) <= 40
-        and bool(re.search(r"[\u4e00-\u9fff]", name))
+        and bool(_HAN.search(name))
         and "。" not in name
         and not _PROSE.search(name)
     )

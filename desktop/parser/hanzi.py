@@ -15,13 +15,16 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.errors import UserError
+from desktop.textclean import CJK
+
 if TYPE_CHECKING:
     import opencc
 
-_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(f"[{CJK}]")
 
 
-class ConverterUnavailable(Exception):
+class ConverterUnavailable(UserError):
     """OpenCC could not be loaded; ``str()`` is a Chinese sentence saying what to do."""
 
 

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.parser.markers import cn_to_int
+from desktop.textclean import CJK
 
 RE_DOC_NUMBER = re.compile(
-    r"(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔\[［【(（]\s*(?P<year>\d{4})\s*[〕\]］】)）]\s*(?P<n>\d+)\s*号"
+    rf"(?P<prefix>[{CJK}]{{1,12}})\s*[〔\[［【(（]\s*(?P<year>\d{{4}})\s*[〕\]］】)）]\s*(?P<n>\d+)\s*号"
 )
 _DATE = r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
 _CN_DIGITS = "〇零○一二三四五六七八九"
@@ -25,7 +26,7 @@ _CN_DATE = (
     rf"(?P<cy>[{_CN_DIGITS}]{{4}})年(?P<cm>[一二三四五六七八九十]{{1,2}})月"
     r"(?P<cd>[一二三四五六七八九十]{1,3})日"
 )
-RE_DATE_LINE = re.compile(rf"^(?P<who>[\u4e00-\u9fff（）]{{0,30}}?)(?:{_DATE}|{_CN_DATE})$")
+RE_DATE_LINE = re.compile(rf"^(?P<who>[{CJK}（）]{{0,30}}?)(?:{_DATE}|{_CN_DATE})$")
 _TITLE_END = ("要点", "实施方案", "分工方案", "分解表", "任务分工", "重点任务", "工作方案", "清单")
 # 2017年辽东省政务公开工作要点 / 北京市政务公开工作重点任务分工（2016-2020年）
 RE_TITLE = re.compile(rf"(?:{'|'.join(_TITLE_END)})(?:（[^（）]{{1,20}}）)?$")
@@ -38,9 +39,9 @@ _WHEN = (
     r"(?:前|之前|以前)"
 )
 # The office's name runs to its end: 县政府办公室, not 县政府办.
-_ORG = r"[\u4e00-\u9fff]{1,20}?(?:办公厅|办公室|公开办|政府办)(?![公室厅])(?:（[\u4e00-\u9fff]{2,15}）)?"
+_ORG = rf"[{CJK}]{{1,20}}?(?:办公厅|办公室|公开办|政府办)(?![公室厅])(?:（[{CJK}]{{2,15}}）)?"
 RE_CLOSING = re.compile(
-    rf"{_WHEN}.{{0,60}}?(?:向(?P<to>{_ORG}|[\u4e00-\u9fff]{{2,20}}?)(?:书面)?(?:报送|报告|提交|上报)"
+    rf"{_WHEN}.{{0,60}}?(?:向(?P<to>{_ORG}|[{CJK}]{{2,20}}?)(?:书面)?(?:报送|报告|提交|上报)"
     rf"|(?:报送|上报|提交|报)(?:至|到|给)?(?P<to2>{_ORG}))"
 )
 RE_CLOSING_ALT = re.compile(r"(?:报送|提交|上报).{0,20}(?:落实情况|工作总结|情况报告)|落实情况报告")

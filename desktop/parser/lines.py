@@ -25,18 +25,16 @@ from desktop.parser import hanzi
 from desktop.parser.markers import is_heading_line, marker
 from desktop.parser.placement import is_clause_line, is_verb_tail, split_trailing_bare
 from desktop.parser.tables import cells_of, header_columns, regroup_cell_lines, row_lines
-from desktop.textclean import normalise_space, to_fullwidth_punct
+from desktop.textclean import CJK, CJK_PUNCT, normalise_space, to_fullwidth_punct
 
 SENTENCE_END = "。；！？）)」”：:"
 TRAD_THRESHOLD = 3
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’《》"
 _SPACE_BETWEEN = re.compile(
-    rf"(?<=[{_CJK}{_CJK_PUNCT}]) +(?=[{_CJK}{_CJK_PUNCT}0-9])|(?<=[0-9]) +(?=[{_CJK}{_CJK_PUNCT}])"
+    rf"(?<=[{CJK}{CJK_PUNCT}]) +(?=[{CJK}{CJK_PUNCT}0-9])|(?<=[0-9]) +(?=[{CJK}{CJK_PUNCT}])"
 )
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN = re.compile(rf"(?<=[{_CJK}])[(（][a-zü]*[{_TONES}][a-zü{_TONES}]*[)）]")
+_PINYIN = re.compile(rf"(?<=[{CJK}])[(（][a-zü]*[{_TONES}][a-zü{_TONES}]*[)）]")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—－–~～\s]*\d{1,3}[-—－–~～\s]*|第\d{1,3}页(?:[,，/／]?共\d{1,3}页)?|\d{1,3}/\d{1,3})$"
 )

@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from desktop.errors import UserError
+from desktop.textclean import CJK
 
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 CELL_SEP = "\x1f"
@@ -125,8 +126,11 @@ _COMMON = set(
 )
 
 
+_HAN = re.compile(f"[{CJK}]")
+
+
 def _plausibility(text: str) -> float:
-    cjk = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
+    cjk = _HAN.findall(text, 0, 20000)
     if not cjk:
         return 0.0
     return sum(1 for ch in cjk if ch in _COMMON) / len(cjk)
