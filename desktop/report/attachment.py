@@ -132,7 +132,7 @@ def rows(
 ) -> list[tuple[str, ...]]:
     """One row per task the unit reports on, in the 要点's order. *extra_urls*: addresses the
     composer took out of the clerk's text, per task (they are listed here instead)."""
-    out = []
+    out: list[tuple[str, ...]] = []
     for task in catalogue.tasks():
         answer = answers.get(task.id)
         if not isinstance(answer, dict):

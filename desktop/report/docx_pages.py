@@ -73,7 +73,7 @@ def start_landscape_section(document: Document) -> None:
 
 def text_width_twips(document: Document) -> int:
     section = document.sections[-1]
-    width = section.page_width - section.left_margin - section.right_margin
+    width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
     return int(width / 635)  # EMU → twips
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop.errors import UserError
 from desktop.report import model as M
@@ -111,6 +111,9 @@ def load_template(path: Path | None = None) -> Document:
 # -- rendering --------------------------------------------------------------------------------
 
 
+_B = TypeVar("_B", bound=M.Block)
+
+
 class _Following:
     """The blocks after the current one, without copying the list for every block."""
 
@@ -120,10 +123,11 @@ class _Following:
     def first(self) -> M.Block | None:
         return self.blocks[self.start] if self.start < len(self.blocks) else None
 
-    def find(self, kind: type) -> M.Block | None:
+    def find(self, kind: type[_B]) -> _B | None:
         for i in range(self.start, len(self.blocks)):
-            if isinstance(self.blocks[i], kind):
-                return self.blocks[i]
+            block = self.blocks[i]
+            if isinstance(block, kind):
+                return block
         return None
 
 
