@@ -192,3 +192,33 @@ def test_every_comma_and_full_stop_of_the_body_is_printed(finance_pdf, tmp_path)
     written = "".join(p.text for p in document.paragraphs)
     for mark in "，。、；：":
         assert printed.count(mark) == written.count(mark), mark
+
+
+@pytest.fixture(scope="module")
+def district_pdf(tmp_path_factory, catalogue, form):
+    folder = tmp_path_factory.mktemp("pdf-district")
+    data = reports.load("zhongshan-qu-2016")
+    return data, to_pdf(export_report(data, catalogue, form, folder / "report.docx"), folder)
+
+
+def body_lines(pdf: Path, page: int) -> int:
+    """Lines of text on a portrait page above its footer band."""
+    return len([x for x in page_text(pdf, page, (0, 0, 595, 730)).splitlines() if x.strip()])
+
+
+@pytest.mark.parametrize("sample", ["finance_pdf", "district_pdf"])
+def test_the_signature_shares_its_page_with_the_last_point(sample, request, catalogue, form):
+    """GB/T 9704 §7.3.5.1: the seal goes on a page with body text. 特此报告。 and the signature
+    never stand alone after a page of points (the 市财政局 sample did: page 14 held only
+    them); the last point goes with them whole, and the page before stays more than half full."""
+    from desktop.report import compose_report
+    from desktop.report.model import Para
+
+    data, pdf = request.getfixturevalue(sample)
+    paras = [b.text for b in compose_report(data, catalogue, form).of_type(Para)]
+    last_point = flat(paras[paras.index("特此报告。") - 1])
+    kinds = pdf_pages(pdf)
+    signature_page = kinds.index("landscape")  # the last portrait page, 1-based
+    text = flat(page_text(pdf, signature_page))
+    assert text.startswith(last_point) or last_point + "特此报告。" in text
+    assert body_lines(pdf, signature_page - 1) > 11

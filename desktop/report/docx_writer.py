@@ -26,6 +26,7 @@ from desktop.report.prose import text_width
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.text.paragraph import Paragraph
 
     from desktop.catalogue import Catalogue
     from desktop.forms import FormSpec
@@ -112,6 +113,8 @@ def load_template(path: Path | None = None) -> Document:
 
 
 _B = TypeVar("_B", bound=M.Block)
+# A last point up to this many lines goes whole to the signature's page.
+WHOLE_POINT_LINES = 3
 
 
 class _Following:
@@ -154,9 +157,13 @@ class _Writer:
         self.page_break_pending = False
         self.landscape_pending = False
         self.previous: M.Block | None = None
-        # Paragraphs since the last body paragraph: kept on the page of the signature, so the
-        # signature never stands alone on a page (GB/T 9704 §7.3.5.1).
+        # Paragraphs since the last body paragraph (特此报告。): kept on the page of the
+        # signature, so the signature never stands alone on a page (GB/T 9704 §7.3.5.1).
         self.tail: list = []
+        # The body paragraph before that (the last point of 三、): the seal goes on a page
+        # with body text, not under a lone 特此报告。
+        self.last_point: tuple[Paragraph, str] | None = None
+        self.body: tuple[Paragraph, str] | None = None
 
     # paragraphs ----------------------------------------------------------------------------
     def para(self, style: str, text: str = ""):
@@ -207,7 +214,9 @@ class _Writer:
         elif isinstance(block, M.Recipient):
             self.para("Recipient", block.text)
         elif isinstance(block, M.Para):
-            self.tail = [self.para("Normal", block.text)]
+            p = self.para("Normal", block.text)
+            self.last_point, self.body = self.body, (p, block.text)
+            self.tail = [p]
         elif isinstance(block, M.Heading):
             level = min(max(block.level, 1), 4)
             self.para(f"Heading {level}", block.full_text)
@@ -245,6 +254,7 @@ class _Writer:
     def _signature(self, block: M.Signature, following: _Following) -> None:
         """Centre the unit name over the date: the date has 4 characters of right indent, so
         the name's right indent is 4 + (date width − name width) / 2 characters."""
+        self._keep_last_point()
         for kept in self.tail:
             kept.paragraph_format.keep_with_next = True
         p = self.para("Signature", block.text)
@@ -255,6 +265,22 @@ class _Writer:
         date_rule = R.STYLE_BY_NAME["Date"]
         chars = date_rule.right_chars / 100 + (text_width(date.text) - text_width(block.text)) / 2
         _set_indent(p, max(chars, 0.0))
+
+    def _keep_last_point(self) -> None:
+        """The last point before 特此报告。 goes to the signature's page with it. A short one
+        (up to three lines, which widow/orphan rules could not split anyway) moves whole; a
+        longer one may split, so the page before is not left half empty: Word and WPS then
+        carry its last two lines over (widow control), LibreOffice moves it whole."""
+        if self.last_point is None:
+            return
+        p, text = self.last_point
+        fmt = p.paragraph_format
+        fmt.keep_with_next = True
+        first_line = R.STYLE_BY_NAME["Normal"].first_line_chars / 100
+        if (text_width(text) + first_line) / R.CHARS_PER_LINE <= WHOLE_POINT_LINES:
+            fmt.keep_together = True
+        else:
+            fmt.widow_control = True
 
     def _attachment_note(self, block: M.AttachmentNote) -> None:
         """``附件：name`` (2 characters in, as the style says); further names (``2.…``) start
