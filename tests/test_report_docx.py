@@ -201,7 +201,7 @@ def test_table_rows_are_the_applicable_tasks(finance_docx, catalogue, directory_
     statuses = {r.cells[4].text for r in rows[1:]}
     assert statuses == {"已完成", "持续推进", "未完成", "不涉及"}
     na = [r for r in rows[1:] if r.cells[4].text == "不涉及"]
-    assert [r.cells[7].text for r in na] == [
+    assert [r.cells[5].text for r in na] == [
         "我局不承担市场监管执法职责，没有随机抽查事项清单",
         "我局不承担政府投资重大建设项目的审批、核准和实施职责，相关信息由市发展改革委、市建委等部门公开",
         "我局不是公共企事业单位的行业主管部门，不承担办事公开的分类指导职责",
