@@ -170,7 +170,8 @@ class _Writer:
         if self.landscape_pending:
             from desktop.report.docx_pages import start_landscape_section
 
-            start_landscape_section(self.doc)  # the new section starts on a new page
+            # the new section starts on a new page
+            start_landscape_section(self.doc, self.ids["Footer"])
             self.landscape_pending = self.page_break_pending = False
         p = self.doc.add_paragraph()
         set_style(p, self.ids[style])
