@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timing import time_until_shown  # noqa: E402
+from timing import offscreen_qt_env, time_until_shown  # noqa: E402
 
 WINDOWS = sys.platform == "win32"
 TARGET = 1.3
@@ -77,7 +77,7 @@ def main() -> int:
         [sys.executable, str(seed), data, "市财政局", "task:1.6.1"], check=True, cwd=ROOT
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "QT_"))}
-    env.update(QT_QPA_PLATFORM="offscreen", ZWGK_DATA_DIR=data)
+    env.update(offscreen_qt_env(), ZWGK_DATA_DIR=data)
     commands = {
         "source": [sys.executable, str(ROOT / "main.py"), "--quit-when-shown"],
         "frozen": [str(frozen), "--quit-when-shown"],

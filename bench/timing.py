@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from desktop.paths import offscreen_qt_env  # noqa: E402
+
+__all__ = ["ROOT", "offscreen_qt_env", "time_until_shown"]
 
 
 def time_until_shown(cmd: list[str], env: dict) -> tuple[float, float]:

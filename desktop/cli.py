@@ -53,9 +53,16 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"参数错误：{message}\n")
 
 
+def program_name() -> str:
+    """What the user typed to run us: ``zwgk-cli.exe`` (``zwgk-cli`` on Linux) when frozen."""
+    if getattr(sys, "frozen", False):
+        return os.path.basename(sys.executable)
+    return "main.py"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
-        prog="main.py",
+        prog=program_name(),
         description=f"{APP_NAME}：填写、导出、汇总政务公开工作要点落实情况报告。不带命令时打开填报向导。",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

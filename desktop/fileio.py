@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from desktop import oserrors
@@ -33,6 +33,36 @@ def free_name(path: Path) -> Path:
         if not candidate.exists():
             return candidate
     return path.with_name(f"{path.stem}-{os.getpid()}{path.suffix}")
+
+
+# Windows maps these names to devices whatever the extension: "NUL.docx" opens the null
+# device, so a report "saved" there is silently lost, and "CON.docx" fails oddly. Refused on
+# every platform, since a file made on Linux under such a name cannot be opened on Windows.
+_RESERVED_NAMES = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)]
+)
+
+
+def is_reserved_name(path: Path) -> bool:
+    """True for ``CON``, ``nul.docx``, ``COM1 .txt`` … (the part before the first dot)."""
+    return path.name.split(".", 1)[0].rstrip(" ").upper() in _RESERVED_NAMES
+
+
+def reserved_name_error(path: Path, what: str = "文件") -> FileWriteError:
+    base, dot, rest = path.name.partition(".")
+    alt = path.with_name(f"{base.rstrip(' ')}-{what}{dot}{rest}")
+    return FileWriteError(
+        f"“{path.name}”是 Windows 保留的设备名，不能用作文件名（保存后文件并不存在）。"
+        f"请换一个文件名，如“{alt.name}”。",
+        path,
+        alt,
+    )
+
+
+def _too_long(exc: OSError, path: Path) -> bool:
+    """Windows reports a name past 255 characters as ERROR_FILENAME_EXCED_RANGE (206), which
+    Python maps to ENOENT, "folder not found", or as a path that is not there."""
+    return getattr(exc, "winerror", None) == 206 or len(path.name) > 255
 
 
 def describe_os_error(exc: OSError, path: Path, what: str = "文件") -> FileWriteError:
@@ -57,8 +87,10 @@ def describe_os_error(exc: OSError, path: Path, what: str = "文件") -> FileWri
             f"没有权限在文件夹“{path.parent}”中保存{what}。请换一个文件夹（如“文档”或桌面）保存。",
             path,
         )
-    if exc.errno == errno.ENOENT:
+    if exc.errno == errno.ENOENT and not _too_long(exc, path):
         return FileWriteError(f"文件夹“{path.parent}”不存在，无法保存{what}。", path)
+    if _too_long(exc, path):
+        exc = OSError(errno.ENAMETOOLONG, exc.strerror, str(path))
     return FileWriteError(oserrors.message(exc, path.name, f"保存{what}"), path)
 
 
@@ -70,6 +102,8 @@ def check_target(path: Path, what: str = "文件") -> Path:
     (``/dev/full`` as root used to be *replaced* by a file), not into a folder that is missing.
     """
     path = Path(path)
+    if is_reserved_name(path):  # before stat: on Windows it would find the device itself
+        raise reserved_name_error(path, what)
     if path.name in ("", ".", ".."):
         raise FileWriteError(
             f"“{path}”不是文件名。请给出要保存的{what}的文件名，如“报告.docx”。", path
@@ -97,15 +131,33 @@ def check_target(path: Path, what: str = "文件") -> Path:
     return path
 
 
+def temp_file_beside(path: Path) -> tuple[int, str]:
+    """A new, empty temporary file in *path*'s folder: (descriptor, name).
+
+    Not ``tempfile.mkstemp``: on Windows it takes "access denied" for a name clash and tries the
+    next name, up to ``TMP_MAX`` (2**31 - 1) times, so a folder the user may not write to
+    (an ACL, a locked-down share) would hang the export instead of saying so.
+    """
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        name = os.path.join(path.parent, f".{path.stem}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(name, flags, 0o600), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "没有可用的临时文件名", str(path.parent))
+
+
 def atomic_write(path: Path, data: bytes, what: str = "文件") -> None:
     """Write *data* to *path* all-or-nothing. Raises :class:`FileWriteError`.
 
-    Only a regular file (new or existing) is ever written: :func:`check_target`.
+    Only a regular file (new or existing) is ever written: :func:`check_target`; never one
+    under a Windows device name (:func:`is_reserved_name`).
     """
     path = check_target(Path(path), what)
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+        fd, tmp_name = temp_file_beside(path)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -99,6 +99,20 @@ def units_override_path() -> Path:
     return data_dir() / "units.json"
 
 
+def offscreen_qt_env() -> dict[str, str]:
+    """Environment variables for Qt's offscreen platform (tests, smoke mode, benchmarks).
+
+    On Windows offscreen Qt looks for fonts only in ``PySide6/lib/fonts``, which does not
+    exist, and warns about it (a failure under pytest.ini); it must be pointed at the
+    system's fonts, the ones the real window uses.
+    """
+    env = {"QT_QPA_PLATFORM": "offscreen"}
+    if sys.platform == "win32":
+        windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows"
+        env["QT_QPA_FONTDIR"] = os.path.join(windir, "Fonts")
+    return env
+
+
 def is_network_path(path: Path) -> bool:
     """True when *path* looks like a network share (SQLite's WAL must not live there)."""
     text = str(path)

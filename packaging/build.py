@@ -37,8 +37,12 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+sys.path.insert(1, str(ROOT))
+
 import bundle_rules  # noqa: E402
 import version_info  # noqa: E402
+
+from desktop.paths import offscreen_qt_env  # noqa: E402
 
 NAME = "zwgk"
 CLI_NAME = "zwgk-cli"
@@ -174,7 +178,7 @@ def check_env(data_dir: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "QT_"))}
     env.update(
         {
-            "QT_QPA_PLATFORM": "offscreen",
+            **offscreen_qt_env(),
             "ZWGK_DATA_DIR": str(data_dir),
             "PYTHONIOENCODING": "utf-8",
         }
@@ -268,8 +272,15 @@ def find_iscc(given: str | None) -> Path | None:
 
 def find_isl(given: str | None, iscc: Path) -> Path:
     """The Chinese (Simplified) messages: an unofficial Inno Setup translation, not shipped
-    with Inno Setup. Looked for as given, in packaging/, then in Inno Setup's Languages."""
-    for c in (given, HERE / ISL_NAME, iscc.parent / "Languages" / ISL_NAME):
+    with Inno Setup 6. Looked for as given, in packaging/inno/ (the copy this repository
+    carries, for the pinned Inno Setup 6.4.1), in packaging/, then in Inno Setup's Languages."""
+    candidates = (
+        given,
+        HERE / "inno" / ISL_NAME,
+        HERE / ISL_NAME,
+        iscc.parent / "Languages" / ISL_NAME,
+    )
+    for c in candidates:
         if c and Path(c).is_file():
             return Path(c)
     raise BuildError(

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages listed in scripts/apt-<kind>.txt that are missing.
-#   scripts/system-deps.sh runtime|test
+#   scripts/system-deps.sh runtime|test|wine
 # Uses apt-get as root, or sudo; elsewhere prints what is needed and carries on.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-lists=("$here/apt-runtime.txt")
-[ "${1:-runtime}" = "test" ] && lists+=("$here/apt-test.txt")
+case "${1:-runtime}" in
+  runtime) lists=("$here/apt-runtime.txt") ;;
+  test) lists=("$here/apt-runtime.txt" "$here/apt-test.txt") ;;
+  wine) lists=("$here/apt-wine.txt") ;;
+  *) echo "usage: $0 runtime|test|wine" >&2; exit 2 ;;
+esac
 command -v dpkg-query >/dev/null 2>&1 || { echo "Not a Debian-based system: install the packages in ${lists[*]} yourself." >&2; exit 0; }
 missing=()
 for f in "${lists[@]}"; do

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Install what the tests need (system packages, a virtualenv with requirements-dev.txt) and run
-# them: ruff (lint and format), mypy on the core, then pytest.
+# them: ruff (lint and format), mypy on the core, pytest, then the Windows check under Wine
+# (packaging/wine/check.sh: the Windows tests, bundle, installer, install, start and uninstall;
+# needs root; docs/packaging.md). ZWGK_SKIP_WINE=1 skips the Windows check (not in CI).
 #   scripts/test.sh [pytest arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,4 +12,5 @@ scripts/system-deps.sh test
 .venv/bin/python -m ruff check .
 .venv/bin/python -m ruff format --check .
 .venv/bin/python -m mypy  # the Qt-free core; configuration in pyproject.toml
-exec .venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest "$@"
+exec packaging/wine/check.sh

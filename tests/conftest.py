@@ -11,11 +11,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 import pytest
 
 from desktop import paths
+
+# Offscreen by default (a developer may set QT_QPA_PLATFORM=xcb to watch); on Windows also the
+# system's font folder, or every test that loads fonts fails on Qt's warning.
+for _key, _value in paths.offscreen_qt_env().items():
+    os.environ.setdefault(_key, _value)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = Path(__file__).resolve().parent / "samples"
@@ -30,6 +33,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("APPDATA", str(tmp_path / "appdata"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    # Windows' home (Path.home(), ~) is %USERPROFILE%, never HOME.
+    monkeypatch.setenv("USERPROFILE", str(tmp_path / "home"))
     paths.set_data_dir(None)
     yield d
     paths.set_data_dir(None)

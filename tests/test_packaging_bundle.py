@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import __version__
+from desktop import __version__, paths
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "packaging"))
@@ -89,7 +89,7 @@ def _env(tmp: Path, **extra: str) -> dict:
         XDG_DATA_HOME=str(tmp / "xdg-data"),
         XDG_CONFIG_HOME=str(tmp / "xdg-config"),
         XDG_CACHE_HOME=str(tmp / "xdg-cache"),
-        QT_QPA_PLATFORM="offscreen",
+        **paths.offscreen_qt_env(),
     )
     env.update(extra)
     for key in ("HOME", "USERPROFILE", "APPDATA", "LOCALAPPDATA"):
@@ -287,6 +287,12 @@ def test_frozen_cli_answers_in_chinese(bundle: Path, tmp_path: Path):
     env = _env(tmp_path, ZWGK_DATA_DIR=str(tmp_path / "data"))
     version = run(bundle, "zwgk-cli", "--version", env=env, cwd=tmp_path)
     assert version.returncode == 0 and __version__ in version.stdout
+    # It names itself as the administrator typed it, not the source file main.py.
+    helped = run(bundle, "zwgk-cli", "--help", env=env, cwd=tmp_path)
+    assert helped.returncode == 0, helped.stderr
+    assert f"zwgk-cli{EXE} [-h]" in helped.stdout.splitlines()[0], helped.stdout[:200]
+    assert "main.py" not in helped.stdout
+    assert version.stdout.startswith(f"zwgk-cli{EXE} {__version__}")
     tasks = run(
         bundle, "zwgk-cli", "catalogue", "tasks", "--unit", "市财政局", env=env, cwd=tmp_path
     )

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from desktop import fileio
 from desktop.fileio import FileWriteError
 from desktop.report import TemplateError, export_report
 from tests.samples.payloads import sample_payload
@@ -49,50 +51,74 @@ def test_target_open_in_word_gives_a_message_and_another_name(
     assert export_report(finance, catalogue, form, err.value.suggestion).is_file()
 
 
-def _unwritable_folder(tmp_path: Path) -> Path:
-    """A folder this process really cannot write to: chmod for a normal user; root ignores
-    permission bits, so there /sys (which refuses new files even to root) stands in."""
+def _refuses_new_files(folder: Path) -> bool:
+    probe = folder / "写入测试.tmp"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+    except OSError:
+        return True
+    os.close(fd)
+    probe.unlink()
+    return False
+
+
+@pytest.fixture
+def unwritable_folder(tmp_path: Path):
+    """A folder this process really cannot write to.
+
+    POSIX: mode 0o555 for a normal user; root ignores permission bits, so there /sys (which
+    refuses new files even to root) stands in. Windows ignores a folder's read-only attribute:
+    an ACL that denies everyone the right to add files does it (icacls). Wine enforces no ACL;
+    the Wine check (packaging/wine/check.sh) passes a read-only mount in ZWGK_TEST_READONLY_DIR.
+    """
     folder = tmp_path / "只读"
     folder.mkdir()
-    folder.chmod(0o555)
-    try:
-        tempfile.TemporaryFile(dir=folder).close()
-    except OSError:
-        return folder
-    folder.chmod(0o755)
-    try:
-        tempfile.TemporaryFile(dir="/sys").close()
-    except OSError:
-        return Path("/sys")
+    if sys.platform == "win32":
+        deny = ["icacls", str(folder), "/deny", "*S-1-1-0:(OI)(CI)(W)"]
+        if subprocess.run(deny, capture_output=True).returncode == 0 and _refuses_new_files(folder):
+            yield folder
+            subprocess.run(["icacls", str(folder), "/remove:d", "*S-1-1-0"], capture_output=True)
+            return
+        given = os.environ.get("ZWGK_TEST_READONLY_DIR")
+        if given and _refuses_new_files(Path(given)):
+            yield Path(given)
+            return
+    else:
+        folder.chmod(0o555)
+        if _refuses_new_files(folder):
+            yield folder
+            folder.chmod(0o755)
+            return
+        folder.chmod(0o755)
+        if _refuses_new_files(Path("/sys")):
+            yield Path("/sys")
+            return
     pytest.skip("no folder on this machine refuses writes")
 
 
-def test_read_only_folder_says_choose_another(finance, catalogue, form, tmp_path):
-    folder = _unwritable_folder(tmp_path)
-    try:
-        with pytest.raises(FileWriteError) as err:
-            export_report(finance, catalogue, form, folder / "报告.docx")
-    finally:
-        if folder != Path("/sys"):
-            folder.chmod(0o755)
+def test_read_only_folder_says_choose_another(finance, catalogue, form, unwritable_folder):
+    with pytest.raises(FileWriteError) as err:
+        export_report(finance, catalogue, form, unwritable_folder / "报告.docx")
     assert "请换一个文件夹" in str(err.value)
-    assert not (folder / "报告.docx").exists()
+    assert not (unwritable_folder / "报告.docx").exists()
+    assert _leftovers(unwritable_folder) == []
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="/dev/full is POSIX")
 def test_full_disk_leaves_no_half_file(finance, catalogue, form, tmp_path, monkeypatch):
     target = tmp_path / "报告.docx"
     target.write_bytes(b"old report")
-    real_mkstemp = tempfile.mkstemp
+    real_temp_file = fileio.temp_file_beside
     made: list[str] = []
 
     # The temp file's descriptor is /dev/full, so the kernel itself answers ENOSPC on write.
-    def mkstemp_on_full_disk(*args, **kwargs):
-        fd, name = real_mkstemp(*args, **kwargs)
+    def temp_file_on_full_disk(path):
+        fd, name = real_temp_file(path)
         made.append(name)
         os.close(fd)
         return os.open("/dev/full", os.O_WRONLY), name
 
-    monkeypatch.setattr(tempfile, "mkstemp", mkstemp_on_full_disk)
+    monkeypatch.setattr(fileio, "temp_file_beside", temp_file_on_full_disk)
     with pytest.raises(FileWriteError, match="磁盘空间已满"):
         export_report(finance, catalogue, form, target)
     assert target.read_bytes() == b"old report"

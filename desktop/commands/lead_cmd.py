@@ -13,8 +13,6 @@ import sys
 
 from desktop.commands import fail
 
-ALL_LEADS = ("all", "全部")
-
 
 def register_collect(asub: argparse._SubParsersAction) -> None:
     col = asub.add_parser(
@@ -34,107 +32,80 @@ def register_collect(asub: argparse._SubParsersAction) -> None:
 
 def cmd_export_for_lead(args: argparse.Namespace) -> int:
     from desktop.commands.unit_report import CommandFailed, load_unit_payload
-    from desktop.fileio import FileWriteError, atomic_write
-    from desktop.lead import send
-    from desktop.payload import dumps
+    from desktop.fileio import FileWriteError
+    from desktop.operations.lead import (
+        NothingToSend,
+        choose_leads,
+        default_path,
+        plan_sending,
+        write_parts,
+    )
 
     try:
         found = load_unit_payload(args.unit, args.catalogue)
-    except CommandFailed as exc:
-        return fail(str(exc), exc.code)
-    catalogue, directory = found.catalogue, found.directory
-    parcels = send.parcels(found.data, catalogue, directory)
-    if not parcels:
-        return fail(f"要点中没有“{found.name}”与其他牵头单位共同承担的任务，不需要发送配合材料。")
-    by_lead = {p.lead: p for p in parcels}
-    wanted: list[str] = []
-    for name in args.for_lead:
-        if name.strip() in ALL_LEADS:
-            wanted += [p.lead for p in parcels if p.tasks and p.lead not in wanted]
-            continue
-        unit = directory.unit(name)
-        lead = unit.name if unit is not None else name.strip()
-        if lead not in by_lead:
-            choices = "、".join(by_lead)
-            return fail(f"“{found.name}”没有与“{lead}”共同承担的任务。可发送给：{choices}。")
-        if not by_lead[lead].tasks:
-            empty = "、".join(catalogue.display_name(t, 20) for t in by_lead[lead].empty)
-            return fail(
-                f"与“{lead}”共同承担的任务（{empty}）还没有填写，没有可发送的内容。请先填写再发送。"
-            )
-        if lead not in wanted:
-            wanted.append(lead)
-    if not wanted:
-        return fail("与各牵头单位共同承担的任务都还没有填写，没有可发送的内容。")
+        sending = plan_sending(found.data, found.catalogue, found.directory)
+        wanted = choose_leads(sending, args.for_lead, found.directory)
+    except (CommandFailed, NothingToSend) as exc:
+        return fail(str(exc), getattr(exc, "code", 2))
     out = args.out
     if len(wanted) > 1 and (out is None or not out.is_dir()):
         return fail("发送给多个牵头单位时，每个单位一个文件：请用 --out 指定一个已有的文件夹。")
-    for lead in wanted:
-        parcel = by_lead[lead]
-        text = dumps(send.contribution(found.data, lead, parcel.tasks))
-        if out is None:
-            sys.stdout.write(text)
-        else:
-            target = out / send.file_name(found.name, lead) if out.is_dir() else out
-            try:
-                atomic_write(target, text.encode("utf-8"), "配合材料")
-            except FileWriteError as exc:
-                return fail(str(exc), 1)
-            names = "、".join(catalogue.display_name(t, 20) for t in parcel.tasks)
+    if out is None:
+        sys.stdout.write(sending.text(wanted[0]))
+        empty = sending.parcel(wanted[0]).empty
+        if empty:
             print(
-                f"已把“{found.name}”发给“{lead}”的配合材料写入 {target}（{len(parcel.tasks)} 项：{names}）。",
+                f"提示：与“{wanted[0]}”共同承担的 {sending.names(empty)} 尚未填写，未发送。",
                 file=sys.stderr,
             )
-        if parcel.empty:
-            empty = "、".join(catalogue.display_name(t, 20) for t in parcel.empty)
-            print(f"提示：与“{lead}”共同承担的 {empty} 尚未填写，未发送。", file=sys.stderr)
+        return 0
+    targets = {lead: default_path(sending, lead, out) if out.is_dir() else out for lead in wanted}
+    try:
+        written = write_parts(sending, targets)
+    except FileWriteError as exc:
+        return fail(str(exc), 1)
+    for part in written:
+        print(
+            f"已把“{sending.sender}”发给“{part.lead}”的配合材料写入 {part.path}"
+            f"（{len(part.tasks)} 项：{sending.names(part.tasks)}）。",
+            file=sys.stderr,
+        )
+        if part.empty:
+            print(
+                f"提示：与“{part.lead}”共同承担的 {sending.names(part.empty)} 尚未填写，未发送。",
+                file=sys.stderr,
+            )
     return 0
 
 
 def cmd_collect(args: argparse.Namespace) -> int:
-    from desktop import catalogue as cat_mod
-    from desktop import forms, units
-    from desktop.catalogue import CatalogueError
-    from desktop.lead.collect import collect_paths
-    from desktop.schema import DataFileError
-    from desktop.store import StoreError, open_store
+    from desktop.errors import UserError
+    from desktop.operations.lead import collect, find_lead_report
+    from desktop.services import open_services
+    from desktop.store import StoreError
 
     try:
-        directory = units.load()
-    except DataFileError as exc:
-        return fail(str(exc))
-    try:
-        opened = open_store()
+        services, notices = open_services()
     except StoreError as exc:
         return fail(str(exc), 1)
-    for notice in opened.notices:
+    for notice in notices:
         print(f"提示：{notice}", file=sys.stderr)
-    store = opened.store
     try:
-        if store.read_only:
+        if services.store.read_only:
             return fail("没有收集：数据已在另一个窗口中打开。请在该窗口中收集，或关闭它后再试。", 1)
         try:
-            report_id = _lead_report(store, directory, args.unit, args.catalogue)
-            info = store.report_info(report_id)
-            catalogue = cat_mod.load(info.catalogue_id)
-            form = forms.load(catalogue)
-        except _NoReport as exc:
+            report_id = find_lead_report(services, args.unit, args.catalogue)
+            info = services.store.report_info(report_id)
+            result = collect(
+                services, report_id, args.paths, add_unit=lambda _entry: bool(args.add_units)
+            )
+        except StoreError as exc:
+            return fail(f"没有收集：{exc}", 1)
+        except UserError as exc:
             return fail(str(exc))
-        except (CatalogueError, DataFileError) as exc:
-            return fail(str(exc))
-        result = collect_paths(
-            args.paths,
-            store,
-            report_id,
-            catalogue,
-            form,
-            directory,
-            ask_add_unit=lambda _entry: bool(args.add_units),
-        )
-    except StoreError as exc:
-        return fail(f"没有收集：{exc}", 1)
+        catalogue = services.catalogue(info.catalogue_id)
     finally:
-        store.close()
+        services.store.close()
     print(f"“{info.unit}”收集配合单位材料：{result.summary(catalogue)}")
     for line in result.messages(catalogue):
         print(f"· {line}")
@@ -142,31 +113,6 @@ def cmd_collect(args: argparse.Namespace) -> int:
         print("如确是配合单位，请加 --add-units 重新收集，把这些单位加入单位名录并收下材料。")
     refused = result.plan is not None and result.plan.rejected
     return 2 if refused else 0
-
-
-class _NoReport(Exception):
-    pass
-
-
-def _lead_report(store, directory, unit_arg: str | None, catalogue_id: str | None) -> int:
-    reports = [r for r in store.list_reports() if catalogue_id in (None, r.catalogue_id)]
-    if unit_arg:
-        unit = directory.unit(unit_arg)
-        name = unit.name if unit is not None else unit_arg.strip()
-        mine = [r for r in reports if r.unit == name]
-        if not mine:
-            have = "、".join(r.unit for r in reports) or "无"
-            raise _NoReport(
-                f"本机没有“{name}”的报告（已有报告的单位：{have}）。"
-                "请先在填报向导中选择该单位开始填写，再收集配合单位材料。"
-            )
-        return mine[0].id
-    if len(reports) == 1:
-        return reports[0].id
-    if not reports:
-        raise _NoReport("本机还没有任何报告。请先在填报向导中选择本单位开始填写，再收集材料。")
-    have = "、".join(r.unit for r in reports)
-    raise _NoReport(f"本机有多份报告（{have}），请用 --unit 指明为哪个牵头单位收集。")
 
 
 def smoke_step(ctx) -> str:

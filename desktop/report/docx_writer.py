@@ -22,7 +22,7 @@ from desktop.errors import UserError
 from desktop.report import model as M
 from desktop.report import rules as R
 from desktop.report.docx_pages import set_style
-from desktop.report.prose import text_width
+from desktop.report.layout import blank_lines_before, signature_right_chars
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -199,15 +199,7 @@ class _Writer:
             self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def _spacing_before(self, block: M.Block) -> None:
-        prev = self.previous
-        if isinstance(prev, M.Title) and not isinstance(block, M.PageBreak):
-            self.blank()  # 标题下空一行 (GB/T 9704 §7.3.3)
-        elif isinstance(block, M.AttachmentNote):
-            self.blank()  # 正文下空一行编排附件说明
-        elif isinstance(block, M.Signature) and prev is not None:
-            self.blank(2)  # room for the seal above signature and date
-        elif isinstance(prev, M.AttachmentLabel):
-            self.blank()  # attachment title on the third line
+        self.blank(blank_lines_before(self.previous, block))
 
     def _write(self, block: M.Block, following: _Following) -> None:
         if isinstance(block, M.Title):
@@ -263,9 +255,7 @@ class _Writer:
         date = following.find(M.Date)
         if date is None:
             return
-        date_rule = R.STYLE_BY_NAME["Date"]
-        chars = date_rule.right_chars / 100 + (text_width(date.text) - text_width(block.text)) / 2
-        _set_indent(p, max(chars, 0.0))
+        _set_indent(p, signature_right_chars(block, date))
 
     def _keep_last_point(self) -> None:
         """The last point before 特此报告。 goes to the signature's page with it. A short one

@@ -13,6 +13,7 @@ from html import escape
 
 from desktop.report import model as M
 from desktop.report import rules as R
+from desktop.report.layout import blank_lines_before, date_right_chars, signature_right_chars
 
 # Families for Qt: the official name first, then what Windows and Linux actually have.
 _FAMILY = {
@@ -71,12 +72,7 @@ def to_html(model: M.ReportModel) -> str:
     page_break = False
     blocks = model.blocks
     for i, block in enumerate(blocks):
-        if isinstance(previous, M.Title) or isinstance(block, M.AttachmentNote):
-            out.append(_blank())
-        elif isinstance(block, M.Signature) and previous is not None:
-            out.append(_blank() + _blank())
-        elif isinstance(previous, M.AttachmentLabel):
-            out.append(_blank())
+        out += [_blank()] * blank_lines_before(previous, block)
         extra: dict[str, str] = {}
         if page_break and not isinstance(block, M.PageBreak):
             extra["page_break_before"] = "always"
@@ -96,15 +92,10 @@ def to_html(model: M.ReportModel) -> str:
                 out.append(_p("Normal", line, **indent, **extra))
         elif isinstance(block, M.Signature):
             date = next((b for b in blocks[i + 1 : i + 3] if isinstance(b, M.Date)), None)
-            shift = 0.0
-            if date is not None:
-                from desktop.report.prose import text_width
-
-                shift = max(0.0, (text_width(date.text) - text_width(block.text)) / 2)
-            right = (R.STYLE_BY_NAME["Date"].right_chars / 100 + shift) * R.SIZE_3
+            right = signature_right_chars(block, date) * R.SIZE_3
             out.append(_p("Signature", block.text, margin_right=_px(right), **extra))
         elif isinstance(block, M.Date):
-            right = R.STYLE_BY_NAME["Date"].right_chars / 100 * R.SIZE_3
+            right = date_right_chars() * R.SIZE_3
             out.append(_p("Date", block.text, margin_right=_px(right), **extra))
         elif isinstance(block, M.Note):
             out.append(_p("Contact Note", block.text, **extra))

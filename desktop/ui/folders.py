@@ -19,6 +19,8 @@ TEMPLATE = "template"  # the unit's Word template
 YAODIAN = "yaodian"  # a new 要点 file
 OFFICE_IMPORT = "office_import"  # reports received by 市政府办公厅
 OFFICE_EXPORT = "office_export"  # 汇总表 / 汇总报告
+PARTS_OUT = "parts_out"  # a 配合 unit's parts for its lead units
+PARTS_IN = "parts_in"  # parts a lead unit collects
 
 
 def documents() -> str:

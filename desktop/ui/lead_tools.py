@@ -7,7 +7,6 @@ contributions of the open report and shows what happened — the open report sta
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,18 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.fileio import FileWriteError, atomic_write
+from desktop.fileio import FileWriteError
 from desktop.lead import send
+from desktop.services import Services
 from desktop.session import ReportSession
-from desktop.settings import Settings
 from desktop.ui import dialogs, worker
+from desktop.ui.folders import PARTS_IN, PARTS_OUT, Folders
 
 COLLECT_FILTERS = "配合材料或报告 (*.json *.docx);;所有文件 (*)"
-
-
-def _start_folder(settings: Settings) -> str:
-    folder = settings.get("export_dir") or str(Path.home() / "Documents")
-    return folder if os.path.isdir(folder) else str(Path.home())
+PART_FILTER = "配合材料 (*.json)"
 
 
 # -- send my part --------------------------------------------------------------------------------
@@ -79,81 +75,46 @@ class SendDialog(QDialog):
         return [lead for lead, box in self.boxes.items() if box.isChecked() and box.isEnabled()]
 
 
-def send_to_lead(parent: QWidget, session: ReportSession, settings: Settings) -> list[Path]:
+def send_to_lead(parent: QWidget, session: ReportSession, folders: Folders) -> list[Path]:
     """Write the contribution file(s); returns the files written."""
-    data = session.payload()
-    catalogue = session.catalogue
-    parcels = send.parcels(data, catalogue, session.directory)
-    if not parcels:
-        dialogs.info(
-            parent,
-            "无需发送",
-            f"要点中没有“{session.unit_name}”与其他牵头单位共同承担的任务，不需要发送配合材料。",
-        )
+    from desktop.operations.lead import NothingToSend, default_path, plan_sending, write_parts
+
+    try:
+        sending = plan_sending(session.payload(), session.catalogue, session.directory)
+    except NothingToSend as exc:
+        dialogs.info(parent, "没有可发送的内容", str(exc))
         return []
-    ready = [p for p in parcels if p.tasks]
-    if not ready:
-        names = "；".join(
-            f"{p.lead}：{'、'.join(catalogue.display_name(t, 24) for t in p.empty)}"
-            for p in parcels
-        )
-        dialogs.info(
-            parent,
-            "还没有可发送的内容",
-            f"与牵头单位共同承担的任务都还没有填写（{names}）。请先在对应的任务页填写，再发送。",
-        )
-        return []
-    sender = session.unit_name
-    if len(parcels) == 1:
-        parcel = parcels[0]
-        suggested = str(Path(_start_folder(settings)) / send.file_name(sender, parcel.lead))
-        target = dialogs.save_path(parent, "发送给牵头单位", suggested, "配合材料 (*.json)")
+    if len(sending.parcels) == 1:
+        lead = sending.parcels[0].lead
+        suggested = folders.suggest(PARTS_OUT, send.file_name(sending.sender, lead))
+        target = dialogs.save_path(parent, "发送给牵头单位", suggested, PART_FILTER)
         if not target:
             return []
-        targets = {
-            parcel.lead: Path(target if target.lower().endswith(".json") else target + ".json")
-        }
+        targets = {lead: Path(target)}
     else:
-        dialog = SendDialog(parcels, session, parent)
+        dialog = SendDialog(sending.parcels, session, parent)
         if dialogs.run_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.chosen():
             return []
-        folder = dialogs.directory(parent, "选择保存配合材料的文件夹", _start_folder(settings))
+        folder = dialogs.directory(parent, "选择保存配合材料的文件夹", folders.start(PARTS_OUT))
         if not folder:
             return []
-        targets = {lead: Path(folder) / send.file_name(sender, lead) for lead in dialog.chosen()}
-    by_lead = {p.lead: p for p in parcels}
-    written: list[Path] = []
-    for lead, path in targets.items():
-        doc = send.contribution(data, lead, by_lead[lead].tasks)
-        try:
-            atomic_write(path, send_text(doc), "配合材料")
-        except FileWriteError as exc:
-            dialogs.error(parent, "无法生成文件", str(exc))
-            return written
-        written.append(path)
+        targets = {lead: default_path(sending, lead, Path(folder)) for lead in dialog.chosen()}
     try:
-        settings.set("export_dir", str(written[0].parent))
-    except FileWriteError:
-        pass  # remembering the folder is a convenience
-    lines = []
-    for lead, path in targets.items():
-        tasks = "、".join(catalogue.display_name(t, 24) for t in by_lead[lead].tasks)
-        lines.append(f"· 给{lead}：{path.name}（{tasks}）")
+        written = write_parts(sending, targets)
+    except FileWriteError as exc:
+        dialogs.error(parent, "无法生成文件", str(exc))
+        return []
+    folders.remember(PARTS_OUT, str(written[0].path))
+    lines = [f"· 给{w.lead}：{w.path.name}（{sending.names(w.tasks)}）" for w in written]
     dialogs.info(
         parent,
         "已生成配合材料",
         "已生成 {} 个文件，保存在 {}：\n{}\n\n请把文件通过电子邮件或 U 盘交给牵头单位；"
         "对方在本程序中用“工具 → 收集配合单位材料…”收入。".format(
-            len(written), written[0].parent, "\n".join(lines)
+            len(written), written[0].path.parent, "\n".join(lines)
         ),
     )
-    return written
-
-
-def send_text(doc: dict) -> bytes:
-    from desktop.payload import dumps
-
-    return dumps(doc).encode("utf-8")
+    return [w.path for w in written]
 
 
 # -- collect parts -------------------------------------------------------------------------------
@@ -177,19 +138,25 @@ class CollectResultDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def collect_parts(parent: QWidget, session: ReportSession, done=lambda: None) -> bool:
+def collect_parts(
+    parent: QWidget, services: Services, session: ReportSession, folders: Folders, done=lambda: None
+) -> bool:
     """Ask for files or a folder and collect them into *session*'s report in the background.
 
     *done()* runs on the GUI thread once the parts are stored (the window refreshes its
     panels). Returns False when nothing was started."""
-    from desktop.lead.collect import read_parts
-    from desktop.lead.desk import LeadDesk
+    from desktop.errors import UserError
+    from desktop.operations.lead import collect_target
 
     if session.read_only:
         dialogs.info(parent, "只读", "本窗口只能查看，不能收集材料。请在另一个窗口中操作。")
         return False
-    desk = LeadDesk.for_session(session)
-    if not desk.led_tasks():
+    try:
+        target = collect_target(services, session.report_id)
+    except UserError as exc:
+        dialogs.error(parent, "无法收集", str(exc))
+        return False
+    if not target.led:
         dialogs.info(
             parent,
             "无需收集",
@@ -204,34 +171,35 @@ def collect_parts(parent: QWidget, session: ReportSession, done=lambda: None) ->
         "只收入本单位牵头的任务，不会改动本单位已填写的内容。",
         ["选择文件…", "选择文件夹…", "取消"],
     )
+    start = folders.start(PARTS_IN)
     if choice == 0:
-        paths = dialogs.open_paths(
-            parent, "选择配合单位材料", str(Path.home()), COLLECT_FILTERS, many=True
-        )
+        paths = dialogs.open_paths(parent, "选择配合单位材料", start, COLLECT_FILTERS, many=True)
     elif choice == 1:
-        folder = dialogs.directory(parent, "选择存放配合单位材料的文件夹", str(Path.home()))
+        folder = dialogs.directory(parent, "选择存放配合单位材料的文件夹", start)
         paths = [folder] if folder else []
     else:
         return False
     if not paths:
         return False
-    catalogue, form, directory = session.catalogue, session.form, session.directory
-    lead = session.unit
+    folders.remember(PARTS_IN, paths[0])
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-    def read():
-        return read_parts(paths, catalogue, form, directory, lead)
 
     def failed(exc: Exception) -> None:
         QGuiApplication.restoreOverrideCursor()
+        if not isinstance(exc, UserError):
+            raise exc  # a defect: the crash handler, not a message as if the clerk erred
         dialogs.error(parent, "收集失败", f"读取材料时出错：{exc}\n本单位的报告没有任何改动。")
 
-    worker.run_in_background(read, lambda plan: _store(parent, session, plan, done), failed)
+    worker.run_in_background(
+        lambda: target.read(paths),
+        lambda plan: _store(parent, services, session, target, plan, done),
+        failed,
+    )
     return True
 
 
-def _store(parent: QWidget, session: ReportSession, plan, done) -> None:
-    from desktop.lead.collect import store_parts
+def _store(parent: QWidget, services: Services, session: ReportSession, target, plan, done) -> None:
+    from desktop.operations.lead import store_parts
     from desktop.store import StoreError
 
     QGuiApplication.restoreOverrideCursor()
@@ -248,7 +216,7 @@ def _store(parent: QWidget, session: ReportSession, plan, done) -> None:
         == 0
     ]
     try:
-        result = store_parts(session.store, session.report_id, plan, add)
+        result = store_parts(services, target, plan, add)
     except StoreError as exc:
         dialogs.error(parent, "没有收集", f"{exc}\n本单位的报告没有任何改动。")
         return

@@ -209,18 +209,24 @@ class MainWindow(QMainWindow):
 
     def send_to_lead(self) -> None:
         from desktop.ui import lead_tools
+        from desktop.ui.folders import Folders
 
-        if self.report_view is not None:
+        if self.report_view is not None and self.services is not None:
             self.report_view.save_now()
-            lead_tools.send_to_lead(self, self.report_view.session, self.services.settings)
+            folders = Folders(self.services.settings)
+            lead_tools.send_to_lead(self, self.report_view.session, folders)
 
     def collect_parts(self) -> None:
         from desktop.ui import lead_tools
+        from desktop.ui.folders import Folders
         from desktop.ui.pages.contributions_panel import refresh_all
 
-        view = self.report_view
-        if view is not None:
-            lead_tools.collect_parts(self, view.session, done=lambda: refresh_all(view))
+        view, services = self.report_view, self.services
+        if view is not None and services is not None:
+            folders = Folders(services.settings)
+            lead_tools.collect_parts(
+                self, services, view.session, folders, done=lambda: refresh_all(view)
+            )
 
     def import_exchange(self) -> None:
         if self.services is None or self.services.store.read_only:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
+from desktop import paths
 from desktop.ui import dialogs
 from desktop.ui.app import make_app, run
 
@@ -46,7 +47,7 @@ class WindowCheck:
 
 def start_window(timeout_s: int) -> WindowCheck:
     """Start the window offscreen on the current data directory and let it quit when shown."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ.update(paths.offscreen_qt_env())  # on Windows also the fonts folder
     shown_dialogs: list[str] = []
 
     def responder(kind: str, title: str, text: str, options: dict) -> Any:

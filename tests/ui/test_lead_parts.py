@@ -212,7 +212,12 @@ def test_a_unit_with_nothing_filled_is_asked_to_fill_first(qtbot, answers, open_
     answers.expect("info")
     window.send_to_lead()
     kind, title, text = answers.seen[-1]
-    assert title == "还没有可发送的内容" and "四（三）" in text and "4.3.1" not in text
+    assert (
+        title == "没有可发送的内容"
+        and "还没有填写" in text
+        and "四（三）" in text
+        and "4.3.1" not in text
+    )
 
 
 def test_a_part_from_an_unknown_unit_is_asked_about_before_it_is_added(

@@ -368,10 +368,10 @@ class ContributionsPanel(QGroupBox):
         self.refresh()
 
     def collect(self) -> None:
-        from desktop.ui.lead_tools import collect_parts
-
-        window = self.window()
-        collect_parts(window, self.ctx.session, done=lambda: refresh_all(window))
+        # The window's own 工具 → 收集配合单位材料…: it holds the services and the folders.
+        action = getattr(self.window(), "collect_parts", None)
+        if callable(action):
+            action()
 
     def _toggle_missing(self, _link: str) -> None:
         self.show_all_missing = not self.show_all_missing
