@@ -23,6 +23,7 @@ from desktop.report import model as M
 from desktop.report import rules as R
 from desktop.report.docx_pages import set_style
 from desktop.report.layout import blank_lines_before, signature_right_chars
+from desktop.report.prose import text_width
 
 if TYPE_CHECKING:
     from docx.document import Document
