@@ -272,12 +272,18 @@ def test_table_rows_cite_the_yaodian_and_say_what_was_done(
         "已完成",
         "全市108个市直部门全部公开2016年部门预算和2015年部门决算",
     )
+    # a named channel whose address would fill more than two lines of the column: its site
     assert rows["一（六）"][6].split("\n") == [
         "预决算公开统一平台",
-        "www.dl.gov.cn/\u200bgov/\u200bzdly/\u200bczzj/\u200byjsgk/\u200bindex.html",
+        "www.dl.gov.cn",
         "《关于做好2016年预决算信息公开工作的通知》",
-        "www.dlfd.gov.cn/\u200bzwgk/\u200btzgg/\u200b201603/\u200bt20160318_\u200b1234567.\u200bhtml",
+        "www.dlfd.gov.cn",
         "《大连日报》专版",
+    ]
+    assert rows["一（四）"][6].split("\n") == [  # short addresses print whole
+        "财政政策专栏",
+        "www.dlfd.gov.cn/\u200bzwgk/\u200bczzc/",
+        "“大连财政”微信公众号",
     ]
     assert rows["一（六）"][7] == "佐证材料：《预决算公开检查情况通报》"
     assert rows["二（四）之二"][4:6] == (
@@ -285,7 +291,8 @@ def test_table_rows_cite_the_yaodian_and_say_what_was_done(
         "会同市物价局对全市行政事业性收费和政府性基金项目进行了全面清理",
     )
     assert rows["二（四）之二"][7] == "目录清单需经市政府常务会议审定后方可公开，目前尚未上会"
-    assert rows["二（三）"][4:] == ("不涉及", "", "", "我局不涉及户籍制度改革和居住证相关服务事项")
+    # why a task does not apply is said where the work would be, in the wide column
+    assert rows["二（三）"][4:] == ("不涉及", "我局不涉及户籍制度改革和居住证相关服务事项", "", "")
     assert rows["五（一）"][6] == "www.dlfd.gov.cn/\u200bjgsz/\u200bldxx/"  # the URL figure
     for row in table.rows:
         for cell in row:

@@ -52,7 +52,10 @@ def test_page_is_a4_with_gb_margins_and_the_table_on_a_landscape_page(finance_do
     width = table.page_width - table.left_margin - table.right_margin
     height = table.page_height - table.top_margin - table.bottom_margin
     assert (round(Emu(width).mm), round(Emu(height).mm)) == (225, 156)
-    assert table.footer.is_linked_to_previous and table.even_page_footer.is_linked_to_previous
+    # its own footers (the page number turned with the sheet), the draft header inherited
+    assert not table.footer.is_linked_to_previous
+    assert not table.even_page_footer.is_linked_to_previous
+    assert table.header.is_linked_to_previous and table.even_page_header.is_linked_to_previous
 
 
 EXPECTED_STYLES = {
@@ -125,6 +128,46 @@ def test_footers_carry_page_fields_odd_right_even_left(finance_docx):
         assert p.style.name == "Footer"
         assert p.alignment == align
         assert getattr(p.paragraph_format, side) == Pt(14)  # one 4号 character
+
+
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+@pytest.mark.parametrize(("odd", "start_mm", "end_mm"), [(True, None, 179.1), (False, 32.9, None)])
+def test_landscape_page_numbers_sit_where_the_portrait_ones_do(finance_docx, odd, start_mm, end_mm):
+    """GB/T 9704 §10.1: on the 横排表格 pages the number stays at the sheet's foot — the
+    landscape page's left edge, 25 mm in like the portrait footer — turned with the sheet
+    (text running top to bottom), odd pages at the bottom end one character inside the
+    sheet's right text edge (210 − 26 − 4.9 mm), even pages at the top end (28 + 4.9 mm)."""
+    section = open_doc(finance_docx).sections[-1]
+    footer = section.footer if odd else section.even_page_footer
+    (anchor,) = footer._element.iter(f"{{{WP}}}anchor")
+    h, v = anchor.find(f"{{{WP}}}positionH"), anchor.find(f"{{{WP}}}positionV")
+    assert h.get("relativeFrom") == v.get("relativeFrom") == "page"
+    extent = anchor.find(f"{{{WP}}}extent")
+
+    def mm(el) -> float:
+        return round(int(el) / 36000, 1)
+
+    assert mm(h.findtext(f"{{{WP}}}posOffset")) == 25.0
+    assert int(extent.get("cx")) == 18 * 12700  # one footer line (18 pt) across
+    top = mm(v.findtext(f"{{{WP}}}posOffset"))
+    (body,) = anchor.iter(f"{{{WPS}}}bodyPr")
+    assert body.get("vert") == "vert"  # turned a quarter clockwise: reads upright on the sheet
+    (p,) = anchor.iter(qn("w:txbxContent"))
+    (number,) = p.findall(qn("w:p"))
+    assert number.find(qn("w:pPr")).find(qn("w:pStyle")).get(qn("w:val")) == "Footer"
+    assert number.find(qn("w:pPr")).find(qn("w:jc")).get(qn("w:val")) == (
+        "right" if odd else "left"
+    )
+    assert _field_codes(docx.text.paragraph.Paragraph(number, None)) == [
+        "begin", "PAGE", "separate", "end",
+    ]  # fmt: skip
+    if odd:
+        assert round(top + mm(extent.get("cy")), 1) == end_mm
+    else:
+        assert top == start_mm
 
 
 def test_title_recipient_opening_and_closing(finance_docx):
@@ -201,7 +244,7 @@ def test_table_rows_are_the_applicable_tasks(finance_docx, catalogue, directory_
     statuses = {r.cells[4].text for r in rows[1:]}
     assert statuses == {"已完成", "持续推进", "未完成", "不涉及"}
     na = [r for r in rows[1:] if r.cells[4].text == "不涉及"]
-    assert [r.cells[7].text for r in na] == [
+    assert [r.cells[5].text for r in na] == [
         "我局不承担市场监管执法职责，没有随机抽查事项清单",
         "我局不承担政府投资重大建设项目的审批、核准和实施职责，相关信息由市发展改革委、市建委等部门公开",
         "我局不是公共企事业单位的行业主管部门，不承担办事公开的分类指导职责",

@@ -95,6 +95,34 @@ def test_headings_never_repeat_the_one_above_and_always_have_text_under_them(wri
         )
 
 
+def test_the_last_point_stays_with_the_signature(written):
+    """GB/T 9704 §7.3.5.1: the seal on a page with body text. From the last point of 三、 to
+    the date every paragraph keeps with the next; a short last point never splits."""
+    _name, _data, path = written
+    paras = paragraphs(path)
+    closing = next(i for i, p in enumerate(paras) if p.text == "特此报告。")
+    date = next(i for i, p in enumerate(paras) if p.style.name == "Date")
+    last_point = paras[closing - 1]
+    assert last_point.style.name == "Normal" and last_point.text.startswith("四是")
+    for p in paras[closing - 1 : date]:
+        assert p.paragraph_format.keep_with_next, p.text
+    assert last_point.paragraph_format.keep_together
+
+
+def test_a_long_last_point_may_split_before_the_signature(catalogue, form):
+    """Moved whole, a long last point would leave most of the page before it empty: it keeps
+    with the signature but may split (its last lines go over, widow control)."""
+    data = reports.load("shi-caizhengju-2016")
+    data["texts"]["plans"] += "五是" + "持续推进预决算公开工作向纵深发展，" * 8 + "确保取得实效。"
+    document = docx.Document(io.BytesIO(build_report(data, catalogue, form)))
+    paras = document.paragraphs
+    closing = next(i for i, p in enumerate(paras) if p.text == "特此报告。")
+    last_point = paras[closing - 1].paragraph_format
+    assert paras[closing - 1].text.startswith("五是")
+    assert last_point.keep_with_next and not last_point.keep_together
+    assert last_point.widow_control
+
+
 def test_every_table_row_stays_on_one_page_with_a_repeating_header(written):
     _name, _data, path = written
     (table,) = docx.Document(str(path)).tables

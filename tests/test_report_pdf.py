@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 
 from desktop import payload as payload_mod
 from desktop.report import export_report
+from desktop.report import rules as R
 from tests.samples import reports
 
 # Not skipped when LibreOffice is missing: the PDF check is one of the issue's bars, and
@@ -73,19 +75,29 @@ def page_text(
     return done.stdout
 
 
+def table_page_text(pdf: Path, page: int) -> str:
+    """A landscape page's text right of the left-edge band that holds its page number."""
+    return page_text(pdf, page, (96, 0, 746, 595))
+
+
 def flat(text: str) -> str:
     """pdftotext puts spaces around digits and indents lines; compare without whitespace."""
     return re.sub(r"\s+", "", text)
 
 
-# Points at 72 dpi: the band below the text block, left and right halves.
+# Points at 72 dpi. Portrait: the band below the text block, left and right halves.
+# Landscape (GB/T 9704 §10.1, the sheet's foot is the page's left edge): the band left of the
+# text block, upper and lower halves — the sheet's left and right.
 FOOTERS = {
     "portrait": ((0, 730, 297, 112), (298, 730, 297, 112)),
-    "landscape": ((0, 545, 420, 50), (421, 545, 421, 50)),
+    "landscape": ((0, 0, 95, 297), (0, 298, 95, 297)),
 }
+LANDSCAPE_FOOT = (0, 545, 842, 50)  # below the landscape text block: no number there
 
 
 def assert_page_numbers(pdf: Path, kinds: list[str]) -> None:
+    """``— n —`` on every page, on the sheet's right for odd pages and its left for even
+    ones; on landscape pages at the left edge (the sheet's foot), never below the table."""
     for n, kind in enumerate(kinds, 1):
         number = re.compile(rf"—\s*{n}\s*—")
         left_box, right_box = FOOTERS[kind]
@@ -94,6 +106,8 @@ def assert_page_numbers(pdf: Path, kinds: list[str]) -> None:
             assert number.search(right) and not number.search(left), f"page {n}"
         else:
             assert number.search(left) and not number.search(right), f"page {n}"
+        if kind == "landscape":
+            assert not number.search(page_text(pdf, n, LANDSCAPE_FOOT)), f"page {n}"
 
 
 @pytest.fixture(scope="module")
@@ -114,13 +128,52 @@ def test_full_report_pages_numbers_and_landscape_attachment(finance_pdf):
         "市财政局关于2016年政务公开工作要点落实情况的报告市政府办公厅：根据《"
     )
     assert "市财政局2016年11月28日（联系人：张晓红" in flat(page_text(pdf, attachment - 1))
-    assert flat(page_text(pdf, attachment)).startswith(
+    assert flat(table_page_text(pdf, attachment)).startswith(
         "附件2016年政务公开工作要点落实情况表序号要点条目工作任务责任类型完成状态落实情况"
     )
     for n in range(attachment, len(kinds) + 1):  # the header row repeats on every page
         assert "序号要点条目工作任务责任类型完成状态落实情况公开载体及网址备注" in flat(
             page_text(pdf, n)
         )
+
+
+def table_row_heights(pdf: Path, page: int) -> list[float]:
+    """Heights in points of the table rows drawn on *page*, header row first: the distances
+    between the horizontal rules that span the table (read from poppler's SVG of the page)."""
+    with tempfile.TemporaryDirectory() as folder:
+        svg = Path(folder) / "page.svg"
+        subprocess.run(
+            ["pdftocairo", "-svg", "-f", str(page), "-l", str(page), str(pdf), str(svg)],
+            check=True,
+            capture_output=True,
+        )
+        drawing = svg.read_text(encoding="utf-8")
+    rules = {
+        round(float(y1), 1)
+        for x1, y1, x2, y2 in re.findall(r'd="M ([\d.]+) ([\d.]+) L ([\d.]+) ([\d.]+) "', drawing)
+        if abs(float(y1) - float(y2)) < 0.01 and float(x2) - float(x1) > 500  # across the table
+    }
+    ys = sorted(rules, reverse=True)
+    return [a - b for a, b in zip(ys, ys[1:], strict=False)]
+
+
+def test_table_rows_are_short_and_the_pages_full(finance_pdf):
+    """The room goes where the text is (落实情况), a long address shows its site under the
+    channel's name, and why a task does not apply is said in the wide column: no row of
+    市财政局's table is taller than 8 lines (the 预决算 row took 12 when every address was
+    printed whole), the first page holds six rows (it held five) and the rows take at
+    most 90 lines in all (103 before)."""
+    _data, pdf = finance_pdf
+    kinds = pdf_pages(pdf)
+    first = kinds.index("landscape") + 1
+    pages = [table_row_heights(pdf, n) for n in range(first, len(kinds) + 1)]
+    line = R.STYLE_BY_NAME["Table Text"].line_pt
+    rows = [round(h / line) for page in pages for h in page[1:]]  # without the header rows
+    assert len(rows) == 26
+    assert max(rows) <= 8, rows
+    assert len(pages[0]) - 1 >= 6
+    assert sum(rows) <= 90, rows
+    assert all(round(page[0] / line) == 1 for page in pages)  # the header: one line
 
 
 def test_no_table_row_is_split_across_pages(finance_pdf, catalogue, form):
@@ -175,8 +228,8 @@ def test_short_report_is_exactly_two_pages(tmp_path, catalogue, form):
     assert "特此报告。附件：2016年政务公开工作要点落实情况表市财政局2016年11月28日" in flat(
         page_text(pdf, 1)
     )
-    assert flat(page_text(pdf, 2)).startswith("附件2016年政务公开工作要点落实情况表")
-    assert re.search(r"—\s*2\s*—", page_text(pdf, 2, FOOTERS["landscape"][0]))
+    assert flat(table_page_text(pdf, 2)).startswith("附件2016年政务公开工作要点落实情况表")
+    assert_page_numbers(pdf, ["portrait", "landscape"])
 
 
 def test_every_comma_and_full_stop_of_the_body_is_printed(finance_pdf, tmp_path):
@@ -192,3 +245,33 @@ def test_every_comma_and_full_stop_of_the_body_is_printed(finance_pdf, tmp_path)
     written = "".join(p.text for p in document.paragraphs)
     for mark in "，。、；：":
         assert printed.count(mark) == written.count(mark), mark
+
+
+@pytest.fixture(scope="module")
+def district_pdf(tmp_path_factory, catalogue, form):
+    folder = tmp_path_factory.mktemp("pdf-district")
+    data = reports.load("zhongshan-qu-2016")
+    return data, to_pdf(export_report(data, catalogue, form, folder / "report.docx"), folder)
+
+
+def body_lines(pdf: Path, page: int) -> int:
+    """Lines of text on a portrait page above its footer band."""
+    return len([x for x in page_text(pdf, page, (0, 0, 595, 730)).splitlines() if x.strip()])
+
+
+@pytest.mark.parametrize("sample", ["finance_pdf", "district_pdf"])
+def test_the_signature_shares_its_page_with_the_last_point(sample, request, catalogue, form):
+    """GB/T 9704 §7.3.5.1: the seal goes on a page with body text. 特此报告。 and the signature
+    never stand alone after a page of points (the 市财政局 sample did: page 14 held only
+    them); the last point goes with them whole, and the page before stays more than half full."""
+    from desktop.report import compose_report
+    from desktop.report.model import Para
+
+    data, pdf = request.getfixturevalue(sample)
+    paras = [b.text for b in compose_report(data, catalogue, form).of_type(Para)]
+    last_point = flat(paras[paras.index("特此报告。") - 1])
+    kinds = pdf_pages(pdf)
+    signature_page = kinds.index("landscape")  # the last portrait page, 1-based
+    text = flat(page_text(pdf, signature_page))
+    assert text.startswith(last_point) or last_point + "特此报告。" in text
+    assert body_lines(pdf, signature_page - 1) > 11

@@ -2,10 +2,11 @@
 
 序号｜要点条目｜工作任务｜责任类型｜完成状态｜落实情况｜公开载体及网址｜备注. The 要点 reference
 is the numbering people cite (一（六）, 三（一）之二), never an internal id. 落实情况 is the start
-of what was done in whole clauses; 备注 holds whole sentences (why a task does not apply or is
-unfinished, the evidence files kept on the unit's PC) — nothing is cut mid-sentence and no cell
-ends in an ellipsis. Addresses print without their ``http://`` and may break after each ``/``,
-so a long URL wraps between its parts instead of inside a word.
+of what was done in whole clauses, or why the task does not apply; 备注 holds whole sentences
+(why a task is unfinished, the evidence files kept on the unit's PC) — nothing is cut
+mid-sentence and no cell ends in an ellipsis. Addresses print without their ``http://`` and
+may break after each ``/``, so a long URL wraps between its parts instead of inside a word; one
+longer than two lines of its column prints as its site after the channel's name.
 
 The table is laid out on a landscape page (GB/T 9704 allows 横排表格): 225 mm of text width
 take eight columns with every header on one line.
@@ -30,21 +31,30 @@ if TYPE_CHECKING:
 
 NOT_APPLICABLE = "不涉及"
 NOT_FILLED = "未填报"
-SUMMARY_CHARS = 40  # 落实情况: about three lines of the column
+SUMMARY_CHARS = 40  # 落实情况: two lines of the column, three at most
 REMARK_CHARS = 60  # 备注: whole sentences up to about this length
 # Millimetres of the landscape text block (225 mm). Every header fits one line of 5号 with
 # 1 mm cell margins (4 characters = 14.8 mm + 2 mm); 要点条目 holds 一（六） on a line and
-# 之二 below it.
+# 之二 below it. A row is as tall as its tallest cell, so the room goes where the text is:
+# 落实情况 (up to 40 characters, two lines at 19 a line), then 工作任务 and the channels
+# (names, addresses shortened to their site when long); 备注 holds short notes only — why
+# a task does not apply is said under 落实情况, which is empty for such a task.
 TABLE_COLUMNS = (
     Column("序号", 10, "center"),
-    Column("要点条目", 18, "center"),
-    Column("工作任务", 40),
+    Column("要点条目", 17, "center"),
+    Column("工作任务", 32),
     Column("责任类型", 17, "center"),
     Column("完成状态", 17, "center"),
-    Column("落实情况", 50),
-    Column("公开载体及网址", 42),
-    Column("备注", 31),
+    Column("落实情况", 68),
+    Column("公开载体及网址", 36),
+    Column("备注", 28),
 )
+CELL_MARGINS_MM = 2.0  # 1 mm either side
+CHAR_MM = 10.5 / 72 * 25.4  # one full-width 5号 character
+# An address longer than this many lines of its column gives way to its site when the
+# channel is named (预决算公开统一平台 / www.dl.gov.cn): on paper a long path is read by
+# nobody, and the whole address stays in the answers embedded in the file (what 汇总 shows).
+ADDRESS_LINES = 2
 ZWSP = "\u200b"  # an invisible place where a line may break
 _SCHEME = re.compile(r"^(?:https?|ftp)://", re.IGNORECASE)
 _BREAK_AFTER = re.compile(r"(?<=[/?&=_.-])(?=[^/?&=_.-])")
@@ -80,9 +90,34 @@ def _entries(evidence: object) -> list[dict]:
     return [e for e in evidence if isinstance(e, dict)] if isinstance(evidence, list) else []
 
 
+def _column_chars(title: str) -> float:
+    """Full-width characters a line of the column *title* holds."""
+    mm = next(c.weight for c in TABLE_COLUMNS if c.title == title)
+    return (mm - CELL_MARGINS_MM) / CHAR_MM
+
+
+def site(url: str) -> str:
+    """The host of an address as printed: ``https://www.dl.gov.cn/gov/a.html`` → ``www.dl.gov.cn``."""
+    return _SCHEME.sub("", url.strip()).split("/", 1)[0].split("?", 1)[0]
+
+
+def channel(title: str, url: str) -> str:
+    """One channel: its name and its address on the next line; an address that would take
+    more than :data:`ADDRESS_LINES` lines of the column is shown by its site under a name."""
+    if not url:
+        return title
+    shown = display_url(url)
+    too_long = prose.text_width(shown.replace(ZWSP, "")) > ADDRESS_LINES * _column_chars(
+        "公开载体及网址"
+    )
+    if title and too_long and site(url):
+        shown = site(url)
+    return f"{title}\n{shown}" if title else shown
+
+
 def carriers(evidence: object, extra_urls: list[tuple[str, str]] | None = None) -> list[str]:
-    """The channels where the information was published: each as ``title`` and/or its
-    address on the next line. A file on the clerk's PC is no channel (see :func:`files`)."""
+    """The channels where the information was published (see :func:`channel`). A file on
+    the clerk's PC is no channel (see :func:`files`)."""
     out: list[str] = []
     seen: set[str] = set()
     for entry in _entries(evidence):
@@ -93,7 +128,7 @@ def carriers(evidence: object, extra_urls: list[tuple[str, str]] | None = None) 
         if not title and not url:
             continue
         seen.add(url)
-        out.append("\n".join(x for x in (title, display_url(url) if url else "") if x))
+        out.append(channel(title, url))
     for _label, url in extra_urls or []:
         if url and url not in seen:
             seen.add(url)
@@ -132,7 +167,7 @@ def rows(
 ) -> list[tuple[str, ...]]:
     """One row per task the unit reports on, in the 要点's order. *extra_urls*: addresses the
     composer took out of the clerk's text, per task (they are listed here instead)."""
-    out = []
+    out: list[tuple[str, ...]] = []
     for task in catalogue.tasks():
         answer = answers.get(task.id)
         if not isinstance(answer, dict):
@@ -144,7 +179,10 @@ def rows(
         if not_applicable(answer):
             done = NOT_APPLICABLE
             reason = prose.clean(answer.get("not_applicable_reason"))
-            remarks.append(prose.sentence(reason) if reason else "本单位不涉及该项工作。")
+            # Said where the work would be: 落实情况 is the wide column, and empty here.
+            summary_text = (prose.sentence(reason) if reason else "本单位不涉及该项工作。").rstrip(
+                "。"
+            )
         else:
             done = prose.clean(answer.get("status")) or NOT_FILLED
             summary_text = summary(answer, me)

@@ -11,6 +11,8 @@ page); a report without a date gets a blank date line to fill in by hand, never 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from desktop.answers import FINAL, not_applicable
 from desktop.catalogue import Catalogue
 from desktop.forms import FormSpec
@@ -20,6 +22,7 @@ from desktop.report.model import (
     AttachmentLabel,
     AttachmentNote,
     AttachmentTitle,
+    Block,
     Date,
     Heading,
     Note,
@@ -79,7 +82,7 @@ def compose_report(payload: dict, catalogue: Catalogue, form: FormSpec) -> Repor
         if isinstance(answers, dict)
         else {}
     )
-    texts = payload.get("texts") if isinstance(payload.get("texts"), dict) else {}
+    texts = _mapping(payload.get("texts"))
     unit = from_info(payload.get("unit", ""), payload.get("unit_info"))
     writing = Writing(catalogue, form, unit, me)
 
@@ -90,18 +93,17 @@ def compose_report(payload: dict, catalogue: Catalogue, form: FormSpec) -> Repor
         and not not_applicable(answers[t.id])
         and prose.paragraphs(answers[t.id].get("problems"))
     ]
-    sections = [
-        ("工作开展情况", work_blocks(writing, texts.get("overview"), answers)),
-        ("存在的问题", points.problems(texts.get("problems"), task_problems, catalogue)),
-        ("下一步工作打算", points.plans(texts.get("plans"))),
+    listed = [
+        points.problems(texts.get("problems"), task_problems, catalogue),
+        points.plans(texts.get("plans")),
     ]
-    body: list = []
-    for name, content in sections:
-        blocks = (
-            content
-            if isinstance(content, list)
-            else [Para(prose.strip_urls(p)[0]) for p in content.paragraphs()]
-        )
+    sections: list[tuple[str, Sequence[Block]]] = [
+        ("工作开展情况", work_blocks(writing, texts.get("overview"), answers)),
+        ("存在的问题", [Para(prose.strip_urls(p)[0]) for p in listed[0].paragraphs()]),
+        ("下一步工作打算", [Para(prose.strip_urls(p)[0]) for p in listed[1].paragraphs()]),
+    ]
+    body: list[Block] = []
+    for name, blocks in sections:
         if blocks:
             body.append(Heading(1, "", name))
             body += blocks
@@ -112,7 +114,7 @@ def compose_report(payload: dict, catalogue: Catalogue, form: FormSpec) -> Repor
     if rows:
         model.add(AttachmentNote((attachment_name(catalogue),)))
     model.add(Signature(issuer))
-    profile = payload.get("profile") if isinstance(payload.get("profile"), dict) else {}
+    profile = _mapping(payload.get("profile"))
     day = profile.get("report_date")
     model.add(Date(prose.cn_date(day) if day else BLANK_DATE))
     note = _contact_note(profile)
@@ -124,6 +126,11 @@ def compose_report(payload: dict, catalogue: Catalogue, form: FormSpec) -> Repor
         model.add(AttachmentTitle(attachment_name(catalogue)))
         model.add(Table(TABLE_COLUMNS, tuple(rows)))
     return model
+
+
+def _mapping(value: object) -> dict:
+    """A part of the payload that should be an object; anything else reads as empty."""
+    return value if isinstance(value, dict) else {}
 
 
 def _opening(catalogue: Catalogue, me: str) -> str:

@@ -1,5 +1,5 @@
-"""Page-level parts of the Word report: the attachment table on a landscape page, and the
-草稿 mark on every page of a draft.
+"""Page-level parts of the Word report: the attachment table on a landscape page with its
+page numbers turned with the sheet, and the 草稿 mark on every page of a draft.
 
 The table (GB/T 9704 §10.1 allows a 横排表格): every row ``w:cantSplit`` (a row never breaks
 across pages), the header row repeated (``w:tblHeader``) and never split, every cell centred
@@ -36,9 +36,10 @@ def _w(tag: str) -> str:
     return qn(f"w:{tag}")
 
 
-def start_landscape_section(document: Document) -> None:
+def start_landscape_section(document: Document, footer_style_id: str | None = None) -> None:
     """End the current (portrait) section at the last paragraph written and continue on a
-    new landscape page. The new section inherits the footers (page numbers continue)."""
+    new landscape page. Its page numbers continue, turned with the sheet (see
+    :func:`number_landscape_pages`); the headers (a draft's mark) are inherited."""
     from docx.oxml import OxmlElement
 
     body = document.element.body
@@ -69,11 +70,77 @@ def start_landscape_section(document: Document) -> None:
     for side, mm in R.LANDSCAPE_MARGINS_MM.items():
         margins.set(_w(side), str(R.mm_to_tw(mm)))
     margins.set(_w("footer"), str(R.mm_to_tw(R.LANDSCAPE_FOOTER_MM)))
+    number_landscape_pages(document, footer_style_id)
+
+
+_EMU_PER_MM = 36000
+_SHAPE_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+)
+
+
+def number_landscape_pages(document: Document, footer_style_id: str | None) -> None:
+    """The last section's odd and even footers: the page number in a text box at the left
+    edge, its text turned a quarter clockwise (``vert``), so that on the printed sheet it sits
+    and reads like the portrait pages' numbers (GB/T 9704 §10.1; positions in
+    :mod:`desktop.report.rules`). Word, WPS and LibreOffice draw such boxes (DrawingML
+    ``wps``, as Word writes them); the number is a PAGE field, so numbering continues."""
+    from docx.oxml import parse_xml
+
+    section = document.sections[-1]
+    for n, (odd, footer) in enumerate(((True, section.footer), (False, section.even_page_footer))):
+        footer.is_linked_to_previous = False
+        element = footer._element
+        for child in list(element):
+            element.remove(child)
+        element.append(parse_xml(_number_box_xml(odd, footer_style_id, 9001 + n)))
+
+
+def _number_box_xml(odd: bool, style_id: str | None, shape_id: int) -> str:
+    from desktop.report.template_builder import page_field_runs
+
+    line_mm = R.STYLE_BY_NAME["Footer"].line_pt / 72 * 25.4
+    indent_mm = R.FOOTER_INDENT_TW / 20 / 72 * 25.4
+    length = R.LANDSCAPE_NUMBER_BOX_MM
+    if odd:  # ends one character before the sheet's right text edge: the page's bottom end
+        top = R.PAGE_W_MM - (R.MARGIN_RIGHT_MM + indent_mm) - length
+    else:  # starts one character after the sheet's left text edge: the page's top end
+        top = R.MARGIN_LEFT_MM + indent_mm
+    x, y = round(R.LANDSCAPE_NUMBER_X_MM * _EMU_PER_MM), round(top * _EMU_PER_MM)
+    cx, cy = round(line_mm * _EMU_PER_MM), round(length * _EMU_PER_MM)
+    style = f'<w:pStyle w:val="{escape(style_id)}"/>' if style_id else ""
+    side = "right" if odd else "left"  # in turned text: the bottom end or the top end
+    number = (
+        f'<w:p><w:pPr>{style}<w:ind w:left="0" w:right="0" w:firstLine="0"/>'
+        f'<w:jc w:val="{side}"/></w:pPr>{page_field_runs()}</w:p>'
+    )
+    return (
+        f"<w:p {_SHAPE_NS}><w:pPr>{style}</w:pPr><w:r><w:drawing>"
+        '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0"'
+        f' relativeHeight="{251659264 + shape_id}" behindDoc="0" locked="1" layoutInCell="1"'
+        ' allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:wrapNone/><wp:docPr id="{shape_id}" name="页码{shape_id}"/><wp:cNvGraphicFramePr/>'
+        "<a:graphic><a:graphicData"
+        ' uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
+        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln>'
+        f"</wps:spPr><wps:txbx><w:txbxContent>{number}</w:txbxContent></wps:txbx>"
+        '<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0"'
+        ' anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr>'
+        "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>"
+    )
 
 
 def text_width_twips(document: Document) -> int:
     section = document.sections[-1]
-    width = section.page_width - section.left_margin - section.right_margin
+    width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
     return int(width / 635)  # EMU → twips
 
 

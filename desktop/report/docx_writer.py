@@ -16,16 +16,18 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop.errors import UserError
 from desktop.report import model as M
 from desktop.report import rules as R
 from desktop.report.docx_pages import set_style
 from desktop.report.layout import blank_lines_before, signature_right_chars
+from desktop.report.prose import text_width
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.text.paragraph import Paragraph
 
     from desktop.catalogue import Catalogue
     from desktop.forms import FormSpec
@@ -111,6 +113,11 @@ def load_template(path: Path | None = None) -> Document:
 # -- rendering --------------------------------------------------------------------------------
 
 
+_B = TypeVar("_B", bound=M.Block)
+# A last point up to this many lines goes whole to the signature's page.
+WHOLE_POINT_LINES = 3
+
+
 class _Following:
     """The blocks after the current one, without copying the list for every block."""
 
@@ -120,10 +127,11 @@ class _Following:
     def first(self) -> M.Block | None:
         return self.blocks[self.start] if self.start < len(self.blocks) else None
 
-    def find(self, kind: type) -> M.Block | None:
+    def find(self, kind: type[_B]) -> _B | None:
         for i in range(self.start, len(self.blocks)):
-            if isinstance(self.blocks[i], kind):
-                return self.blocks[i]
+            block = self.blocks[i]
+            if isinstance(block, kind):
+                return block
         return None
 
 
@@ -150,16 +158,21 @@ class _Writer:
         self.page_break_pending = False
         self.landscape_pending = False
         self.previous: M.Block | None = None
-        # Paragraphs since the last body paragraph: kept on the page of the signature, so the
-        # signature never stands alone on a page (GB/T 9704 §7.3.5.1).
+        # Paragraphs since the last body paragraph (特此报告。): kept on the page of the
+        # signature, so the signature never stands alone on a page (GB/T 9704 §7.3.5.1).
         self.tail: list = []
+        # The body paragraph before that (the last point of 三、): the seal goes on a page
+        # with body text, not under a lone 特此报告。
+        self.last_point: tuple[Paragraph, str] | None = None
+        self.body: tuple[Paragraph, str] | None = None
 
     # paragraphs ----------------------------------------------------------------------------
     def para(self, style: str, text: str = ""):
         if self.landscape_pending:
             from desktop.report.docx_pages import start_landscape_section
 
-            start_landscape_section(self.doc)  # the new section starts on a new page
+            # the new section starts on a new page
+            start_landscape_section(self.doc, self.ids["Footer"])
             self.landscape_pending = self.page_break_pending = False
         p = self.doc.add_paragraph()
         set_style(p, self.ids[style])
@@ -195,7 +208,9 @@ class _Writer:
         elif isinstance(block, M.Recipient):
             self.para("Recipient", block.text)
         elif isinstance(block, M.Para):
-            self.tail = [self.para("Normal", block.text)]
+            p = self.para("Normal", block.text)
+            self.last_point, self.body = self.body, (p, block.text)
+            self.tail = [p]
         elif isinstance(block, M.Heading):
             level = min(max(block.level, 1), 4)
             self.para(f"Heading {level}", block.full_text)
@@ -233,6 +248,7 @@ class _Writer:
     def _signature(self, block: M.Signature, following: _Following) -> None:
         """Centre the unit name over the date: the date has 4 characters of right indent, so
         the name's right indent is 4 + (date width − name width) / 2 characters."""
+        self._keep_last_point()
         for kept in self.tail:
             kept.paragraph_format.keep_with_next = True
         p = self.para("Signature", block.text)
@@ -241,6 +257,22 @@ class _Writer:
         if date is None:
             return
         _set_indent(p, signature_right_chars(block, date))
+
+    def _keep_last_point(self) -> None:
+        """The last point before 特此报告。 goes to the signature's page with it. A short one
+        (up to three lines, which widow/orphan rules could not split anyway) moves whole; a
+        longer one may split, so the page before is not left half empty: Word and WPS then
+        carry its last two lines over (widow control), LibreOffice moves it whole."""
+        if self.last_point is None:
+            return
+        p, text = self.last_point
+        fmt = p.paragraph_format
+        fmt.keep_with_next = True
+        first_line = R.STYLE_BY_NAME["Normal"].first_line_chars / 100
+        if (text_width(text) + first_line) / R.CHARS_PER_LINE <= WHOLE_POINT_LINES:
+            fmt.keep_together = True
+        else:
+            fmt.widow_control = True
 
     def _attachment_note(self, block: M.AttachmentNote) -> None:
         """``附件：name`` (2 characters in, as the style says); further names (``2.…``) start

@@ -44,7 +44,7 @@ class Points:
         return out
 
 
-def split_points(text: str) -> Points:
+def split_points(text: object) -> Points:
     """The clerk's text as lead + points, whatever ordinals the clerk used (一是, 一、, （一）,
     1.); text without ordinals is one point per paragraph."""
     paras = prose.paragraphs(text)
@@ -108,7 +108,7 @@ def _new_part(text: str, said: list[set[str]]) -> str:
     return new if len(_pairs(new)) >= MIN_NEW_CHARS - 1 else ""
 
 
-def problems(text: str, task_problems: list[tuple[str, str]], catalogue: Catalogue) -> Points:
+def problems(text: object, task_problems: list[tuple[str, object]], catalogue: Catalogue) -> Points:
     """The clerk's 存在的问题 merged with the problems noted per task (``(task_id, text)`` in
     the 要点's order), without saying anything twice."""
     base = split_points(text)
@@ -127,7 +127,7 @@ def problems(text: str, task_problems: list[tuple[str, str]], catalogue: Catalog
     return Points(base.lead, tuple(points))
 
 
-def plans(text: str) -> Points:
+def plans(text: object) -> Points:
     """The clerk's 下一步工作打算, renumbered, a point repeating an earlier one dropped."""
     base = split_points(text)
     kept: list[str] = []

@@ -25,6 +25,13 @@ TEXT_H_MM = PAGE_H_MM - MARGIN_TOP_MM - MARGIN_BOTTOM_MM  # 225
 # from the bottom edge, below the block.
 LANDSCAPE_MARGINS_MM = {"top": 28.0, "bottom": 26.0, "left": 35.0, "right": 37.0}
 LANDSCAPE_FOOTER_MM = 12.0
+# GB/T 9704 §10.1: on a 横排表格 page the page number stays where it is on the portrait pages —
+# at the sheet's foot, which is the landscape page's left edge (the table's head faces the
+# binding edge). It is turned with the sheet: a text box whose text runs top to bottom, 25 mm
+# from the left edge like the portrait footer from the foot; odd pages at the bottom end
+# (the sheet's right, one character in), even pages at the top end (the sheet's left).
+LANDSCAPE_NUMBER_X_MM = FOOTER_MM
+LANDSCAPE_NUMBER_BOX_MM = 40.0  # the box's length along the edge; "— 123 —" takes about 20 mm
 # Cell margins of the attachment table: 1 mm left and right, so a 4-character header fits a
 # narrow column on one line.
 TABLE_CELL_MARGIN_TW = 57

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import sys
 import zipfile
+from collections.abc import Mapping
 from io import BytesIO
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -53,7 +54,7 @@ def default_template_path() -> Path:
 # -- XML helpers ------------------------------------------------------------------------------
 
 
-def _tag(name: str, attrs: dict[str, object] | None = None, children: str | None = None) -> str:
+def _tag(name: str, attrs: Mapping[str, object] | None = None, children: str | None = None) -> str:
     """``<w:name w:a="v"/>``; attributes keep the given order (reproducible output)."""
     text = "".join(f" {k}={quoteattr(str(v))}" for k, v in (attrs or {}).items())
     if children is None:
