@@ -163,7 +163,7 @@ def _rule_cases():
         "final without 保密审查": (final_unreviewed, "保密审查"),
         "mandatory task not applicable": (mandatory_not_applicable, "不能标为“不适用”"),
         "report_date 9999-12-31": (far_future, "不在合理范围"),
-        "20 MB app_version": (huge_app_version, "app_version"),
+        "20 MB app_version": (huge_app_version, "程序版本号：超过40个字"),
         "exported_at 9999": (huge_export_time, "不在合理范围"),
         "NaN figure (built in memory)": (nan_figure, "不是数字"),
     }
