@@ -55,6 +55,51 @@ MAX_NUMBER = 10**15  # no count or amount in a report comes near; bigger is a da
 EARLIEST_DATE = date(2000, 1, 1)
 FUTURE_DAYS = 366  # a date (or export time) later than a year from today is refused
 
+# Messages name the place as a person reads it — 一（六）“完成状态”, 封面信息“报告日期” — never
+# as a JSON path with an internal task id (answers["1.6.1"].status): the office reads them in
+# its import log, the clerk in the import dialog.
+TOP_NAMES = {
+    "catalogue": "要点",
+    "unit": "填报单位",
+    "unit_info": "单位信息",
+    "status": "报告状态",
+    "app_version": "程序版本号",
+    "exported_at": "导出时间",
+    "contribution": "配合材料",
+    "profile": "封面信息",
+    "texts": "报告正文",
+    "review": "审查定稿",
+    "answers": "任务答复",
+}
+SUB_NAMES = {
+    "title": "要点名称",
+    "doc_number": "文号",
+    "kind": "单位类型",
+    "full_name": "单位全称",
+    "title_name": "发文机关名称",
+    "categories": "单位类别",
+    "to": "牵头单位",
+    "tasks": "任务",
+}
+ANSWER_NAMES = {
+    "role": "责任类型",
+    "optional": "是否可选",
+    "applicable": "是否适用",
+    "not_applicable_reason": "不适用的理由",
+    "evidence": "公开载体",
+    FIGURES: "填报数据",
+}
+EVIDENCE_NAMES = {"title": "名称", "url": "网址", "path": "文件名"}
+
+
+def _in(where: str, name: str) -> str:
+    """``一（六）`` + ``完成状态`` → ``一（六）“完成状态”``."""
+    return f"{where}“{name}”"
+
+
+def _unknown(where: str, key: Any) -> str:
+    return f"{where}中的“{shown(key)}”：不认识的项"
+
 
 def check_header(data: dict) -> list[str]:
     """Format and version only: what must hold before anything else is read."""
@@ -85,48 +130,52 @@ def validate(
         return problems
     for key in data:
         if key not in ALLOWED_TOP:
-            problems.append(f"{shown(key)}：不认识的项")
+            problems.append(_unknown("报告数据", key))
     cat = data.get("catalogue")
     if not isinstance(cat, dict) or not isinstance(cat.get("id"), str):
-        problems.append("catalogue：缺少要点目录编号")
+        problems.append("要点：缺少要点目录编号")
     elif cat["id"] != catalogue.id:
         title = cat.get("title") if isinstance(cat.get("title"), str) else cat["id"]
-        problems.append(f"catalogue：报告属于要点“{shown(title)}”，不是当前的《{catalogue.title}》")
+        problems.append(f"要点：报告属于要点“{shown(title)}”，不是当前的《{catalogue.title}》")
         return problems
     else:
         for k in ("title", "doc_number"):
-            problems += _check_text(cat.get(k, ""), f"catalogue.{k}", 300)
+            problems += _check_text(cat.get(k, ""), _in("要点", SUB_NAMES[k]), 300)
     unit = data.get("unit")
     if not isinstance(unit, str) or not unit.strip():
-        problems.append("unit：缺少填报单位名称")
+        problems.append("填报单位：缺少填报单位名称")
     else:
         problem = name_problem(unit, "填报单位名称")
         if problem:
-            problems.append(f"unit：{problem}")
+            problems.append(f"填报单位：{problem}")
     if "contribution" in data:
         problems += _check_contribution(data["contribution"], catalogue)
     if data.get("status", DRAFT) not in REPORT_STATUSES:
-        problems.append(f"status：“{shown(data.get('status'))}”不是 draft 或 final")
+        problems.append(f"报告状态：“{shown(data.get('status'))}”不是 draft 或 final")
     problems += _check_unit_info(data.get("unit_info", {}))
     for key, limit in (("app_version", 40), ("exported_at", 40)):
         if key in data:
-            problems += _check_text(data[key], key, limit)
+            problems += _check_text(data[key], TOP_NAMES[key], limit)
     if isinstance(data.get("exported_at"), str) and data["exported_at"]:
-        problems += _check_moment(data["exported_at"], "exported_at")
-    problems += _check_fields(data.get("profile", {}), form.profile_fields, "profile")
-    problems += _check_fields(data.get("texts", {}), form.report_fields, "texts")
-    problems += _check_fields(data.get("review", {}), form.review_fields, "review")
+        problems += _check_moment(data["exported_at"], TOP_NAMES["exported_at"])
+    for key, fields in (
+        ("profile", form.profile_fields),
+        ("texts", form.report_fields),
+        ("review", form.review_fields),
+    ):
+        problems += _check_fields(data.get(key, {}), fields, TOP_NAMES[key])
     problems += _check_review_gate(data)
     answers = data.get("answers", {})
     if not isinstance(answers, dict):
-        problems.append("answers：应为对象（任务编号 → 答案）")
+        problems.append("任务答复：应为对象（任务编号 → 答案）")
         return problems
     known = set(catalogue.task_ids())
     for task_id, answer in answers.items():
-        where = f'answers["{shown(task_id)}"]'
         if task_id not in known:
-            problems.append(f"{where}：要点中没有编号为 {shown(task_id)} 的任务")
+            # Unknown to this 要点: its id is all there is to name it by.
+            problems.append(f"任务答复：要点中没有编号为 {shown(task_id)} 的任务")
             continue
+        where = catalogue.ref(task_id)  # 一（六）, as the 要点 numbers it
         if not isinstance(answer, dict):
             problems.append(f"{where}：应为对象")
             continue
@@ -147,20 +196,21 @@ def shown(value: Any, limit: int = 40) -> str:
 
 def _check_unit_info(info: Any) -> list[str]:
     if not isinstance(info, dict):
-        return ["unit_info：应为对象"]
+        return ["单位信息：应为对象"]
     problems = []
     for key in info:
         if key not in ("kind", "full_name", "title_name", "categories"):
-            problems.append(f"unit_info.{shown(key)}：不认识的项")
+            problems.append(_unknown("单位信息", key))
     if "categories" in info:
         cats = info["categories"]
+        where = _in("单位信息", SUB_NAMES["categories"])
         if not _is_str_list(cats):
-            problems.append("unit_info.categories：应为文字列表")
+            problems.append(f"{where}：应为文字列表")
         elif len(cats) > 20 or any(len(c) > 60 for c in cats):
-            problems.append("unit_info.categories：类别过多或名称过长")
+            problems.append(f"{where}：类别过多或名称过长")
     for k in ("kind", "full_name", "title_name"):
         if k in info:
-            problems += _check_text(info[k], f"unit_info.{k}", 80)
+            problems += _check_text(info[k], _in("单位信息", SUB_NAMES[k]), 80)
     return problems
 
 
@@ -177,7 +227,7 @@ def _check_review_gate(data: dict) -> list[str]:
     ):
         return []
     return [
-        "status：报告标为定稿，但没有完成保密审查确认（review.confirmed、审查人、审查日期）。"
+        "报告状态：报告标为定稿，但没有完成保密审查确认（确认、审查人、审查日期）。"
         "请让该单位在程序的“审查定稿”中完成保密审查后重新导出"
     ]
 
@@ -199,7 +249,7 @@ def _check_mandatory(data: dict, catalogue: Catalogue, directory: Directory) -> 
         unit = Unit(name=data["unit"], categories=categories)
     mandatory = {a.task_id for a in tasks_for(catalogue, directory, unit) if not a.optional}
     return [
-        f'answers["{task_id}"].applicable：{catalogue.ref(task_id)}是“{unit.name}”必须报告的任务'
+        f"{catalogue.ref(task_id)}：这是“{unit.name}”必须报告的任务"
         "（不是“相关部门”自行判断的任务），不能标为“不适用”"
         for task_id in declined
         if task_id in mandatory
@@ -208,21 +258,22 @@ def _check_mandatory(data: dict, catalogue: Catalogue, directory: Directory) -> 
 
 def _check_contribution(block: Any, catalogue: Catalogue) -> list[str]:
     if not isinstance(block, dict):
-        return ["contribution：应为对象"]
+        return ["配合材料：应为对象"]
     problems = []
     for key in block:
         if key not in ("to", "tasks"):
-            problems.append(f"contribution.{key}：不认识的项")
+            problems.append(_unknown("配合材料", key))
     to = block.get("to")
+    where = _in("配合材料", SUB_NAMES["to"])
     if not isinstance(to, str) or not to.strip():
-        problems.append("contribution.to：缺少牵头单位名称")
+        problems.append(f"{where}：缺少牵头单位名称")
     else:
         problem = name_problem(to, "牵头单位名称")
         if problem:
-            problems.append(f"contribution.to：{problem}")
+            problems.append(f"{where}：{problem}")
     tasks = block.get("tasks", [])
     if not _is_str_list(tasks) or len(tasks) > len(catalogue.task_ids()):
-        problems.append("contribution.tasks：应为任务编号列表")
+        problems.append(f"{_in('配合材料', SUB_NAMES['tasks'])}：应为任务编号列表")
     return problems
 
 
@@ -234,7 +285,11 @@ def _check_answer(answer: dict, form: FormSpec, task_id: str, where: str) -> lis
     problems: list[str] = []
     specs = {f.key: f for f in form.task_fields}
     for key, value in answer.items():
-        place = f"{where}.{shown(key)}"
+        label = specs[key].label if key in specs else ANSWER_NAMES.get(key)
+        if label is None:
+            problems.append(_unknown(where, key))
+            continue
+        place = _in(where, label)
         if key == "applicable":
             if not isinstance(value, bool):
                 problems.append(f"{place}：应为 true 或 false")
@@ -249,13 +304,11 @@ def _check_answer(answer: dict, form: FormSpec, task_id: str, where: str) -> lis
         elif key == "evidence":
             problems += check_evidence(value, place)
         elif key == FIGURES:
-            problems += _check_figures(value, form, task_id, place)
+            problems += _check_figures(value, form, task_id, where)
         elif key in specs:
             problems += check_value(
                 value, specs[key].type, place, specs[key].options, specs[key].max_length or MAX_TEXT
             )
-        else:
-            problems.append(f"{place}：不认识的项")
     return problems
 
 
@@ -265,30 +318,31 @@ def _check_fields(values: Any, fields: list, where: str) -> list[str]:
     specs = {f.key: f for f in fields}
     problems = []
     for key, value in values.items():
-        place = f"{where}.{shown(key)}"
         if key not in specs:
-            problems.append(f"{place}：不认识的项")
+            problems.append(_unknown(where, key))
             continue
         spec = specs[key]
+        place = _in(where, spec.label)
         problems += check_value(value, spec.type, place, spec.options, spec.max_length or MAX_TEXT)
     return problems
 
 
 def _check_figures(values: Any, form: FormSpec, task_id: str, where: str) -> list[str]:
     if not isinstance(values, dict):
-        return [f"{where}：应为对象"]
+        return [f"{_in(where, ANSWER_NAMES[FIGURES])}：应为对象"]
     # Every figure of the task is accepted (a unit's earlier answer to a figure that is no longer
     # asked of it is kept, never a reason to refuse the file); readers show only theirs.
     specs = {f.key: f for f in form.all_figures(task_id)}
     problems = []
     for key, value in values.items():
-        place = f"{where}.{shown(key)}"
         if key not in specs:
-            problems.append(f"{place}：任务 {task_id} 没有这项数据")
+            problems.append(f"{where}中的“{shown(key)}”：这项任务没有这项数据")
             continue
         spec = specs[key]
-        problems += check_value(value, spec.type, place, (), 2000)
-        if not problems and isinstance(value, (int, float)) and not isinstance(value, bool):
+        place = f"{where}“{spec.label}”"
+        wrong = check_value(value, spec.type, place, (), 2000)
+        problems += wrong
+        if not wrong and isinstance(value, (int, float)) and not isinstance(value, bool):
             if spec.min is not None and value < spec.min:
                 problems.append(f"{place}：不能小于{spec.min:g}")
             if spec.max is not None and value > spec.max:
@@ -303,15 +357,15 @@ def check_evidence(value: Any, where: str) -> list[str]:
         return [f"{where}：最多{MAX_EVIDENCE}条"]
     problems = []
     for i, entry in enumerate(value):
-        place = f"{where}[{i}]"
+        place = f"{where}第{i + 1}条"
         if not isinstance(entry, dict):
             problems.append(f"{place}：应为对象")
             continue
         for key, item in entry.items():
-            if key not in ("title", "url", "path"):
-                problems.append(f"{place}.{shown(key)}：不认识的项")
+            if key not in EVIDENCE_NAMES:
+                problems.append(_unknown(place, key))
             else:
-                problems += _check_text(item, f"{place}.{key}", 2000)
+                problems += _check_text(item, _in(place, EVIDENCE_NAMES[key]), 2000)
     return problems
 
 

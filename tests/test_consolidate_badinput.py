@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sys
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -77,9 +78,11 @@ def test_tampered_docx_wrong_types(tmp_path, service, good):
     data["profile"]["report_date"] = "去年"
     bad = samples.write_docx(tmp_path / "财政-类型错.docx", data)
     _, r = import_beside_good(service, tmp_path, good, bad)
-    assert 'answers["1.6.1"].status' in r.reason
-    assert any("report_date" in p for p in r.problems)
-    assert any("1.6.1" in p and "figures" in p for p in r.problems)
+    # Each place as the office reads it: the 要点's numbering and the field's label, no ids.
+    assert "一（六）“完成状态”：“5”不是可选值" in r.reason
+    assert "封面信息“报告日期”：日期应写成 YYYY-MM-DD" in r.problems
+    assert "一（六）中的“press_conferences”：这项任务没有这项数据" in r.problems
+    assert "1.6.1" not in r.message() and "answers[" not in r.message()
 
 
 def test_truncated_docx(tmp_path, service, good):
@@ -264,3 +267,34 @@ def test_many_bad_files_each_named_once_and_recorded(tmp_path, service, good):
     batch = service.last_batch()
     assert batch["imported"] == 1 and batch["rejected"] == 3
     assert sorted(r["name"] for r in batch["rejections"]) == ["a.json", "b.docx", "c.json"]
+
+
+def test_a_reason_closing_on_a_bracket_still_ends_its_sentence_before_the_hint():
+    from desktop.consolidate.reader import Rejected
+
+    r = Rejected("a.json", "a.json", "数据嵌套超过 16 层（可能是恶意构造的）", "请让该单位重新导出。")
+    assert r.message() == "a.json：数据嵌套超过 16 层（可能是恶意构造的）。请让该单位重新导出。"
+    assert Rejected("b.json", "b.json", "已拒绝。", "请重发。").message() == "b.json：已拒绝。请重发。"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX devices and named pipes")
+def test_a_device_or_pipe_given_by_name_is_said_to_be_one_not_missing(tmp_path, service, good):
+    pipe = tmp_path / "报告.json"
+    os.mkfifo(pipe)
+    good_file = samples.write_json(tmp_path / "中山区.json", good("中山区"))
+    result = service.import_paths(["/dev/zero", str(pipe), str(good_file), str(tmp_path / "无.json")])
+    assert [r.unit for r in result.added] == ["中山区"]
+    reasons = {r.name: r.message() for r in result.rejected}
+    assert "不是普通文件" in reasons["zero"] and "找不到" not in reasons["zero"]
+    assert "不是普通文件" in reasons["报告.json"]
+    assert "找不到" in reasons["无.json"]
+
+
+def test_the_offices_own_yaodian_publication_in_the_inbox_is_named_as_such(
+    tmp_path, service, good, catalogue
+):
+    from desktop.yearly import publication
+
+    bad = publication.write(publication.make(catalogue, {}, 2), tmp_path / "2016年要点（第2版）.json")
+    _, r = import_beside_good(service, tmp_path, good, bad)
+    assert "市政府办公厅发布的要点文件" in r.message() and "zwgk-report" not in r.message()

@@ -163,7 +163,7 @@ def _rule_cases():
         "final without 保密审查": (final_unreviewed, "保密审查"),
         "mandatory task not applicable": (mandatory_not_applicable, "不能标为“不适用”"),
         "report_date 9999-12-31": (far_future, "不在合理范围"),
-        "20 MB app_version": (huge_app_version, "app_version"),
+        "20 MB app_version": (huge_app_version, "程序版本号：超过40个字"),
         "exported_at 9999": (huge_export_time, "不在合理范围"),
         "NaN figure (built in memory)": (nan_figure, "不是数字"),
     }
@@ -356,3 +356,16 @@ def test_a_word_template_from_elsewhere_goes_through_the_same_zip_reader(tmp_pat
     with pytest.raises(TemplateError, match="已加密"):
         load_template(encrypted)
     assert load_template(default_template()) is not None
+
+
+def test_every_figure_is_range_checked_even_after_an_earlier_problem(
+    good, catalogue, form, directory_bundled
+):
+    from desktop import payload
+
+    data = good("中山区")
+    # A wrong type in the first figure once switched off the range check of the ones after it.
+    data["answers"]["3.2.3"]["figures"] = {"major_incidents": "三起", "pressers_within_24h": -5}
+    problems = payload.validate(data, catalogue, form, directory_bundled)
+    assert any("“发生特别重大、重大突发事件数”：应为整数" in p for p in problems), problems
+    assert any("不能小于0" in p for p in problems), problems

@@ -135,7 +135,10 @@ def test_consolidation_does_not_count_parts(data_dir, tmp_path):
     db = OfficeDB(tmp_path / "office.db")
     result = import_paths(db, [folder], real_context()[2])
     assert result.imported == [] and len(result.rejected) == 1
-    assert "不是报告，汇总不计入" in result.rejected[0].message()
+    message = result.rejected[0].message()
+    assert "不是报告，汇总不计入" in message
+    # The office is a lead unit too: it is told how the part is used, not to ask for it again.
+    assert "收集配合单位材料" in message and "报送本单位的报告" in message
 
 
 # -- collecting ---------------------------------------------------------------------------------
@@ -389,7 +392,7 @@ def test_contribution_block_is_validated(ctx):
     bad = copy.deepcopy(base)
     bad["contribution"] = {"to": "", "tasks": "4.3.1", "extra": 1}
     problems = payload.validate(bad, catalogue, form)
-    assert any("contribution.to" in p for p in problems)
-    assert any("contribution.tasks" in p for p in problems)
-    assert any("contribution.extra" in p for p in problems)
+    assert any("配合材料“牵头单位”：缺少牵头单位名称" in p for p in problems)
+    assert any("配合材料“任务”" in p for p in problems)
+    assert any("配合材料中的“extra”：不认识的项" in p for p in problems)
     assert PARTS  # the scenario's units are real directory units

@@ -92,7 +92,7 @@ def test_answers_import_never_adds_a_category_or_a_lookalike_as_a_unit(
         data["unit_info"]["categories"] = ["市政府各部门"]
         done = _answers_import(cli, tmp_path, data, f"bad{i}.json")
         assert done.returncode == 2, done.stderr
-        assert "Traceback" not in done.stderr and "unit：" in done.stderr
+        assert "Traceback" not in done.stderr and "填报单位：" in done.stderr
     assert not (data_dir / "units.json").exists(), "nothing may reach the user's directory"
     good = samples.make_payload(catalogue, form, directory_bundled, "中山区")
     done = _answers_import(cli, tmp_path, good, "good.json")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -105,16 +106,16 @@ def _mutations() -> dict:
 
     return {
         "unknown_task": (unknown_task, ["要点中没有编号为 9.9.9 的任务"]),
-        "wrong_status": (wrong_status, ['answers["1.6.1"].status']),
-        "wrong_figure": (wrong_figure, ["press_conferences：应为整数"]),
-        "wrong_date": (wrong_date, ["profile.report_date：日期应写成 YYYY-MM-DD"]),
+        "wrong_status": (wrong_status, ["一（六）“完成状态”：“5”不是可选值"]),
+        "wrong_figure": (wrong_figure, ["三（三）“以市政府新闻办名义召开新闻发布会次数”：应为整数"]),
+        "wrong_date": (wrong_date, ["封面信息“报告日期”：日期应写成 YYYY-MM-DD"]),
         "other_catalogue": (other_catalogue, ["2017年政务公开工作要点"]),
-        "oversized": (oversized, ["texts.overview：超过200000个字"]),
+        "oversized": (oversized, ["报告正文“总体情况”：超过200000个字"]),
         "newer": (newer, ["请升级本程序"]),
         "unknown_unit": (unknown_unit_without_categories, ["单位名录中没有“市不存在局”"]),
         "several": (
             lambda d: (unknown_task(d), wrong_status(d), wrong_date(d)),
-            ["9.9.9", 'answers["1.6.1"].status', "profile.report_date"],
+            ["9.9.9", "一（六）“完成状态”", "封面信息“报告日期”"],
         ),
     }
 
@@ -137,6 +138,8 @@ def test_bad_document_is_refused_line_by_line_and_nothing_written(
     assert lines[0].startswith("没有导入“bad.json”")
     for needle in expected:
         assert sum(needle in line for line in lines[1:]) == 1, (needle, lines)
+    # Places are named as people read them: the 要点's numbering, never an internal id.
+    assert not any(re.search(r"answers\[|\b1\.6\.1\b|\b3\.3\.1\b", line) for line in lines)
     assert len(lines) - 1 == len(expected)  # one line per problem
     assert snapshot(data_dir / "answers.db") == before
 
@@ -179,7 +182,7 @@ def test_import_api_raises_payload_error_and_writes_nothing(good_document, data_
     with open_store().store as store:
         with pytest.raises(PayloadError) as err:
             import_payload(store, bad, catalogue, form, directory)
-        assert err.value.problems == ['answers["1.6.1"].evidence：应为列表']
+        assert err.value.problems == ["一（六）“公开载体及网址”：应为列表"]
         assert store.list_reports() == []
 
 

@@ -240,7 +240,9 @@ def contribution_rejected(report: Report) -> Rejected:
         report.source_name,
         report.source_path,
         f"这是“{report.unit}”发给牵头单位“{to}”的配合材料，不是报告，汇总不计入",
-        "请让该单位报送本单位的报告（.docx 或交换文件）。",
+        # The office is a lead unit too (四（三）): its own parts arrive in the same inbox.
+        f"配合材料由“{to}”在本单位的报告中用“工具 → 收集配合单位材料…”收集；"
+        f"汇总需要“{report.unit}”报送本单位的报告（.docx 或交换文件）。",
     )
 
 

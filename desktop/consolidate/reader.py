@@ -21,6 +21,7 @@ from desktop.errors import UserError
 from desktop.names import normalise
 from desktop.safeio import UnreadableFile, check_regular, read_bounded
 from desktop.units import Directory, Unit
+from desktop.yearly.publication import FORMAT as PUBLICATION_FORMAT
 
 if TYPE_CHECKING:
     from desktop.catalogue import Catalogue
@@ -51,7 +52,8 @@ class Rejected:
     problems: list[str] = field(default_factory=list)
 
     def message(self) -> str:
-        reason = self.reason if self.reason.endswith(("。", "）")) else self.reason + "。"
+        # A reason closing on a bracket ("…（文件可能已损坏）") is not a finished sentence.
+        reason = self.reason if self.reason.endswith(("。", "！", "？")) else self.reason + "。"
         return f"{self.name}：{reason}{self.hint}"
 
 
@@ -99,10 +101,19 @@ def discover(items: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[
                     Rejected(path.name, str(path), "不是 .docx 或 .json 文件，不是报告", ASK_AGAIN)
                 )
         else:
-            rejected.append(
-                Rejected(path.name or str(path), str(path), "找不到该文件或文件夹", "请检查路径。")
-            )
+            rejected.append(_unusable(path))
     return files, rejected
+
+
+def _unusable(path: Path) -> Rejected:
+    """A given path that is neither a folder nor a file: missing, or a device or pipe
+    (``/dev/zero``) — said as such, never as "not found" when it is there."""
+    try:
+        check_regular(path, "报告文件")
+        reason = "找不到该文件或文件夹。请检查路径。"  # gone between the two looks
+    except UnreadableFile as exc:
+        reason = exc.reason
+    return Rejected(path.name or str(path), str(path), reason.rstrip("。"), "")
 
 
 def _ignored_name(name: str) -> bool:
@@ -192,6 +203,12 @@ def read_file(path: Path, catalogues: Catalogues, directory: Directory) -> Repor
         data = payload_mod.parse(text)
     except payload_mod.PayloadError as exc:
         raise _reject(path, exc.problems[0], ASK_AGAIN, exc.problems) from exc
+    if isinstance(data, dict) and data.get("format") == PUBLICATION_FORMAT:
+        raise _reject(
+            path,
+            "这是市政府办公厅发布的要点文件，不是单位的报告，汇总不计入",
+            "要点发布文件是发给各单位导入的；汇总只导入各单位报送的报告。",
+        )
     header = payload_mod.check_header(data)
     if header:
         hint = "" if "升级" in header[0] else ASK_AGAIN

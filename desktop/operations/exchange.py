@@ -95,7 +95,7 @@ def _catalogue_of(data: dict, library: Library) -> Catalogue:
     ref = data.get("catalogue")
     wanted = ref.get("id") if isinstance(ref, dict) else None
     if not isinstance(wanted, str) or not wanted:
-        raise PayloadError(["catalogue：缺少要点目录编号，不是本程序导出的完整报告数据"])
+        raise PayloadError(["要点：缺少要点目录编号，不是本程序导出的完整报告数据"])
     try:
         return library.catalogue(wanted)
     except CatalogueError:
@@ -105,7 +105,7 @@ def _catalogue_of(data: dict, library: Library) -> Catalogue:
     named = f"《{title}》（{wanted}）" if title else f"“{wanted}”"
     raise PayloadError(
         [
-            f"catalogue：报告属于要点{named}，本机没有这份要点。"
+            f"要点：报告属于要点{named}，本机没有这份要点。"
             "请先在开始页用“导入新的要点文件”导入该要点，再导入报告。"
         ]
     )
