@@ -272,9 +272,13 @@ def test_many_bad_files_each_named_once_and_recorded(tmp_path, service, good):
 def test_a_reason_closing_on_a_bracket_still_ends_its_sentence_before_the_hint():
     from desktop.consolidate.reader import Rejected
 
-    r = Rejected("a.json", "a.json", "数据嵌套超过 16 层（可能是恶意构造的）", "请让该单位重新导出。")
+    r = Rejected(
+        "a.json", "a.json", "数据嵌套超过 16 层（可能是恶意构造的）", "请让该单位重新导出。"
+    )
     assert r.message() == "a.json：数据嵌套超过 16 层（可能是恶意构造的）。请让该单位重新导出。"
-    assert Rejected("b.json", "b.json", "已拒绝。", "请重发。").message() == "b.json：已拒绝。请重发。"
+    assert (
+        Rejected("b.json", "b.json", "已拒绝。", "请重发。").message() == "b.json：已拒绝。请重发。"
+    )
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX devices and named pipes")
@@ -282,7 +286,9 @@ def test_a_device_or_pipe_given_by_name_is_said_to_be_one_not_missing(tmp_path, 
     pipe = tmp_path / "报告.json"
     os.mkfifo(pipe)
     good_file = samples.write_json(tmp_path / "中山区.json", good("中山区"))
-    result = service.import_paths(["/dev/zero", str(pipe), str(good_file), str(tmp_path / "无.json")])
+    result = service.import_paths(
+        ["/dev/zero", str(pipe), str(good_file), str(tmp_path / "无.json")]
+    )
     assert [r.unit for r in result.added] == ["中山区"]
     reasons = {r.name: r.message() for r in result.rejected}
     assert "不是普通文件" in reasons["zero"] and "找不到" not in reasons["zero"]
@@ -295,6 +301,8 @@ def test_the_offices_own_yaodian_publication_in_the_inbox_is_named_as_such(
 ):
     from desktop.yearly import publication
 
-    bad = publication.write(publication.make(catalogue, {}, 2), tmp_path / "2016年要点（第2版）.json")
+    bad = publication.write(
+        publication.make(catalogue, {}, 2), tmp_path / "2016年要点（第2版）.json"
+    )
     _, r = import_beside_good(service, tmp_path, good, bad)
     assert "市政府办公厅发布的要点文件" in r.message() and "zwgk-report" not in r.message()

@@ -107,7 +107,10 @@ def _mutations() -> dict:
     return {
         "unknown_task": (unknown_task, ["要点中没有编号为 9.9.9 的任务"]),
         "wrong_status": (wrong_status, ["一（六）“完成状态”：“5”不是可选值"]),
-        "wrong_figure": (wrong_figure, ["三（三）“以市政府新闻办名义召开新闻发布会次数”：应为整数"]),
+        "wrong_figure": (
+            wrong_figure,
+            ["三（三）“以市政府新闻办名义召开新闻发布会次数”：应为整数"],
+        ),
         "wrong_date": (wrong_date, ["封面信息“报告日期”：日期应写成 YYYY-MM-DD"]),
         "other_catalogue": (other_catalogue, ["2017年政务公开工作要点"]),
         "oversized": (oversized, ["报告正文“总体情况”：超过200000个字"]),
