@@ -65,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog=program_name(),
         description=f"{APP_NAME}：填写、导出、汇总政务公开工作要点落实情况报告。不带命令时打开填报向导。",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help="显示版本号后退出"
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",

@@ -71,6 +71,24 @@ def test_argparse_speaks_chinese(cli):
     assert "不认识的参数：--bogus" in done.stderr
 
 
+def test_every_help_line_is_chinese(cli):
+    """No English help text (argparse's own ``--version`` help once said "show program's…")."""
+    import re
+
+    for args in (
+        ["--help"],
+        ["answers", "--help"],
+        ["export", "--help"],
+        ["consolidate", "--help"],
+    ):
+        done = cli(*args)
+        assert done.returncode == 0, done.stderr
+        english = [
+            line for line in done.stdout.splitlines() if re.search(r"[a-z]{3,} [a-z]{3,}", line)
+        ]
+        assert english == [], english
+
+
 @pytest.mark.parametrize("command", [["answers", "export"], ["export"]])
 @pytest.mark.parametrize("target", ["", "/", "EXISTING_DIR", "FIFO", "MISSING/x.json"])
 def test_output_goes_only_to_regular_files(cli, with_report, tmp_path, command, target):
