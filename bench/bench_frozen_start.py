@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timing import offscreen_qt_env, time_until_shown  # noqa: E402
+from timing import offscreen_qt_env, start_once  # noqa: E402
 
 WINDOWS = sys.platform == "win32"
 TARGET = 1.3
@@ -83,16 +83,18 @@ def main() -> int:
         "frozen": [str(frozen), "--quit-when-shown"],
     }
     for cmd in commands.values():  # warm-up: .pyc files written, caches filled
-        time_until_shown(cmd, env)
+        start_once(cmd, env)
     shown: dict[str, list[float]] = {k: [] for k in commands}
     ready: dict[str, list[float]] = {k: [] for k in commands}
+    after: dict[str, list[float]] = {k: [] for k in commands}  # from ready until the end
     for _ in range(args.runs):
         for name, cmd in commands.items():
             if args.cold:
                 drop_caches()
-            s, r = time_until_shown(cmd, env)
-            shown[name].append(s)
-            ready[name].append(r)
+            run = start_once(cmd, env)
+            shown[name].append(run.shown)
+            ready[name].append(run.ready)
+            after[name].append(run.exited - run.ready)
     size = sum(
         f.stat().st_size for f in frozen.parent.rglob("*") if f.is_file() and not f.is_symlink()
     )
@@ -108,6 +110,14 @@ def main() -> int:
             f"  {label:20} source {src * 1000:6.0f} ms   frozen {frz * 1000:6.0f} ms   "
             f"ratio {frz / src:.2f}x (target <= {TARGET}x: {ok})"
         )
+    # How long each process took to end after it was ready (a lingering exit shows here).
+    print(
+        "  exit after ready     "
+        + "   ".join(
+            f"{name} median {statistics.median(v) * 1000:.0f} ms, slowest {max(v) * 1000:.0f} ms"
+            for name, v in after.items()
+        )
+    )
     return 0
 
 
