@@ -366,7 +366,9 @@ def main(argv: list[str] | None = None) -> int:
                     raise BuildError(msg)
                 log(f"NOTE: {msg}")
             else:
+                started = time.perf_counter()
                 setup = make_installer(bundle, dist / "installer", iscc, find_isl(args.isl, iscc))
+                figures["installer_seconds"] = round(time.perf_counter() - started, 1)
                 figures["installer"] = {"path": str(setup), "bytes": setup.stat().st_size}
                 log(f"installer: {setup} ({mb(setup.stat().st_size)})")
     except BuildError as exc:

@@ -163,7 +163,11 @@ build() {
     note "build.py stopped in step '$(grep -E '^== [0-9]\. ' "$STAGE_LOG" | tail -n 1 | sed 's/^== //')': $(grep -E '^BUILD FAILED' "$STAGE_LOG" | tail -n 1)"
     return "$rc"
   fi
-  note "$(grep -E '^bundle: ' "$STAGE_LOG" | head -n 1); $(grep -E '^installer: ' "$STAGE_LOG" | sed 's/.*(\(.*\))$/installer \1/')"
+  # Where the time went (build.py's report): PyInstaller, smoke, window, ISCC.
+  local took
+  took=$(tr -d '\r\n ' </work/build-report.json | grep -oE '"(build|smoke|gui|installer)_seconds":[0-9.]+' |
+    sed -E 's/"build_s.*:/PyInstaller /; s/"smoke_s.*:/smoke /; s/"gui_s.*:/window /; s/"installer_s.*:/ISCC /; s/$/ s/' | paste -sd, - | sed 's/,/, /g')
+  note "$(grep -E '^bundle: ' "$STAGE_LOG" | head -n 1); $(grep -E '^installer: ' "$STAGE_LOG" | sed 's/.*(\(.*\))$/installer \1/') ($took)"
 }
 
 broken_bundle() {
