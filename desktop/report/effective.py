@@ -52,7 +52,8 @@ class Resolver:
         return out
 
     def para_style_id(self, p: _Element) -> str | None:
-        ps = p.find(f"{w('pPr')}/{w('pStyle')}")
+        ppr = direct_ppr(p)
+        ps = ppr.find(w("pStyle")) if ppr is not None else None
         return ps.get(w("val")) if ps is not None else self.default_para
 
     def run_levels(self, p: _Element, r: _Element | None) -> list[_Element]:
@@ -70,7 +71,7 @@ class Resolver:
         return [x for x in levels if x is not None]
 
     def para_levels(self, p: _Element) -> list[_Element]:
-        levels = [p.find(w("pPr"))]
+        levels = [direct_ppr(p)]
         levels += [s.find(w("pPr")) for s in self.chain(self.para_style_id(p))]
         levels.append(self.ppr_default)
         return [x for x in levels if x is not None]
@@ -132,3 +133,12 @@ class Resolver:
         line = self.para_attr(p, "spacing", "line")
         value = int(line) if line and line.lstrip("-").isdigit() else 240
         return rule, value / 20 if rule in ("exact", "atLeast") else value / 240
+
+
+def direct_ppr(p: _Element) -> _Element | None:
+    """The paragraph's own w:pPr, which the schema puts first. Not ``p.find("w:pPr/…")``: on a
+    paragraph without one, that walks every run — per run checked, O(runs²) — and a 100,000
+    character answer (23,000 runs) took two minutes to check. (Nor ``len(p)``: lxml counts
+    the children one by one.)"""
+    first = next(iter(p), None)
+    return first if first is not None and first.tag == w("pPr") else None
