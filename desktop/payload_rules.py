@@ -26,6 +26,7 @@ from desktop.answers import DRAFT, FIGURES, REPORT_STATUSES
 from desktop.catalogue import ROLES, Catalogue
 from desktop.forms import FormSpec
 from desktop.names import name_problem
+from desktop.textclean import clip, visible
 
 if TYPE_CHECKING:
     from desktop.units import Directory
@@ -190,8 +191,7 @@ def shown(value: Any, limit: int = 40) -> str:
     if isinstance(value, str) and len(value) <= limit and value.isprintable():
         return value  # the common case (every key of every answer): nothing to do
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)[:200]
-    text = "".join(ch if ch.isprintable() else f"⟨U+{ord(ch):04X}⟩" for ch in text[: limit + 1])
-    return text if len(text) <= limit else text[:limit] + "…"
+    return clip(visible(text[: limit + 1]), limit)
 
 
 def _check_unit_info(info: Any) -> list[str]:
