@@ -236,6 +236,9 @@ class _Parser:
         # Items are numbered per section, or on through the whole document.
         self._check_sequence([len(section.items) + 1, self.items_seen + 1], m.value, ln.no, "条目")
         item = self._add_item(section, ln.no, "")
+        # Only numbered items count for numbering on through the document: a paragraph
+        # standing as an item of its own (a 总体要求 before the tasks) has no number.
+        self.items_seen += 1
         st.item, st.block = item, None
         rest = m.rest
         trailing = trailing_clause(rest) if rest else None
@@ -266,7 +269,6 @@ class _Parser:
     def _add_item(self, section: DraftSection, line: int, title: str) -> DraftItem:
         item = DraftItem(line, title)
         section.items.append(item)
-        self.items_seen += 1
         return item
 
     def _looks_like_sentence(self, rest: str) -> bool:
