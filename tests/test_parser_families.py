@@ -203,6 +203,29 @@ FAMILY_CASES = {
         },
         "warnings": [(9, "“一、指导思想和工作目标”只写总体要求，没有任务和分工，未作为任务导入。")],
     },
+    # A bureau's task list copied from a web page: every cell on its own line and closed by a
+    # line holding only "|"; the header has no 序号 label (a merged header cell), the serial
+    # stands after the 工作任务 cell, a 工作任务 merged over two rows is missing in the
+    # second; a cell of two lines; X牵头，Y配合 in the 责任科室 cell; no 一、 or （一） at all.
+    "qingxi-2022-bars.txt": {
+        "header": {
+            "notice_title": "青溪市市场监督管理局关于印发2022年政务公开重点任务清单的通知",
+            "title": "青溪市市场监督管理局2022年政务公开重点任务清单",
+            "issuer": "青溪市市场监督管理局",
+            "doc_number": "青市监办〔2022〕8号",
+            "date": "2022-05-16",
+            "report_to": "局办公室",
+            "deadline": "2022-12-05",
+        },
+        "sections": [("", 4)],
+        "tasks": {
+            "1.1.1": [("法规科", R)],
+            "1.2.1": [("办公室", L), ("各业务科室", C)],
+            "1.3.1": [("登记注册科", R), ("信用监管科", R)],
+            "1.4.1": [("办公室", R)],
+        },
+        "warnings": [(16, "文件没有“一、”级标题，全部条目归入同一部分。")],
+    },
 }
 
 
@@ -262,3 +285,15 @@ def test_categories_written_with_nested_brackets_or_as_a_run_are_categories():
         assert not any("〔" in u or "〕" in u for u in units)
         assert category_form(sample) in ("governments", "towns")
     assert category_form("各镇街") == "towns"
+
+
+def test_a_task_list_with_cells_closed_by_bar_lines_reads_row_by_row():
+    cat = parse_file(SAMPLES / "qingxi-2022-bars.txt").catalogue
+    titles = [item.title for _, item in cat.items()]
+    assert titles[:2] == ["加强行政规范性文件公开", "做好政策解读"]
+    assert titles[3] == "规范依申请公开"
+    assert cat.task("1.1.1").text == (
+        "对本局行政规范性文件进行全面清理，并向社会公布现行有效文件目录。\n时限要求：2022年9月底前"
+    )
+    units = {a.unit for t in cat.tasks() for a in t.assignments}
+    assert not units & {"持续推进", "长期坚持", "2022年9月底前", "|"}

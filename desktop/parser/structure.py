@@ -104,10 +104,15 @@ class _Parser:
             (i for i, ln in enumerate(lines) if ln.text and kind_of(ln.text) == "section"), None
         )
         if first is None:
-            # Some 要点 start at （一） (or 1.) without 一、 sections.
-            first = next(
-                (i for i, ln in enumerate(lines) if ln.text and kind_of(ln.text) == "item"), None
-            )
+            # Some 要点 start at （一） (or 1.) without 一、 sections; a task list may number
+            # its tasks 1. 2. 3. only (a bureau's 任务清单 whose table has a 序号 column).
+            for level in ("item", "arabic"):
+                first = next(
+                    (i for i, ln in enumerate(lines) if ln.text and kind_of(ln.text) == level),
+                    None,
+                )
+                if first is not None:
+                    break
         if first is None:
             raise ParseError("没有找到任何“一、”或“（一）”编号的条目，这不像是一份工作要点。")
         first = self._attachment_start(lines, first)
