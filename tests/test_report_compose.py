@@ -299,7 +299,8 @@ def test_table_rows_cite_the_yaodian_and_say_what_was_done(
     assert rows["二（四）之二"][7] == "目录清单需经市政府常务会议审定后方可公开，目前尚未上会"
     # why a task does not apply is said where the work would be, in the wide column
     assert rows["二（三）"][4:] == ("不涉及", "我局不涉及户籍制度改革和居住证相关服务事项", "", "")
-    assert rows["五（一）"][6] == "www.dlfd.gov.cn/\u200bjgsz/\u200bldxx/"  # the URL figure
+    # the URL figure, under the name the form gives it
+    assert rows["五（一）"][6] == "领导分工公布网页\nwww.dlfd.gov.cn/\u200bjgsz/\u200bldxx/"
     for row in table.rows:
         for cell in row:
             assert not cell.endswith(("……", "…", "...")), row
@@ -434,3 +435,12 @@ def test_the_table_says_what_an_answer_of_figures_only_reports(catalogue, form):
     assert done["五（一）"] == "明确由副局长陈志远同志分管政务公开工作"
     assert done["五（二）"].startswith("全年受理政府信息公开申请7件")
     assert done["五（三）"] == "尚未编制2017年政务公开经费预算"
+
+
+def test_a_long_address_of_a_figure_prints_as_its_site_under_its_name(catalogue, form):
+    """市编委办's 110-character address of its 领导分工 page took six broken lines of the
+    channel column (t20160315_ / leadership_division_ / …); named, it prints as its site."""
+    data = reports.load("shi-bianweiban-2016-long")
+    (table,) = compose_report(data, catalogue, form).of_type(Table)
+    row = next(r for r in table.rows if r[1] == "五（一）")
+    assert row[6] == "领导分工公布网页\nwww.dlbb.gov.cn"

@@ -129,10 +129,10 @@ def carriers(evidence: object, extra_urls: list[tuple[str, str]] | None = None) 
             continue
         seen.add(url)
         out.append(channel(title, url))
-    for _label, url in extra_urls or []:
+    for name, url in extra_urls or []:
         if url and url not in seen:
             seen.add(url)
-            out.append(display_url(url))
+            out.append(channel(name, url))
     return out
 
 
