@@ -101,10 +101,15 @@ class _Parser:
             (i for i, ln in enumerate(lines) if ln.text and kind_of(ln.text) == "section"), None
         )
         if first is None:
-            # Some 要点 start at （一） (or 1.) without 一、 sections.
-            first = next(
-                (i for i, ln in enumerate(lines) if ln.text and kind_of(ln.text) == "item"), None
-            )
+            # Some 要点 start at （一） (or 1.) without 一、 sections; a task list may number
+            # its tasks 1. 2. 3. only (a bureau's 任务清单 whose table has a 序号 column).
+            for level in ("item", "arabic"):
+                first = next(
+                    (i for i, ln in enumerate(lines) if ln.text and kind_of(ln.text) == level),
+                    None,
+                )
+                if first is not None:
+                    break
         if first is None:
             raise ParseError("没有找到任何“一、”或“（一）”编号的条目，这不像是一份工作要点。")
         first = self._attachment_start(lines, first)
@@ -233,6 +238,9 @@ class _Parser:
         # Items are numbered per section, or on through the whole document.
         self._check_sequence([len(section.items) + 1, self.items_seen + 1], m.value, ln.no, "条目")
         item = self._add_item(section, ln.no, "")
+        # Only numbered items count for numbering on through the document: a paragraph
+        # standing as an item of its own (a 总体要求 before the tasks) has no number.
+        self.items_seen += 1
         st.item, st.block = item, None
         rest = m.rest
         trailing = trailing_clause(rest) if rest else None
@@ -263,7 +271,6 @@ class _Parser:
     def _add_item(self, section: DraftSection, line: int, title: str) -> DraftItem:
         item = DraftItem(line, title)
         section.items.append(item)
-        self.items_seen += 1
         return item
 
     def _looks_like_sentence(self, rest: str) -> bool:
