@@ -14,8 +14,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.answers import StatusWords
-from desktop.catalogue import cn_number, short_name
+from desktop.catalogue import short_name
 from desktop.dates import shown
+from desktop.numerals import cn_number
 from desktop.report import model as M
 from desktop.report import prose
 from desktop.report.body import part_title

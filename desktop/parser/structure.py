@@ -50,6 +50,7 @@ from desktop.parser.placement import (
     trailing_clause,
 )
 from desktop.parser.source import SourceError, SourceText, read_source
+from desktop.textclean import clip
 
 _TASK_KIND = {"item": "arabic", "arabic": "paren_ar"}
 
@@ -68,10 +69,6 @@ class ParseError(UserError):
 
 def _strip_title(text: str) -> str:
     return text.strip().rstrip("。.：:；;").strip()
-
-
-def _clip(text: str, n: int = 30) -> str:
-    return text if len(text) <= n else text[:n] + "…"
 
 
 class _Parser:
@@ -134,7 +131,7 @@ class _Parser:
                 nxt = kind
         for n, (idx, ln) in enumerate(texts):
             if state.ended:
-                self.warn(ln.no, f"正文结束后的内容未导入：{_clip(ln.text)}")
+                self.warn(ln.no, f"正文结束后的内容未导入：{clip(ln.text, 30)}")
                 continue
             state.next_text = texts[n + 1][1].text if n + 1 < len(texts) else ""
             state.items_follow = upcoming[n] == item_kind
@@ -198,7 +195,7 @@ class _Parser:
             if target is not None:
                 target.texts.append(text)
             else:
-                self.warn(ln.no, f"“{_clip(text)}”之前没有任务，未导入。")
+                self.warn(ln.no, f"“{clip(text, 30)}”之前没有任务，未导入。")
             return
         clause = clause_of_line(text)
         if clause is not None:
@@ -208,7 +205,7 @@ class _Parser:
         if st.item is None:
             if st.items_follow and not section.items and split_inline_clauses(text)[0][1] is None:
                 # A lead-in paragraph between a section heading and its first item.
-                self.warn(ln.no, f"部分标题下的引言未作为任务导入：{_clip(text)}")
+                self.warn(ln.no, f"部分标题下的引言未作为任务导入：{clip(text, 30)}")
                 return
             # Paragraphs directly under a section heading: each one is an item of its own.
             section.implicit_items = True

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop.answers import DONE, FIGURES, ONGOING, UNFINISHED, has_content
-from desktop.catalogue import Catalogue, Item, Section, Task, cn_number, short_name
+from desktop.catalogue import Catalogue, Item, Section, Task, short_name
+from desktop.numerals import cn_number
 from desktop.report import prose
 from desktop.report.figures import figure_sentence
 from desktop.report.model import Heading, Para
