@@ -90,6 +90,15 @@ def test_a_part_carries_only_the_shared_tasks_and_no_local_paths(data_dir, ctx):
     assert send.file_name("中山区", LEAD) == "中山区致市政府办公厅的配合材料.json"
 
 
+def test_a_part_never_carries_a_folder_of_this_pc(data_dir, ctx):
+    with open_store().store as store:
+        data = full_payload(store, fill_part(store, "中山区"))
+    data["answers"][TASK]["evidence"][0]["path"] = "C:\\Users\\张三\\Desktop\\通知.pdf"
+    doc = send.contribution(data, LEAD, [TASK])
+    assert doc["answers"][TASK]["evidence"][0]["path"] == "通知.pdf"
+    assert "张三" not in payload.dumps(doc)
+
+
 def test_a_part_of_a_final_report_carries_its_review_and_arrives_as_final(tmp_path, ctx):
     catalogue, form, directory = ctx
     folder = tmp_path / "parts"
@@ -310,6 +319,7 @@ def test_quote_names_the_unit_instead_of_we():
 # -- the report's attachment --------------------------------------------------------------------
 def test_report_gets_the_optional_table_only_when_chosen(tmp_path, ctx):
     import docx
+    from docx.oxml.ns import qn
 
     from desktop.report import build_report, compose_report
     from desktop.report.contrib_table import add_contributions
@@ -344,7 +354,13 @@ def test_report_gets_the_optional_table_only_when_chosen(tmp_path, ctx):
     cells = [[c.text for c in row.cells] for row in table.rows]
     assert cells[0] == ["序号", "工作任务", "配合单位", "完成状态", "落实情况"]
     assert [r[2] for r in cells[1:]] == ["中山区", "市教育局"]
-    assert cells[1][1].startswith("四（三）") and cells[2][1] == ""
+    # The task is one merged cell over its units' rows (python-docx reads the merged cell's
+    # text in both rows), never a blank cell that looks like a value left out.
+    assert cells[1][1].startswith("四（三）") and cells[2][1] == cells[1][1]
+    merges = [tc.tcPr.find(qn("w:vMerge")) for tc in (r._tr.tc_lst[1] for r in table.rows[1:])]
+    assert merges[0].get(qn("w:val")) == "restart"
+    assert merges[1] is not None and merges[1].get(qn("w:val")) in (None, "continue")
+    assert table.rows[2]._tr.tc_lst[1].xpath("string(.)") == ""
     # The embedded payload (what 汇总 reads) carries no contributions.
     from desktop.docx_payload import read
 
