@@ -111,7 +111,8 @@ def _status_clauses(t: TaskTally, words: StatusWords) -> list[str]:
                 text += f"，其中牵头单位{names(silent_leads)}"
             parts.append(text)
     if t.not_applicable:
-        parts.append(f"{names(t.not_applicable)}说明不适用")
+        # Apart from those it concerns: 仅涉及市公安局，已完成；另有市财政局说明不适用.
+        parts.append(f"另有{names(t.not_applicable)}说明不适用")
     return parts
 
 
