@@ -116,7 +116,7 @@ _URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+",
 def strip_urls(text: str) -> tuple[str, list[str]]:
     """*text* without web addresses, and the addresses: the body of a report names a channel,
     the attachment table gives its address. ``已在http://…公开`` becomes ``已在网上公开``;
-    ``门户网站（网址：http://…）`` becomes ``门户网站``."""
+    ``门户网站（网址：http://…）`` becomes ``门户网站``; ``详见http://…`` becomes ``详见附件``."""
     found: list[str] = []
 
     def repl(match: re.Match[str]) -> str:
@@ -124,6 +124,8 @@ def strip_urls(text: str) -> tuple[str, list[str]]:
         found.append(url)
         tail = match.group(0)[len(url) :]
         before = match.string[: match.start()]
+        if before.endswith(("详见", "参见", "请见", "具体见", "请查阅", "可查阅")):
+            return "附件" + tail  # the address is listed in the 落实情况表: 详见附件, never 详见。
         return ("网上" if before.endswith(("在", "于", "通过", "登录", "访问")) else "") + tail
 
     if "://" not in text and "www." not in text.lower():
