@@ -476,3 +476,10 @@ def test_an_address_in_the_text_leaves_a_whole_sentence(typed, printed, catalogu
     assert printed in body_text(model)
     (table,) = model.of_type(Table)
     assert "www." in table.rows[0][6]  # the address is listed in the table instead
+
+
+def test_an_address_outside_any_task_is_not_said_to_be_in_the_table(catalogue, form):
+    data = reports.load("shi-guoshuiju-2016-short")
+    data["texts"]["problems"] = "一是网站栏目更新不及时，详见http://www.x.gov.cn/a。二是解读不够。"
+    text = body_text(compose_report(data, catalogue, form))
+    assert "一是网站栏目更新不及时，详见相关网页。" in text and "详见附件" not in text
