@@ -203,8 +203,9 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
         )
     lead_gaps = [e for e in c.missing if e.kind == "lead_missing"]
     if lead_gaps:
-        text = "；".join(f"{e.unit}（{'、'.join(e.lead_refs)}）" for e in lead_gaps)
-        say.append(M.Para(f"报告中缺少牵头任务落实情况的单位{len(lead_gaps)}个：{text}。"))
+        # Said without brackets in brackets (市环保局（一（十））).
+        text = "；".join(f"{e.unit}未填写{'、'.join(e.lead_refs)}" for e in lead_gaps)
+        say.append(M.Para(f"有{len(lead_gaps)}个单位的报告缺少其牵头任务的落实情况：{text}。"))
     say += [
         M.Para("特此报告。"),
         M.AttachmentNote((ATTACHMENT,)),
