@@ -19,22 +19,13 @@ from typing import Any
 
 from desktop import paths
 from desktop.errors import UserError
-from desktop.textclean import to_fullwidth_punct, xml_safe
+from desktop.numerals import cn_number
+from desktop.textclean import cut_list, to_fullwidth_punct, xml_safe
 
 ROLES = ("lead", "responsible", "cooperate")
 ROLE_LABELS = {"lead": "牵头", "responsible": "负责", "cooperate": "配合"}
 ROLE_RANK = {"lead": 3, "responsible": 2, "cooperate": 1}
 BUILTIN_ID = "dalian-2016"
-CN_NUMERALS = "一二三四五六七八九十"
-
-
-def cn_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (for headings)."""
-    if n <= 10:
-        return CN_NUMERALS[n - 1]
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 1 else CN_NUMERALS[tens - 1]
-    return head + "十" + (CN_NUMERALS[ones - 1] if ones else "")
 
 
 def task_ref(section_no: int, item_no: int, index: int, count: int) -> str:
@@ -63,8 +54,7 @@ def short_name(task: Task, limit: int = 36) -> str:
     label = clauses[0] if clauses else first
     if len(label) <= limit:
         return label
-    cut = label.rfind("、", 0, limit)
-    return (label[:cut] if cut >= 12 else label[:limit]) + "等"
+    return cut_list(label, limit, keep=12)
 
 
 class CatalogueError(UserError):

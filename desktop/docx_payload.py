@@ -87,14 +87,10 @@ def embed(document: Document, payload_text: str) -> None:
 
 def read(source: bytes | str | Path, name: str | None = None) -> str:
     """The payload JSON text embedded in a .docx. Raises :class:`DocxPayloadError`."""
-    from desktop.safezip import UnsafeArchive, open_bytes, read_archive
+    from desktop.safezip import UnsafeArchive, open_bytes, source_bytes
 
     try:
-        if isinstance(source, (str, Path)):
-            name = name or Path(source).name
-            data = read_archive(source, name, PAYLOAD_LIMITS)
-        else:
-            data, name = source, name or "文件"
+        data, name = source_bytes(source, name, PAYLOAD_LIMITS)
         with open_bytes(data, name, PAYLOAD_LIMITS) as archive:
             if not archive.has("word/document.xml"):
                 raise DocxPayloadError(f"{name}：不是 Word 文档（缺少正文部分）")

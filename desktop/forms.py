@@ -59,6 +59,9 @@ class FigureSpec:
     sentence_false: str = ""
     # How the report says a zero (全年未发生…); without it a zero is not said at all.
     sentence_zero: str = ""
+    # A url figure: the name its address is listed under in the 落实情况表 (领导分工公布网页),
+    # so a long address prints as its site under that name instead of six broken lines.
+    channel: str = ""
     # Words that mark a clerk's sentence as stating this figure already (then not repeated).
     keywords: tuple[str, ...] = ()
     # Which units the 要点 asks this figure of: category or unit names from the unit directory

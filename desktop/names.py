@@ -28,6 +28,7 @@ import unicodedata
 from typing import Protocol
 
 from desktop.errors import UserError
+from desktop.textclean import invisible_mark
 
 MAX_NAME = 60  # characters; the form's limit for 发文机关名称 and the directory's for units
 
@@ -200,5 +201,5 @@ def _visible(name: str) -> str:
     out = []
     for ch in name[:MAX_NAME]:
         hidden = _bad_char(ch) in ("invisible", "unknown") or not ch.isprintable()
-        out.append(f"⟨U+{ord(ch):04X}⟩" if hidden else ch)
+        out.append(invisible_mark(ch) if hidden else ch)
     return "".join(out) + ("…" if len(name) > MAX_NAME else "")

@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
 from desktop import safejson
 from desktop.answers import DRAFT
@@ -34,7 +34,7 @@ from desktop.payload_rules import (
     shown,
     validate,
 )
-from desktop.payload_types import CatalogueRef
+from desktop.payload_types import CatalogueRef, Payload
 from desktop.safeio import UnreadableFile, read_bounded
 
 MAX_PAYLOAD_BYTES = 30 * 1024 * 1024
@@ -49,35 +49,12 @@ class PayloadError(UserError):
         self.problems = problems
 
 
-@dataclass
-class Payload:
-    data: dict
-
-    @property
-    def unit(self) -> str:
-        return self.data["unit"]
-
-    @property
-    def catalogue_id(self) -> str:
-        return self.data["catalogue"]["id"]
-
-    @property
-    def status(self) -> str:
-        return self.data.get("status", DRAFT)
-
-    def answers(self) -> dict[str, dict]:
-        return self.data.get("answers", {})
-
-    def dumps(self) -> str:
-        return dumps(self.data)
-
-
-def dumps(data: dict) -> str:
+def dumps(data: Mapping[str, Any]) -> str:
     """Canonical text: sorted keys, so export → import → export is byte-identical."""
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def empty(catalogue: Catalogue, unit: str) -> dict[str, Any]:
+def empty(catalogue: Catalogue, unit: str) -> Payload:
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -101,21 +78,21 @@ def file_name(path: object) -> str:
     return re.split(r"[\\/]", str(path).strip())[-1] if path else ""
 
 
-def without_local_paths(data: dict[str, Any]) -> dict[str, Any]:
+def without_local_paths(data: Payload) -> Payload:
     """A copy of *data* whose evidence files carry only their file names: the folders on the
     clerk's PC (and the user name in them) never leave it — not in an exchange file, not in a
     report. Anything malformed is left as it is (validation reports it)."""
     answers = data.get("answers")
     if not isinstance(answers, dict):
         return data
-    out = dict(data)
+    out = data.copy()
     out["answers"] = {}
     for task_id, answer in answers.items():
         evidence = answer.get("evidence") if isinstance(answer, dict) else None
         if isinstance(evidence, list) and any(
             isinstance(e, dict) and isinstance(e.get("path"), str) for e in evidence
         ):
-            answer = dict(answer)
+            answer = answer.copy()
             answer["evidence"] = [
                 {**e, "path": file_name(e["path"])}
                 if isinstance(e, dict) and isinstance(e.get("path"), str)
@@ -129,8 +106,9 @@ def without_local_paths(data: dict[str, Any]) -> dict[str, Any]:
 # -- validation --------------------------------------------------------------------------------
 
 
-def parse(text: str | bytes) -> dict:
-    """JSON text → dict, or :class:`PayloadError` with a Chinese reason.
+def parse(text: str | bytes) -> dict[str, Any]:
+    """JSON text → dict (not yet validated: see :func:`load`), or :class:`PayloadError` with a
+    Chinese reason.
 
     Through :mod:`desktop.safejson`: depth, size, huge integers, NaN/Infinity, duplicate keys
     and lone surrogates are refused here, before anything else looks at the data.
@@ -144,7 +122,7 @@ def parse(text: str | bytes) -> dict:
     return data
 
 
-def read_file(path: str | os.PathLike[str]) -> dict:
+def read_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read an exchange file bounded (never more than :data:`MAX_PAYLOAD_BYTES`, regular
     files only) and :func:`parse` it. Raises :class:`PayloadError`."""
     try:
@@ -154,13 +132,13 @@ def read_file(path: str | os.PathLike[str]) -> dict:
     return parse(data)
 
 
-def contribution_of(data: dict) -> dict | None:
+def contribution_of(data: object) -> dict[str, Any] | None:
     """The ``contribution`` block of a cooperating unit's part for a lead unit, else None.
 
     Such a document carries only the tasks shared with that lead: it is never a report of
     the unit (汇总 and ``answers import`` refuse it; the lead collects it)."""
     block = data.get("contribution") if isinstance(data, dict) else None
-    return block if isinstance(block, dict) else None
+    return block if isinstance(block, dict) else None  # unvalidated: read its keys with care
 
 
 def load(text: str | bytes, catalogue: Catalogue, form: FormSpec) -> Payload:
@@ -169,7 +147,7 @@ def load(text: str | bytes, catalogue: Catalogue, form: FormSpec) -> Payload:
     problems = validate(data, catalogue, form)
     if problems:
         raise PayloadError(problems)
-    return Payload(data)
+    return cast(Payload, data)  # validated: it has the shape Payload describes
 
 
 __all__ = [

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from desktop.answers import DRAFT, FIGURES, REPORT_STATUSES
 from desktop.catalogue import ROLES, Catalogue
 from desktop.forms import FormSpec
 from desktop.names import name_problem
+from desktop.textclean import clip, visible
 
 if TYPE_CHECKING:
     from desktop.units import Directory
@@ -101,7 +103,7 @@ def _unknown(where: str, key: Any) -> str:
     return f"{where}中的“{shown(key)}”：不认识的项"
 
 
-def check_header(data: dict) -> list[str]:
+def check_header(data: Mapping[str, Any]) -> list[str]:
     """Format and version only: what must hold before anything else is read."""
     if data.get("format") != FORMAT:
         return ["不是本程序导出的报告数据（缺少格式标记 zwgk-report）"]
@@ -118,7 +120,10 @@ def check_header(data: dict) -> list[str]:
 
 
 def validate(
-    data: dict, catalogue: Catalogue, form: FormSpec, directory: Directory | None = None
+    data: Mapping[str, Any],
+    catalogue: Catalogue,
+    form: FormSpec,
+    directory: Directory | None = None,
 ) -> list[str]:
     """Every problem in *data* for *catalogue*; empty when it can be imported as is.
 
@@ -190,8 +195,7 @@ def shown(value: Any, limit: int = 40) -> str:
     if isinstance(value, str) and len(value) <= limit and value.isprintable():
         return value  # the common case (every key of every answer): nothing to do
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)[:200]
-    text = "".join(ch if ch.isprintable() else f"⟨U+{ord(ch):04X}⟩" for ch in text[: limit + 1])
-    return text if len(text) <= limit else text[:limit] + "…"
+    return clip(visible(text[: limit + 1]), limit)
 
 
 def _check_unit_info(info: Any) -> list[str]:
@@ -214,7 +218,7 @@ def _check_unit_info(info: Any) -> list[str]:
     return problems
 
 
-def _check_review_gate(data: dict) -> list[str]:
+def _check_review_gate(data: Mapping[str, Any]) -> list[str]:
     """A final report has passed the 保密审查 gate: the file cannot just claim it."""
     if data.get("status") != "final":
         return []
@@ -232,7 +236,9 @@ def _check_review_gate(data: dict) -> list[str]:
     ]
 
 
-def _check_mandatory(data: dict, catalogue: Catalogue, directory: Directory) -> list[str]:
+def _check_mandatory(
+    data: Mapping[str, Any], catalogue: Catalogue, directory: Directory
+) -> list[str]:
     """Tasks the unit must report on may not be marked not applicable."""
     from desktop.applicability import tasks_for
     from desktop.units import Unit
@@ -281,7 +287,7 @@ def _is_str_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-def _check_answer(answer: dict, form: FormSpec, task_id: str, where: str) -> list[str]:
+def _check_answer(answer: Mapping[str, Any], form: FormSpec, task_id: str, where: str) -> list[str]:
     problems: list[str] = []
     specs = {f.key: f for f in form.task_fields}
     for key, value in answer.items():

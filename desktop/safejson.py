@@ -28,6 +28,7 @@ from typing import Any
 
 from desktop.errors import UserError
 from desktop.safeio import UnreadableFile, read_bounded
+from desktop.textclean import clip, visible
 
 MAX_DEPTH = 64
 MAX_INT_DIGITS = 30
@@ -49,9 +50,8 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            shown = key if len(key) <= 40 else key[:40] + "…"
             raise JSONProblem(
-                f"“{_printable(shown)}”这一项在同一处出现了两次，无法确定以哪一个为准"
+                f"“{visible(clip(key, 40))}”这一项在同一处出现了两次，无法确定以哪一个为准"
                 "（文件可能被手工改过或已损坏）"
             )
         out[key] = value
@@ -75,10 +75,6 @@ def _parse_float(text: str) -> float:
 
 def _parse_constant(name: str) -> Any:
     raise JSONProblem(f"文件中有 {name}（不是数字），不是有效的数据（文件可能已损坏）")
-
-
-def _printable(text: str) -> str:
-    return "".join(ch if ch.isprintable() else f"⟨U+{ord(ch):04X}⟩" for ch in text)
 
 
 def _check_tree(value: Any, max_depth: int) -> None:

@@ -167,16 +167,22 @@ def open_path(path: str | os.PathLike[str], name: str | None = None, limits: Lim
     return SafeZip(read_archive(path, name, limits), name or path.name, limits)
 
 
+def source_bytes(
+    source: str | os.PathLike[str] | bytes, name: str | None = None, limits: Limits = DOCX
+) -> tuple[bytes, str]:
+    """(bytes, name to quote) of an archive given as a path (read bounded) or as bytes already
+    read. Raises :class:`UnsafeArchive` when the file cannot be read."""
+    if isinstance(source, (bytes, bytearray)):
+        return bytes(source), name or "文件"
+    name = name or Path(source).name
+    return read_archive(source, name, limits), name
+
+
 def checked_bytes(
     source: str | os.PathLike[str] | bytes, name: str | None = None, limits: Limits = DOCX
 ) -> bytes:
     """The archive's bytes after its central directory passed every check: hand them to
     python-docx (``docx.Document(BytesIO(data))``). Raises :class:`UnsafeArchive`."""
-    if isinstance(source, (bytes, bytearray)):
-        data = bytes(source)
-        name = name or "文件"
-    else:
-        data = read_archive(source, name, limits)
-        name = name or Path(source).name
+    data, name = source_bytes(source, name, limits)
     SafeZip(data, name, limits).close()
     return data

@@ -18,6 +18,7 @@ from desktop.applicability import Applicable, tasks_for
 from desktop.catalogue import Catalogue, short_name
 from desktop.completeness import Problem
 from desktop.forms import FigureSpec, FormSpec
+from desktop.payload_types import Payload
 from desktop.store import Revision, Store, StoreError
 from desktop.units import Directory, Unit
 
@@ -278,7 +279,7 @@ class ReportSession:
                 if source and is_empty(self.value(scope, fig.store_key)):
                     self.set_value(scope, fig.store_key, source)
 
-    def payload(self) -> dict:
+    def payload(self) -> Payload:
         """The report as the exchange document (for preview, export, 汇总)."""
         from desktop.store.exchange import export_payload
 

@@ -157,8 +157,50 @@ def normalise_space(text: str) -> str:
     return re.sub(r" {2,}", " ", text).strip()
 
 
+# Shortening text for people. Each way says what it keeps; pick by what the reader needs.
+
+
 def clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """The first *limit* characters and “…” when there are more (a quote in a message)."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def visible(text: str) -> str:
+    """*text* with every unprintable character shown as ``⟨U+200B⟩`` (for a message that quotes
+    a key or name from a file: an invisible character must not make two names look alike)."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else invisible_mark(ch) for ch in text)
+
+
+def invisible_mark(ch: str) -> str:
+    return f"⟨U+{ord(ch):04X}⟩"
+
+
+def columns(text: str) -> int:
+    """Terminal columns: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fit_columns(text: str, limit: int) -> str:
+    """*text* cut to fit *limit* terminal columns, “…” included (a CLI line)."""
+    if columns(text) <= limit:
+        return text
+    while columns(text) > limit - 2:
+        text = text[:-1]
+    return text + "…"
+
+
+def cut_list(text: str, room: int, keep: int) -> str:
+    """A too-long enumeration ended the Chinese way, with 等: cut at the last 顿号 within *room*
+    characters when at least *keep* stay, else at *room* (callers first check it is too long)."""
+    cut = text.rfind("、", 0, room)
+    return (text[:cut] if cut >= keep else text[:room]) + "等"
+
+
+def abridge(text: str, limit: int, keep: int = 6) -> str:
+    """*text* in at most *limit* characters, 等 included (:func:`cut_list`): a label."""
+    return text if len(text) <= limit else cut_list(text, limit - 1, keep)
 
 
 _PASTE_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")

@@ -8,7 +8,7 @@ city, level or year reaches the right units without anyone listing its wording f
 Forms::
 
     all           各地区各部门 / 各地各部门 / 各级各部门 / 各单位
-    towns         各镇（街）/ 各乡镇（街道）/ 各街道办事处 / 各镇人民政府
+    towns         各镇（街）/ 各乡镇（街道）/ 各街道办事处 / 各镇人民政府 / 各乡镇场街
     local         governments and zones together: 各县（市、区）人民政府（管委会）,
                   各区市县政府和先导区管委会
     governments   各…政府 / 各县市区 / 各区市县
@@ -32,7 +32,14 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^各(?:地区|地|级|级政府)[、和及]?各?(?:部门|单位)(?:[、和及]各?单位)?$|^各单位$"
         ),
     ),
-    ("towns", re.compile(r"^各(?:乡镇|镇|乡|街道|街|镇街|乡镇街道)(?:人民政府|政府|办事处|办)*$")),
+    # A run of the kinds of place below a county, as a county writes them together:
+    # 各乡镇, 各镇街, 各乡镇场街 (乡镇、国营农场、街道), 各苏木乡镇.
+    (
+        "towns",
+        re.compile(
+            r"^各(?:乡镇|镇|乡|街道|街|场|农场|林场|牧场|苏木|社区)+(?:人民政府|政府|办事处|办)*$"
+        ),
+    ),
     (
         "governments",
         re.compile(

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from desktop import catalogue as catalogue_mod  # noqa: E402
-from desktop import forms  # noqa: E402
+from desktop import forms, units  # noqa: E402
 from desktop.report import export_report  # noqa: E402
 from tests.samples import reports  # noqa: E402
 
@@ -106,7 +106,7 @@ def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "img"
     out.mkdir(parents=True, exist_ok=True)
     catalogue = catalogue_mod.load_builtin()
-    form = forms.load(catalogue)
+    form = forms.load(catalogue, directory=units.load())
     work = Path(tempfile.mkdtemp(prefix="report-pictures-"))
     try:
         finance(work, out, catalogue, form)

@@ -239,9 +239,9 @@ def test_summary_report_words(city):
     )
     (para,) = [p.text for p in parts if p.text.startswith("三（一）之一“加强政策解读”")]
     assert "（各区市县政府和先导区管委会、市政府各部门牵头）" in para
-    assert "其中牵头单位旅顺口区、金州区、长海县、保税区" in para
+    assert "另有牵头单位旅顺口区、金州区、长海县、保税区尚未报送报告" in para
     (para,) = [p.text for p in parts if p.text.startswith("五（二）")]
-    assert f"受理政府信息公开申请合计{10 * len(reporting)}件（{len(reporting)}个单位填报）" in para
+    assert f"据{len(reporting)}个单位填报，受理政府信息公开申请合计{10 * len(reporting)}件" in para
     assert (
         "报告中缺少牵头任务落实情况的单位2个：市审计局（一（二）之二）；市环保局（一（十））"
         in text

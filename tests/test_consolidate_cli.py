@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from desktop.commands.consolidate_cmd import width
+from desktop.textclean import columns as width
 from tests.conftest import ROOT
 from tests.samples import unit_reports as samples
 

@@ -5,6 +5,7 @@ Golden checks compare extracted text and properties, never bytes.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -59,17 +60,17 @@ def test_summary_report_in_gbt9704_format(consolidation):
     texts = [p.text for p in doc.paragraphs if p.text.strip()]
     body = "\n".join(texts)
     # One title paragraph, broken into lines (正梯形) by the writer, never inside the 要点's name.
-    assert texts[0].split("\n") == ["市政府办公厅关于", "全市2016年政务公开工作要点落实情况的报告"]
+    assert texts[0].split("\n") == ["市政府办公厅关于全市", "2016年政务公开工作要点落实情况的报告"]
     assert "市政府：" in texts
     assert "截至2016年12月5日，应报送单位44个，已报送41个，尚未报送3个。" in body
     assert "一、总体情况" in texts and "二、各项任务落实情况" in texts
     # Headings follow the 要点: its parts （一）…（五）, their items 1. 2. …
-    assert "（一）围绕深化改革、经济发展，推进权力运行全流程公开" in texts
+    assert "（一）推进权力运行全流程公开" in texts and "（五）落实保障措施" in texts
     assert "6.深入推进预决算公开" in texts
     para = next(t for t in texts if t.startswith("一（六）（市财政局牵头）："))
     assert "（市财政局牵头）" in para and "未完成的有市财政局" in para
     para = next(t for t in texts if t.startswith("五（二）："))
-    assert "受理政府信息公开申请合计410件（41个单位填报）" in para
+    assert "据41个单位填报，受理政府信息公开申请合计410件" in para
     assert "尚未报送落实情况报告的单位3个：市委办公厅、旅顺口区、大连广播电视大学。" in body
     assert "特此报告。" in texts and "2016年12月5日" in texts
     assert texts[texts.index("特此报告。") + 1] == "附件：各项任务落实情况汇总表"
@@ -99,10 +100,55 @@ def test_title_is_never_cut_short():
     from desktop.report import prose
 
     title = "市政府办公厅关于全市2016年政务公开工作要点落实情况的报告"
-    lines = prose.title_lines("市政府办公厅", "全市2016年政务公开工作要点")
+    lines = prose.title_lines("市政府办公厅", "2016年政务公开工作要点", scope="全市")
     assert "".join(lines) == title and len(lines) == 2
-    assert all(prose.text_width(x) <= prose.TITLE_MAX_WIDTH for x in lines)
+    # Not filled to the last character: a line computed as exactly 20 wide printed its last
+    # character (告) alone on a third line.
+    assert all(prose.text_width(x) <= prose.TITLE_MAX_WIDTH - 1 for x in lines)
     assert prose.text_width(lines[0]) <= prose.text_width(lines[1])
+    assert lines[1] == "2016年政务公开工作要点落实情况的报告"  # the 要点's name whole
+
+
+def summary_text(consolidation) -> str:
+    doc = read_docx(render(consolidation, date(2016, 12, 5)))
+    return "\n".join(p.text for p in doc.paragraphs if p.text.strip())
+
+
+def test_no_zero_is_counted_and_one_unit_is_named(consolidation):
+    """The office writes 仅涉及市审计局，已完成 — not 涉及单位1个，已报告1个；其中已完成1个、
+    持续推进0个、未完成0个；已完成的有市审计局."""
+    text = summary_text(consolidation)
+    assert not re.search(r"(?<![\d.])0(?:个|项次|件|次)", text)
+    assert (
+        "“进一步加大审计结果公告及整改情况的公开力度”（市审计局牵头）：仅涉及市审计局，已完成。"
+        in text
+    )
+    assert "持续推进0" not in text and "未完成0" not in text
+    # All done: said once for all of them, not counted by status.
+    para = next(t for t in text.split("\n") if t.startswith("二（四）之一"))
+    assert "涉及单位3个，均已报告；市财政局、市地税局、市国税局均已完成。" in para
+
+
+def test_nested_quotes_and_short_part_headings(consolidation):
+    text = summary_text(consolidation)
+    # A task name holding quotes is quoted the Chinese way: outer “…”, inner ‘…’.
+    assert "一（五）之三“积极做好各级政府网站与‘信用大连’网站的连接工作”" in text
+    assert not re.search(r"“[^”]*“", text)
+    headings = [t for t in text.split("\n") if re.match(r"（[一二三四五]）", t)]
+    assert headings == [
+        "（一）推进权力运行全流程公开",
+        "（二）推进政务服务全过程公开",
+        "（三）扩大政务开放参与和回应",
+        "（四）提升政务公开能力",
+        "（五）落实保障措施",
+    ]
+
+
+def test_how_many_units_gave_the_figures_is_said_once(consolidation):
+    text = summary_text(consolidation)
+    para = next(t for t in text.split("\n") if t.startswith("五（二）"))
+    assert para.count("个单位填报") == 1
+    assert "据41个单位填报，受理政府信息公开申请合计410件，" in para
 
 
 def test_model_blocks_are_the_report_writers(consolidation):

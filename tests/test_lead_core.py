@@ -90,6 +90,15 @@ def test_a_part_carries_only_the_shared_tasks_and_no_local_paths(data_dir, ctx):
     assert send.file_name("中山区", LEAD) == "中山区致市政府办公厅的配合材料.json"
 
 
+def test_a_part_never_carries_a_folder_of_this_pc(data_dir, ctx):
+    with open_store().store as store:
+        data = full_payload(store, fill_part(store, "中山区"))
+    data["answers"][TASK]["evidence"][0]["path"] = "C:\\Users\\张三\\Desktop\\通知.pdf"
+    doc = send.contribution(data, LEAD, [TASK])
+    assert doc["answers"][TASK]["evidence"][0]["path"] == "通知.pdf"
+    assert "张三" not in payload.dumps(doc)
+
+
 def test_a_part_of_a_final_report_carries_its_review_and_arrives_as_final(tmp_path, ctx):
     catalogue, form, directory = ctx
     folder = tmp_path / "parts"

@@ -106,6 +106,21 @@ CLAUSES = {
     "市财政局、市税务局等部门负责落实": [("市财政局", R), ("市税务局", R)],
     "市财政局牵头，市审计局等相关单位配合": [("市财政局", L), ("市审计局", C), ("相关单位", C)],
     "市卫生健康委负责；见附件1，下同": [("市卫生健康委", R)],
+    # Brackets nested in a bracketed clause are 〔〕 (吉林省 2020); kinds of government
+    # listed before the 政府 they share are one name; other lists stay apart.
+    "各市〔州〕、县〔市、区〕政府，各级政府各部门、各单位按照职能分别落实": [
+        ("各市（州）、县（市、区）政府", R),
+        ("各级政府各部门", R),
+        ("各单位", R),
+    ],
+    "各市、县政府负责": [("各市、县政府", R)],
+    "各县区、开发区管委会负责": [("各县区", R), ("开发区管委会", R)],
+    "各县（市、区）政府、县政府办公室负责": [("各县（市、区）政府", R), ("县政府办公室", R)],
+    "牵头单位：县政府办公室；责任单位：各乡镇场街、县政府各部门": [
+        ("县政府办公室", L),
+        ("各乡镇场街", R),
+        ("县政府各部门", R),
+    ],
 }
 
 
@@ -315,3 +330,18 @@ def test_closing_sentences(text, expected):
     found = find_closing(text)
     got = None if found is None else (found.month, found.day, found.year, found.report_to)
     assert got == expected
+
+
+def test_a_clause_in_tortoise_shell_brackets_closes_its_paragraph():
+    text = "加强信息动态化调整机制。〔各县（市）区人民政府，开发区管委会，市政府各部门（单位）按照职能分别落实〕"
+    ((chunk, inner),) = split_inline_clauses(text)
+    assert chunk == text
+    parsed = parse_clause(inner)
+    assert parsed is not None
+    assert [a.unit for a in parsed.assignments] == [
+        "各县（市）区人民政府",
+        "开发区管委会",
+        "市政府各部门（单位）",
+    ]
+    # a 文号 in such brackets is no clause
+    assert split_inline_clauses("依据国办发〔2019〕14号要求。")[0][1] is None

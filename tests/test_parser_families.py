@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.parser.structure import parse_file
+from desktop.parser.structure import parse_file, parse_lines
+from desktop.unitforms import category_form
 from tests.conftest import SAMPLES
 from tests.test_parser_samples import TRADITIONAL, check_sample
 
@@ -149,6 +150,82 @@ FAMILY_CASES = {
         },
         "warnings": [(19, "单独的页码或数字“- 1 -”已忽略。")],
     },
+    # A province's 要点 whose first section only states the year's aims (一、总体要求, prose
+    # and no clause: not a task, the other sections keep their numbers 二、三、); brackets
+    # nested in a bracketed clause written 〔〕 (各市〔州〕、县〔市、区〕政府: one category, the
+    # two kinds of government sharing 政府); a clause closing a paragraph in 〔〕 itself;
+    # 按照职能分别落实.
+    "baishan-2020-province-aims.txt": {
+        "header": {
+            "notice_title": "白山省人民政府办公厅关于印发2020年白山省政务公开工作要点的通知",
+            "title": "2020年白山省政务公开工作要点",
+            "issuer": "白山省人民政府办公厅",
+            "doc_number": "白政办发〔2020〕19号",
+            "date": "2020-06-12",
+            "report_to": "省政府办公厅",
+            "deadline": "2020-11-30",
+        },
+        "sections": [("主要任务", 3), ("保障措施", 1)],
+        "tasks": {
+            "2.1.1": [("各市（州）、县（市、区）政府", R), ("省政府各部门", R)],
+            "2.2.1": [("省发展改革委", L), ("各市（州）政府", R), ("各开发区管委会", R)],
+            "2.3.1": [
+                ("省政府办公厅", L),
+                ("各市（州）、县（市、区）政府", R),
+                ("省政府各部门", R),
+            ],
+            "3.1.1": [("各市（州）政府", R), ("省政府各部门", R)],
+        },
+        "warnings": [(9, "“一、总体要求”只写总体要求，没有任务和分工，未作为任务导入。")],
+    },
+    # A county's 要点: 一、指导思想和工作目标 (aims only, left out), items 1. 2. 3. numbered on
+    # through the sections, keyed clauses in brackets, a clause in 〔〕; the county's towns
+    # written as a run of their kinds (各乡镇场街: 乡镇、国营农场、街道; 各镇街).
+    "xinglong-2020-county-towns.txt": {
+        "header": {
+            "notice_title": "兴隆县人民政府办公室关于印发兴隆县2020年政务公开工作要点的通知",
+            "title": "兴隆县2020年政务公开工作要点",
+            "issuer": "兴隆县人民政府办公室",
+            "doc_number": "兴政办发〔2020〕31号",
+            "date": "2020-09-07",
+            "report_to": "县政府办公室",
+            "deadline": "2020-12-10",
+        },
+        "sections": [
+            ("完成政府信息公开平台建设，规范用权信息公开", 2),
+            ("推进基层政务公开标准化规范化", 2),
+        ],
+        "tasks": {
+            "2.1.1": [("县政府办公室", L), ("各乡镇场街", R), ("县政府各部门", R)],
+            "2.2.1": [("县委编办", L), ("县政府各部门", R)],
+            "3.1.1": [("县政府办公室", L), ("各镇街", R), ("县政府有关部门", R)],
+            "3.2.1": [("各乡镇场街", R)],
+        },
+        "warnings": [(9, "“一、指导思想和工作目标”只写总体要求，没有任务和分工，未作为任务导入。")],
+    },
+    # A bureau's task list copied from a web page: every cell on its own line and closed by a
+    # line holding only "|"; the header has no 序号 label (a merged header cell), the serial
+    # stands after the 工作任务 cell, a 工作任务 merged over two rows is missing in the
+    # second; a cell of two lines; X牵头，Y配合 in the 责任科室 cell; no 一、 or （一） at all.
+    "qingxi-2022-bars.txt": {
+        "header": {
+            "notice_title": "青溪市市场监督管理局关于印发2022年政务公开重点任务清单的通知",
+            "title": "青溪市市场监督管理局2022年政务公开重点任务清单",
+            "issuer": "青溪市市场监督管理局",
+            "doc_number": "青市监办〔2022〕8号",
+            "date": "2022-05-16",
+            "report_to": "局办公室",
+            "deadline": "2022-12-05",
+        },
+        "sections": [("", 4)],
+        "tasks": {
+            "1.1.1": [("法规科", R)],
+            "1.2.1": [("办公室", L), ("各业务科室", C)],
+            "1.3.1": [("登记注册科", R), ("信用监管科", R)],
+            "1.4.1": [("办公室", R)],
+        },
+        "warnings": [(16, "文件没有“一、”级标题，全部条目归入同一部分。")],
+    },
 }
 
 
@@ -179,3 +256,44 @@ def test_deadlines_stay_in_the_task_text_never_among_units():
     assert cat.task("1.2.1").text == "及时公开规划实施中期评估情况。\n完成时限：持续推进"
     units = {a.unit for t in cat.tasks() for a in t.assignments}
     assert not units & {"持续推进", "长期坚持", "2021年底前"}
+
+
+def test_a_section_of_aims_is_left_out_and_the_tasks_keep_the_documents_numbers():
+    cat = parse_file(SAMPLES / "baishan-2020-province-aims.txt").catalogue
+    assert [s.no for s in cat.sections] == [2, 3]
+    assert cat.ref("2.1.1") == "二（一）"
+    assert cat.display_name("3.1.1").startswith("三（一） ")
+    assert not any("总体要求" in t.text or "以人民为中心" in t.text for t in cat.tasks())
+
+
+def test_a_section_named_for_aims_that_assigns_someone_is_kept():
+    text = (SAMPLES / "baishan-2020-province-aims.txt").read_text(encoding="utf-8")
+    lines = text.replace("促服务。", "促服务。（省政府办公厅负责）").splitlines()
+    cat = parse_lines(lines).catalogue
+    assert [s.no for s in cat.sections] == [1, 2, 3]
+    assert [(a.unit, a.role) for a in cat.task("1.1.1").assignments] == [("省政府办公厅", R)]
+
+
+def test_categories_written_with_nested_brackets_or_as_a_run_are_categories():
+    for name, sample in (
+        ("baishan-2020-province-aims.txt", "各市（州）、县（市、区）政府"),
+        ("xinglong-2020-county-towns.txt", "各乡镇场街"),
+    ):
+        cat = parse_file(SAMPLES / name).catalogue
+        units = {a.unit for t in cat.tasks() for a in t.assignments}
+        assert sample in units
+        assert not any("〔" in u or "〕" in u for u in units)
+        assert category_form(sample) in ("governments", "towns")
+    assert category_form("各镇街") == "towns"
+
+
+def test_a_task_list_with_cells_closed_by_bar_lines_reads_row_by_row():
+    cat = parse_file(SAMPLES / "qingxi-2022-bars.txt").catalogue
+    titles = [item.title for _, item in cat.items()]
+    assert titles[:2] == ["加强行政规范性文件公开", "做好政策解读"]
+    assert titles[3] == "规范依申请公开"
+    assert cat.task("1.1.1").text == (
+        "对本局行政规范性文件进行全面清理，并向社会公布现行有效文件目录。\n时限要求：2022年9月底前"
+    )
+    units = {a.unit for t in cat.tasks() for a in t.assignments}
+    assert not units & {"持续推进", "长期坚持", "2022年9月底前", "|"}

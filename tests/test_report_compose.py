@@ -136,7 +136,7 @@ def test_headings_follow_the_parts_of_the_yaodian_not_a_flat_list(
     assert "推进市场监管信息公开" not in zs
 
 
-@pytest.mark.parametrize("name", reports.NAMES)
+@pytest.mark.parametrize("name", reports.ALL)
 def test_no_heading_repeats_the_one_above_or_stands_over_nothing(name, catalogue, form):
     blocks = body(compose_report(reports.load(name), catalogue, form))
     for i, block in enumerate(blocks):
@@ -150,7 +150,7 @@ def test_no_heading_repeats_the_one_above_or_stands_over_nothing(name, catalogue
     assert isinstance(blocks[-1], Para)
 
 
-@pytest.mark.parametrize("name", reports.NAMES)
+@pytest.mark.parametrize("name", reports.ALL)
 def test_no_sentence_is_said_twice_and_no_stock_sentences(name, catalogue, form):
     model = compose_report(reports.load(name), catalogue, form)
     sentences = [s for b in body(model) if isinstance(b, Para) for s in split_sentences(b.text)]
@@ -161,7 +161,7 @@ def test_no_sentence_is_said_twice_and_no_stock_sentences(name, catalogue, form)
         assert stock not in text
 
 
-@pytest.mark.parametrize("name", reports.NAMES)
+@pytest.mark.parametrize("name", reports.ALL)
 def test_no_zero_counts_no_addresses_no_files_in_the_body(name, catalogue, form):
     data = reports.load(name)
     text = body_text(compose_report(data, catalogue, form))
@@ -299,7 +299,8 @@ def test_table_rows_cite_the_yaodian_and_say_what_was_done(
     assert rows["二（四）之二"][7] == "目录清单需经市政府常务会议审定后方可公开，目前尚未上会"
     # why a task does not apply is said where the work would be, in the wide column
     assert rows["二（三）"][4:] == ("不涉及", "我局不涉及户籍制度改革和居住证相关服务事项", "", "")
-    assert rows["五（一）"][6] == "www.dlfd.gov.cn/\u200bjgsz/\u200bldxx/"  # the URL figure
+    # the URL figure, under the name the form gives it
+    assert rows["五（一）"][6] == "领导分工公布网页\nwww.dlfd.gov.cn/\u200bjgsz/\u200bldxx/"
     for row in table.rows:
         for cell in row:
             assert not cell.endswith(("……", "…", "...")), row
@@ -407,3 +408,39 @@ def test_missing_and_malformed_optional_values_never_print_none(catalogue, form)
     data["answers"]["1.2.1"]["evidence"] = [None, {"title": None, "url": None}, "x"]
     text = compose_report(data, catalogue, form).text()
     assert not re.search(r"None|True|False|null", text)
+
+
+def test_an_answer_of_figures_only_is_said_under_its_own_item(catalogue, form):
+    """市国税局 gave 五（一） figures only (who leads the work): said under 1.加强组织领导 in the
+    要点's order — not in a 此外 sentence under 3.加强经费保障, a heading it does not belong to."""
+    data = reports.load("shi-guoshuiju-2016-short")
+    blocks = body(compose_report(data, catalogue, form))
+    headings = [b.text for b in blocks if isinstance(b, Heading) and b.level == 3]
+    assert headings == ["加强组织领导", "加强考核监督", "加强经费保障"]
+    at = next(i for i, b in enumerate(blocks) if getattr(b, "text", "") == "加强组织领导")
+    assert blocks[at + 1] == Para("我局明确由副局长陈志远同志分管政务公开工作。")
+    assert "此外" not in body_text(compose_report(data, catalogue, form))
+    # Figures only, and the work goes on: the status is said with them, once.
+    data["answers"]["5.3.1"].pop("next_steps")
+    blocks = body(compose_report(data, catalogue, form))
+    at = next(i for i, b in enumerate(blocks) if getattr(b, "text", "") == "加强经费保障")
+    assert blocks[at + 1] == Para("我局尚未编制2017年政务公开经费预算，该项工作正在持续推进。")
+
+
+def test_the_table_says_what_an_answer_of_figures_only_reports(catalogue, form):
+    """落实情况 is never empty when the answer says something: figures are results too."""
+    data = reports.load("shi-guoshuiju-2016-short")
+    (table,) = compose_report(data, catalogue, form).of_type(Table)
+    done = {row[1]: row[5] for row in table.rows}
+    assert done["五（一）"] == "明确由副局长陈志远同志分管政务公开工作"
+    assert done["五（二）"].startswith("全年受理政府信息公开申请7件")
+    assert done["五（三）"] == "尚未编制2017年政务公开经费预算"
+
+
+def test_a_long_address_of_a_figure_prints_as_its_site_under_its_name(catalogue, form):
+    """市编委办's 110-character address of its 领导分工 page took six broken lines of the
+    channel column (t20160315_ / leadership_division_ / …); named, it prints as its site."""
+    data = reports.load("shi-bianweiban-2016-long")
+    (table,) = compose_report(data, catalogue, form).of_type(Table)
+    row = next(r for r in table.rows if r[1] == "五（一）")
+    assert row[6] == "领导分工公布网页\nwww.dlbb.gov.cn"

@@ -277,7 +277,7 @@ def test_round_trip_payload_is_embedded_exactly(finance, catalogue, form, tmp_pa
     # (evidence files by name only: the clerk's folders never leave the PC)
     sent = payload_mod.without_local_paths(finance)
     assert payload_mod.dumps(payload_mod.parse(embedded)) == payload_mod.dumps(sent)
-    assert payload_mod.load(embedded, catalogue, form).data == sent
+    assert payload_mod.load(embedded, catalogue, form) == sent
     files = [
         e["path"] for a in sent["answers"].values() for e in a.get("evidence", []) if e.get("path")
     ]

@@ -275,3 +275,28 @@ def test_the_signature_shares_its_page_with_the_last_point(sample, request, cata
     text = flat(page_text(pdf, signature_page))
     assert text.startswith(last_point) or last_point + "特此报告。" in text
     assert body_lines(pdf, signature_page - 1) > 11
+
+
+@pytest.mark.parametrize(
+    ("issuer", "subject", "scope"),
+    [
+        ("市政府办公厅", "2016年政务公开工作要点", "全市"),  # the 汇总报告
+        ("大连长兴岛经济技术开发区管委会", "2016年政务公开工作要点", ""),
+        ("中山区人民政府", "2016年政务公开工作要点", ""),
+    ],
+)
+def test_title_lines_print_as_computed(tmp_path, issuer, subject, scope):
+    """Each title line prints on one line: the 汇总报告's title, computed as exactly 20
+    characters wide, printed its last character alone (…落实情况的报 / 告)."""
+    from desktop.report import model as M
+    from desktop.report import prose, render_docx
+
+    lines = prose.title_lines(issuer, subject, scope=scope)
+    model = M.ReportModel(title="".join(lines), author=issuer)
+    for block in (M.Title(lines), M.Recipient("市政府："), M.Para("特此报告。")):
+        model.add(block)
+    docx = tmp_path / "title.docx"
+    docx.write_bytes(render_docx(model))
+    printed = [flat(x) for x in page_text(to_pdf(docx, tmp_path), 1).splitlines() if x.strip()]
+    assert printed[: len(lines)] == list(lines)
+    assert printed[len(lines)] == "市政府："

@@ -49,3 +49,16 @@ def test_samples_cover_the_cases_the_report_must_handle():
     assert any(p.startswith("C:\\Users\\") for p in paths) and any(
         p.startswith("/home/") for p in paths
     )
+
+
+@pytest.mark.parametrize("name", reports.EDGES)
+def test_edge_samples_are_valid_final_reports_of_every_task(
+    name, catalogue, form, directory_bundled
+):
+    data = reports.load(name)
+    assert payload_mod.validate(data, catalogue, form) == []
+    assert data["status"] == "final" and data["review"]["confirmed"] is True
+    unit = directory_bundled.unit(data["unit"])
+    assert set(data["answers"]) == {
+        a.task_id for a in tasks_for(catalogue, directory_bundled, unit)
+    }

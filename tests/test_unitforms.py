@@ -27,6 +27,8 @@ FORMS = {
     "各乡镇（街道）": "towns",
     "各街道办事处": "towns",
     "各乡镇人民政府": "towns",
+    "各乡镇场街": "towns",  # 乡镇、国营农场、街道 (建平县 2020)
+    "各镇街": "towns",
     # departments of the issuing government
     "省政府各部门": "departments",
     "市直各部门": "departments",

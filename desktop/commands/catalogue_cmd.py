@@ -9,9 +9,10 @@ from pathlib import Path
 
 from desktop import catalogue as cat_mod
 from desktop import oserrors, paths
-from desktop.catalogue import ROLE_LABELS, CatalogueError, cn_number
+from desktop.catalogue import ROLE_LABELS, CatalogueError
 from desktop.commands import fail
 from desktop.fileio import FileWriteError, atomic_write
+from desktop.numerals import cn_number
 from desktop.schema import DataFileError, load_json
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from pathlib import Path
 
 from desktop.commands import fail
+from desktop.textclean import columns, fit_columns
 
 MAX_LINES = 6  # per list, so the summary fits on one screen
 LINE_COLS = 100  # terminal columns (a Chinese character takes two); Windows' console has 120
@@ -75,19 +75,6 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     return code
 
 
-def width(text: str) -> int:
-    """Terminal columns: East Asian wide and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _clip(text: str, limit: int = LINE_COLS) -> str:
-    if width(text) <= limit:
-        return text
-    while width(text) > limit - 2:
-        text = text[:-1]
-    return text + "…"
-
-
 def _listing(
     title: str, items: list[str], joiner: str = "、", measure: str = "项", max_lines: int = 2
 ) -> list[str]:
@@ -98,7 +85,7 @@ def _listing(
     shown = 0
     for item in items:
         piece = (joiner if not lines[-1].endswith(("：", " ")) else "") + item
-        if width(lines[-1] + piece) > LINE_COLS - 14:
+        if columns(lines[-1] + piece) > LINE_COLS - 14:
             if len(lines) == max_lines:
                 break
             lines.append("    " + item)
@@ -127,27 +114,27 @@ def summary_lines(result, c) -> list[str]:
         if not result.files_seen:
             out.append("  没有找到报告文件（.docx 或 .json）。")
         for r in result.rejected[:MAX_LINES]:
-            out.append("  ✗ " + _clip(f"{r.name}：{r.reason}", LINE_COLS - 4))
+            out.append("  ✗ " + fit_columns(f"{r.name}：{r.reason}", LINE_COLS - 4))
         if len(result.rejected) > MAX_LINES:
             out.append(f"  …另有 {len(result.rejected) - MAX_LINES} 份未导入")
         hints = list(dict.fromkeys(r.hint for r in result.rejected if r.hint))
         for hint in hints[:2]:
-            out.append("  → " + _clip(hint, LINE_COLS - 4))
+            out.append("  → " + fit_columns(hint, LINE_COLS - 4))
         notes = [
             f"{s.report.source_name}：{s.report.unit}，采用了较新的“{s.kept_name}”"
             for s in result.superseded
         ] + [f"{r.report.source_name}：替换了{r.report.unit}原有的报告" for r in result.replaced]
         for n in notes[:MAX_LINES]:
-            out.append("  · " + _clip(n, LINE_COLS - 4))
+            out.append("  · " + fit_columns(n, LINE_COLS - 4))
         if len(notes) > MAX_LINES:
             out.append(f"  …另有 {len(notes) - MAX_LINES} 条说明")
         for w in result.warnings[:2]:
-            out.append("  ! " + _clip(w, LINE_COLS - 4))
+            out.append("  ! " + fit_columns(w, LINE_COLS - 4))
     rows = c.matrix.rows
     reported = sum(1 for r in rows if r.reported)
     drafts = [r.unit for r in rows if r.draft]
     of_which = f"（其中草稿 {len(drafts)} 份：{'、'.join(drafts)}）" if drafts else ""
-    out.append(_clip(f"已报送：{reported}/{c.expected_units} 个单位{of_which}", LINE_COLS))
+    out.append(fit_columns(f"已报送：{reported}/{c.expected_units} 个单位{of_which}", LINE_COLS))
     out += _listing(
         "未报送", [e.unit for e in c.missing if e.kind == "no_report"], measure="个单位"
     )

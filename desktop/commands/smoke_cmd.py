@@ -31,6 +31,7 @@ from typing import Any
 from desktop import APP_NAME, __version__, paths
 from desktop.catalogue import BUILTIN_ID
 from desktop.commands import SmokeFailure
+from desktop.payload_types import Payload
 
 DEFAULT_UNIT = "市财政局"
 GUI_TIMEOUT_S = 90
@@ -47,7 +48,7 @@ class Context:
     form: Any = None
     directory: Any = None
     report_id: int | None = None
-    payload: dict | None = None
+    payload: Payload | None = None
     payload_file: Path | None = None
     docx: Path | None = None
 

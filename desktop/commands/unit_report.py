@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from desktop.catalogue import Catalogue
 from desktop.errors import UserError
 from desktop.forms import FormSpec
+from desktop.payload_types import Payload
 from desktop.settings import Settings
 from desktop.units import Directory
 
@@ -23,7 +24,7 @@ class CommandFailed(UserError):
 @dataclass
 class UnitPayload:
     name: str
-    data: dict
+    data: Payload
     catalogue: Catalogue
     form: FormSpec
     directory: Directory

@@ -9,6 +9,7 @@ from desktop.catalogue import ROLE_RANK
 from desktop.consolidate.matrix import NO_REPORT, NOT_APPLICABLE, OPTIONAL_OPEN, Matrix
 from desktop.consolidate.totals import format_number
 from desktop.forms import FigureSpec, FormSpec
+from desktop.payload_types import Answer
 from desktop.textclean import xml_safe
 
 _TEXT_KEYS = ("measures", "results", "next_steps", "unfinished_reason", "problems")
@@ -34,7 +35,9 @@ class AnswerView:
         return "\n\n".join([head, *body, *tail])
 
 
-def answer_lines(answer: dict, form: FormSpec, figures: list[FigureSpec]) -> list[tuple[str, str]]:
+def answer_lines(
+    answer: Answer, form: FormSpec, figures: list[FigureSpec]
+) -> list[tuple[str, str]]:
     """The filled-in parts of an answer as (label, text), in the form's order; of the figures,
     only *figures* (those the 要点 asks of the unit)."""
     out: list[tuple[str, str]] = []

@@ -27,6 +27,7 @@ from desktop.applicability import tasks_for
 from desktop.catalogue import ROLE_LABELS, Catalogue
 from desktop.consolidate.records import Report
 from desktop.forms import FigureSpec, FormSpec
+from desktop.payload_types import Answer
 from desktop.units import Directory, Unit
 
 NO_REPORT = "no_report"
@@ -267,7 +268,7 @@ def build(
     return matrix
 
 
-def _kind(reported: bool, answer: dict | None, optional: bool, statuses: StatusWords) -> str:
+def _kind(reported: bool, answer: Answer | None, optional: bool, statuses: StatusWords) -> str:
     if answer is not None:
         if not_applicable(answer):
             return NOT_APPLICABLE

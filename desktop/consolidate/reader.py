@@ -13,12 +13,13 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from desktop import payload as payload_mod
 from desktop.consolidate.records import Report, content_hash
 from desktop.errors import UserError
 from desktop.names import normalise
+from desktop.payload_types import Payload
 from desktop.safeio import UnreadableFile, check_regular, read_bounded
 from desktop.units import Directory, Unit
 from desktop.yearly.publication import FORMAT as PUBLICATION_FORMAT
@@ -248,7 +249,7 @@ def read_file(path: Path, catalogues: Catalogues, directory: Directory) -> Repor
     report = Report(
         catalogue_id=catalogue.id,
         unit=unit.name if unit else claimed,
-        data=data,
+        data=cast(Payload, data),  # validated above
         source_name=name,
         source_path=str(path),
         source_kind=kind,

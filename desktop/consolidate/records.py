@@ -19,6 +19,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from desktop.payload_types import Answer, Payload
+
 
 @dataclass
 class Report:
@@ -26,7 +28,7 @@ class Report:
 
     catalogue_id: str
     unit: str  # canonical name (the directory's, when the directory knows the unit)
-    data: dict  # the payload
+    data: Payload  # validated when the file was read (stored rows were, on import)
     source_name: str  # file name shown to the user
     source_path: str = ""
     source_kind: str = "json"  # json / docx
@@ -52,7 +54,7 @@ class Report:
     def status(self) -> str:
         return self.data.get("status", "draft")
 
-    def answers(self) -> dict[str, dict]:
+    def answers(self) -> dict[str, Answer]:
         return self.data.get("answers", {})
 
     def unit_categories(self) -> tuple[str, ...]:

@@ -14,16 +14,20 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.answers import StatusWords
-from desktop.catalogue import cn_number, short_name
+from desktop.catalogue import short_name
 from desktop.dates import shown
+from desktop.numerals import cn_number
 from desktop.report import model as M
 from desktop.report import prose
+from desktop.report.body import part_title
+from desktop.textclean import quoted
 
 if TYPE_CHECKING:
     from desktop.consolidate.consolidation import Consolidation
     from desktop.consolidate.totals import TaskTally
 
 MAX_NAMES = 12  # units named in one sentence before "等N个单位"
+FEW = 3  # up to this many reporting units are named with their status, not counted
 ATTACHMENT = "各项任务落实情况汇总表"
 # Millimetres of the landscape text block (225 mm), as the units' own 落实情况表: the task's
 # numbering and name and the leading units get the room, the counts one short line each.
@@ -47,36 +51,78 @@ def names(units: list[str], limit: int = MAX_NAMES) -> str:
 
 
 def tally_sentence(t: TaskTally, words: StatusWords) -> str:
-    """One sentence per task: counts, who is done, who lags, figures totalled."""
-    parts = [f"涉及单位{t.involved}个，已报告{len(t.answered)}个"]
-    if t.answered:
-        parts.append(
-            f"其中{words.done}{len(t.done)}个、{words.ongoing}{len(t.ongoing)}个、"
-            f"{words.unfinished}{len(t.unfinished)}个"
-        )
-    if t.done:
-        parts.append(f"{words.done}的有{names(t.done)}")
-    if t.unfinished:
-        parts.append(f"{words.unfinished}的有{names(t.unfinished)}")
+    """One sentence per task: who it concerns, who is done, who lags, figures totalled.
+
+    Written as the office would: no zero counts (其中已完成0个), one unit named rather than
+    counted (仅涉及市审计局，已完成), the same status for all said once (均已完成).
+    """
+    text = "；".join(_status_clauses(t, words)) + "。"
+    return text + _figures_sentence(t)
+
+
+def _status_clauses(t: TaskTally, words: StatusWords) -> list[str]:
+    if not t.involved:
+        if t.not_applicable:
+            return [f"{names(t.not_applicable)}说明不适用"]
+        return ["尚无单位报告此项工作"]
+    by_status = [(words.done, t.done), (words.ongoing, t.ongoing), (words.unfinished, t.unfinished)]
+    present = [(word, units) for word, units in by_status if units]
+    parts: list[str] = []
+    if t.involved == 1 and len(t.answered) == 1:
+        parts.append(f"仅涉及{t.answered[0]}，{present[0][0]}")
+    elif t.involved == 1:
+        unit = (t.no_status + t.no_report)[0]
+        parts.append(f"仅涉及{unit}")
+    else:
+        head = f"涉及单位{t.involved}个，"
+        if len(t.answered) == t.involved:
+            head += "均已报告"
+        else:
+            head += f"已报告{len(t.answered)}个" if t.answered else "均未报告"
+        parts.append(head)
+        if len(present) == 1:
+            who = names(t.answered)
+            parts.append(f"{who}均{present[0][0]}" if len(t.answered) > 1 else who + present[0][0])
+        elif len(t.answered) <= FEW:
+            parts.append("，".join(f"{names(units)}{word}" for word, units in present))
+        elif present:
+            parts.append("其中" + "、".join(f"{word}{len(units)}个" for word, units in present))
+            if t.done:
+                parts.append(f"{words.done}的有{names(t.done)}")
+            if t.unfinished:
+                parts.append(f"{words.unfinished}的有{names(t.unfinished)}")
+    single = t.involved == 1
     if t.no_status:
-        parts.append(f"报告中未填写此项的有{names(t.no_status)}")
+        parts.append(
+            "其报告中未填写此项" if single else f"报告中未填写此项的有{names(t.no_status)}"
+        )
     if t.no_report:
         silent_leads = [u for u in t.no_report if u in t.lead_units]
-        text = f"另有{len(t.no_report)}个单位尚未报送报告"
-        if silent_leads:
-            text += f"，其中牵头单位{names(silent_leads)}"
-        parts.append(text)
+        if single:
+            parts.append("尚未报送报告")
+        elif len(silent_leads) == len(t.no_report):
+            parts.append(f"另有牵头单位{names(silent_leads)}尚未报送报告")
+        else:
+            text = f"另有{len(t.no_report)}个单位尚未报送报告"
+            if silent_leads:
+                text += f"，其中牵头单位{names(silent_leads)}"
+            parts.append(text)
     if t.not_applicable:
-        parts.append(f"{len(t.not_applicable)}个单位说明不适用")
-    text = "；".join(parts) + "。"
-    figures = [
-        f"{f.label}合计{f.total_text}{f.spec.unit}（{f.units}个单位填报）"
-        for f in t.totals
-        if f.units
-    ]
-    if figures:
-        text += "据各单位填报，" + "，".join(figures) + "。"
-    return text
+        parts.append(f"{names(t.not_applicable)}说明不适用")
+    return parts
+
+
+def _figures_sentence(t: TaskTally) -> str:
+    """The figures totalled; how many units gave them said once when it is the same for all."""
+    given = [f for f in t.totals if f.units]
+    if not given:
+        return ""
+    counts = {f.units for f in given}
+    if len(counts) == 1:
+        said = [f"{f.label}合计{f.total_text}{f.spec.unit}" for f in given]
+        return f"据{counts.pop()}个单位填报，" + "，".join(said) + "。"
+    said = [f"{f.label}合计{f.total_text}{f.spec.unit}（{f.units}个单位填报）" for f in given]
+    return "据各单位填报，" + "，".join(said) + "。"
 
 
 def lead_names(task) -> str:
@@ -96,7 +142,7 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
     number = f"（{cat.doc_number}）" if cat.doc_number else ""
     # A 报告 on the whole city's implementation, titled as GB/T 9704 expects
     # (``××关于××的报告``); the file itself is named 汇总报告.
-    title = prose.title_lines(issuer, f"全市{cat.title}")
+    title = prose.title_lines(issuer, cat.title, scope="全市")
     model = M.ReportModel(title="".join(title), author=issuer)
     say: list[M.Block] = [
         M.Title(title),
@@ -115,20 +161,24 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
     ongoing = sum(len(t.ongoing) for t in c.tallies)
     unfinished = sum(len(t.unfinished) for t in c.tallies)
     lagging = [t for t in c.tallies if t.lagging]
-    say.append(
-        M.Para(
-            f"{cat.title}共{len(c.matrix.task_ids)}项任务。各单位已报告的任务落实情况中，"
-            f"{words.done}{done}项次、{words.ongoing}{ongoing}项次、"
-            f"{words.unfinished}{unfinished}项次；有{len(lagging)}项任务存在"
-            f"{words.unfinished}、未填写或未报送的单位。"
-        )
-    )
+    counts = [(words.done, done), (words.ongoing, ongoing), (words.unfinished, unfinished)]
+    said = "、".join(f"{word}{n}项次" for word, n in counts if n)  # no 未完成0项次
+    text = f"{cat.title}共{len(c.matrix.task_ids)}项任务。"
+    if said:
+        text += f"各单位已报告的任务落实情况中，{said}；"
+    if lagging:
+        text += f"有{len(lagging)}项任务存在{words.unfinished}、未填写或未报送的单位。"
+    else:
+        text += "各项任务均无未完成、未填写或未报送的单位。"
+    say.append(M.Para(text.replace("；各项", "。各项")))
     say.append(M.Heading(1, "二、", "各项任务落实情况"))
     by_task = {t.task_id: t for t in c.tallies}
     # The 要点's own structure: its parts as （一）（二）…, their items as 1. 2. …, so every
     # task cited below (一（二）之二) sits under the part and item that number it.
     for section in cat.sections:
-        say.append(M.Heading(2, f"（{cn_number(section.no)}）", section.title))
+        # The part's aim, as the units' own reports head it (推进权力运行全流程公开,
+        # 落实保障措施), not its whole 围绕……，推进…… sentence.
+        say.append(M.Heading(2, f"（{cn_number(section.no)}）", part_title(section)))
         for item in section.items:
             say.append(M.Heading(3, f"{item.no}.", item.title))
             say += _task_paras(item, by_task, words, cat)
@@ -173,7 +223,7 @@ def _task_paras(item, by_task: dict, words: StatusWords, cat) -> list[M.Para]:
         # Cited as the 要点 numbers it (一（二）之二), never by the internal id.
         label = cat.ref(task.id)
         if len(item.tasks) > 1:
-            label += f"“{short_name(task)}”"
+            label += quoted(short_name(task))  # “…‘信用大连’…”, never “…“信用大连”…”
         out.append(M.Para(f"{label}{lead}：{tally_sentence(by_task[task.id], words)}"))
     return out
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from desktop import payload as payload_mod
 from desktop.answers import has_content, not_applicable
@@ -34,6 +35,7 @@ from desktop.consolidate.reader import (
 from desktop.consolidate.records import Report, compare
 from desktop.forms import FormSpec
 from desktop.lead.roles import led_tasks, named_leads
+from desktop.payload_types import Payload
 from desktop.store.contributions import Contribution, Contributions, Incoming, answer_hash
 from desktop.store.repository import Store
 from desktop.units import KIND_LABELS, Directory, Unit
@@ -320,7 +322,11 @@ def _as_report(part: Incoming | Contribution, catalogue_id: str) -> Report:
     return Report(
         catalogue_id=catalogue_id,
         unit=part.unit,
-        data={"profile": {"report_date": part.report_date}, "exported_at": part.exported_at},
+        # Only what compare() reads: a stand-in, never written anywhere.
+        data=cast(
+            Payload,
+            {"profile": {"report_date": part.report_date}, "exported_at": part.exported_at},
+        ),
         source_name=part.source_name,
         source_mtime=part.source_mtime,
     )

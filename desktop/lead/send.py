@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import PurePath
 
 from desktop.answers import DRAFT, has_content, not_applicable
 from desktop.applicability import tasks_for
 from desktop.catalogue import Catalogue
 from desktop.lead.roles import shared_with_leads
+from desktop.payload import without_local_paths
+from desktop.payload_types import Payload
 from desktop.units import Directory, Unit
 
 PROFILE_KEYS = ("issuer_name", "contact_name", "contact_phone", "report_date")
@@ -31,7 +32,7 @@ class Parcel:
     empty: list[str] = field(default_factory=list)
 
 
-def parcels(payload: dict, catalogue: Catalogue, directory: Directory) -> list[Parcel]:
+def parcels(payload: Payload, catalogue: Catalogue, directory: Directory) -> list[Parcel]:
     """One parcel per lead unit this report's unit shares tasks with (tasks it declared not
     applicable are left out)."""
     unit = directory.unit(payload.get("unit", "")) or Unit(payload.get("unit", ""))
@@ -50,11 +51,13 @@ def parcels(payload: dict, catalogue: Catalogue, directory: Directory) -> list[P
     return out
 
 
-def contribution(payload: dict, lead: str, task_ids: list[str], when: str | None = None) -> dict:
+def contribution(
+    payload: Payload, lead: str, task_ids: list[str], when: str | None = None
+) -> Payload:
     """The contribution document for *lead* from a unit's full payload."""
     answers = payload.get("answers", {})
     profile = payload.get("profile", {})
-    data = {
+    data: Payload = {
         "format": payload["format"],
         "version": payload["version"],
         "catalogue": payload["catalogue"],
@@ -66,24 +69,11 @@ def contribution(payload: dict, lead: str, task_ids: list[str], when: str | None
         "texts": {},
         # The 保密审查 confirmation goes along: a part of a final report is itself checked.
         "review": payload.get("review", {}),
-        "answers": {t: _shareable(answers[t]) for t in task_ids if t in answers},
+        "answers": {t: answers[t] for t in task_ids if t in answers},
         "exported_at": when or datetime.now().isoformat(timespec="seconds"),
     }
-    return data
-
-
-def _shareable(answer: dict) -> dict:
-    out = dict(answer)
-    if isinstance(out.get("evidence"), list):
-        out["evidence"] = [_file_name_only(e) for e in out["evidence"]]
-    return out
-
-
-def _file_name_only(entry: object) -> object:
-    if not isinstance(entry, dict) or not entry.get("path"):
-        return entry
-    name = PurePath(str(entry["path"]).replace("\\", "/")).name
-    return {**entry, "path": name}
+    # Evidence files by name only: the folders on this PC do not go to the lead either.
+    return without_local_paths(data)
 
 
 def file_name(sender: str, lead: str) -> str:

@@ -8,8 +8,10 @@ file that cannot be imported leaves a PC without data as it was (no empty answer
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from desktop import catalogue as catalogue_mod
 from desktop import payload
@@ -18,6 +20,7 @@ from desktop.fileio import atomic_write
 from desktop.forms import FormSpec
 from desktop.names import normalise
 from desktop.payload import PayloadError
+from desktop.payload_types import Payload
 from desktop.safeio import UnreadableFile, read_bounded
 from desktop.services import Library, Services
 from desktop.store import StoreError
@@ -42,7 +45,7 @@ class IncomingReport:
     """An exchange file read and checked far enough to ask the clerk about it."""
 
     path: Path
-    data: dict
+    data: Payload  # validated
     catalogue: Catalogue
     form: FormSpec
     directory: Directory
@@ -84,14 +87,15 @@ def check_exchange_file(path: Path, library: Library) -> IncomingReport:
     problems = payload.validate(data, catalogue, form, directory)
     if problems:
         raise PayloadError(problems)
-    known = directory.unit(data["unit"])
-    name = known.name if known is not None else normalise(data["unit"])
+    checked = cast(Payload, data)  # validated above
+    known = directory.unit(checked["unit"])
+    name = known.name if known is not None else normalise(checked["unit"])
     return IncomingReport(
-        path, data, catalogue, form, directory, name, notices=list(directory.notices)
+        path, checked, catalogue, form, directory, name, notices=list(directory.notices)
     )
 
 
-def _catalogue_of(data: dict, library: Library) -> Catalogue:
+def _catalogue_of(data: Mapping[str, Any], library: Library) -> Catalogue:
     ref = data.get("catalogue")
     wanted = ref.get("id") if isinstance(ref, dict) else None
     if not isinstance(wanted, str) or not wanted:
@@ -144,13 +148,13 @@ class WrittenExchange:
     problems: list[str]  # what an import would refuse (the file is written all the same)
 
 
-def default_name(data: dict) -> str:
+def default_name(data: Payload) -> str:
     name = data.get("profile", {}).get("issuer_name") or data.get("unit") or "报告"
     return f"{name}-落实情况数据.json"
 
 
 def write_exchange(
-    data: dict, target: Path, catalogue: Catalogue, form: FormSpec
+    data: Payload, target: Path, catalogue: Catalogue, form: FormSpec
 ) -> WrittenExchange:
     """Write the exchange document *data* (from :meth:`ReportSession.payload` or
     :func:`desktop.store.exchange.export_payload`) to the file *target*, all-or-nothing. Only

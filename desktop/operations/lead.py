@@ -27,6 +27,7 @@ from desktop.lead import collect as collect_mod
 from desktop.lead import send
 from desktop.lead.collect import CollectPlan, CollectResult, NewUnit
 from desktop.payload import dumps
+from desktop.payload_types import Payload
 from desktop.services import Services
 from desktop.store import StoreError
 from desktop.units import Directory, Unit
@@ -64,7 +65,7 @@ class Sending:
     """One unit's report and the leads it shares tasks with."""
 
     sender: str
-    data: dict
+    data: Payload
     catalogue: Catalogue
     parcels: list[send.Parcel]
 
@@ -83,7 +84,7 @@ class Sending:
         return dumps(send.contribution(self.data, lead, self.parcel(lead).tasks))
 
 
-def plan_sending(data: dict, catalogue: Catalogue, directory: Directory) -> Sending:
+def plan_sending(data: Payload, catalogue: Catalogue, directory: Directory) -> Sending:
     """What the unit of the payload *data* can send. Raises :class:`NothingToSend` with the
     reason when it shares no task with a lead, or none of the shared tasks is filled."""
     sender = str(data.get("unit", ""))

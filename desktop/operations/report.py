@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from desktop.catalogue import Catalogue
 from desktop.forms import FormSpec
+from desktop.payload_types import Payload
 from desktop.settings import Settings
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class ReportJob:
     """Everything one export needs, gathered on the caller's thread; :meth:`write` may then
     run on a worker (it touches no store and no widget)."""
 
-    payload: dict
+    payload: Payload
     catalogue: Catalogue
     form: FormSpec
     template: Path | None

@@ -119,9 +119,10 @@ _UNIT_SUFFIX = re.compile(
     r"镇|乡|街道|公司|集团|社|行|校|馆|台|署|团|组|科|司|庭|监|关|机构|地区|企业|府|省)$"
 )
 _TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
-# Clauses stand in round brackets, in some Word documents in 【】.
-OPEN = "（(【"
-CLOSE = "）)】"
+# Clauses stand in round brackets, in some Word documents in 【】; some offices close a
+# paragraph with a clause in 〔〕 (吉林市 2021: ``…公开。〔各县(市)区人民政府,…按照职能分别落实〕``).
+OPEN = "（(【〔"
+CLOSE = "）)】〕"
 
 
 @dataclass
@@ -149,9 +150,29 @@ def split_top(text: str, separators: str) -> list[str]:
     return parts
 
 
+# Brackets nested inside a bracketed clause are written 〔〕 (``（各市〔州〕、县〔市、区〕政府…）``);
+# in a unit's own name they are ordinary round brackets.
+_NESTED = str.maketrans("〔〕", "（）")
+_LEVELS = "省市县区州旗盟"
+# "各市（州）、县（市、区）政府": the kinds of government listed before their shared 政府.
+_EACH_LEVEL = re.compile(rf"^各[{_LEVELS}]+(?:（[^（）]*）)?$")
+_LEVEL_HEAD = re.compile(rf"^[{_LEVELS}]+(?:（[^（）]*）)?[{_LEVELS}]*(?:人民)?政府$")
+
+
+def _shared_head(parts: list[str]) -> list[str]:
+    """``各市（州）``, ``县（市、区）政府`` → one name: the two kinds share the 政府 after them."""
+    out: list[str] = []
+    for part in parts:
+        if out and _EACH_LEVEL.match(out[-1].strip()) and _LEVEL_HEAD.match(part.strip()):
+            out[-1] = f"{out[-1].strip()}、{part.strip()}"
+        else:
+            out.append(part)
+    return out
+
+
 def _units(text: str) -> list[str]:
     units = []
-    for raw in split_top(text, "、"):
+    for raw in _shared_head(split_top(text.translate(_NESTED), "、")):
         name = raw.strip().strip("“”\"'").strip()
         if name.startswith("由"):
             name = name[1:]

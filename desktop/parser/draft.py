@@ -15,12 +15,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop.catalogue import Assignment, Item, Section, Task, task_ref
+from desktop.catalogue import Assignment, Item, Section, Task, cn_number, task_ref
 from desktop.parser.clauses import merge, parse_clause
 from desktop.parser.markers import MAX_TITLE
 from desktop.parser.placement import Clause, split_trailing_bracket
 
 EVERYONE = "各地区、各部门"
+# A section that only states the year's aims (一、总体要求 / 指导思想 / 工作目标) before the
+# sections of tasks: nobody reports on it.
+_AIMS = "总体要求|指导思想|工作目标|目标要求|基本原则|工作原则|总体目标|主要目标|目标任务"
+_PREAMBLE = re.compile(rf"^(?:{_AIMS})(?:[和及与、](?:{_AIMS}))*$")
 
 
 @dataclass
@@ -105,13 +109,26 @@ class SectionBuilder:
 
     def sections(self, drafts: list[DraftSection]) -> list[Section]:
         out: list[Section] = []
+        tasks_elsewhere = sum(1 for sec in drafts if sec.items and not self._preamble(sec)) > 0
         for s_no, sec in enumerate(drafts, start=1):
+            if tasks_elsewhere and self._preamble(sec):
+                # Left out, the other sections keep the 要点's own numbers (二、…) so that
+                # tasks are cited as the document numbers them.
+                self.warn(
+                    sec.line,
+                    f"“{cn_number(s_no)}、{sec.title}”只写总体要求，没有任务和分工，未作为任务导入。",
+                )
+                continue
             section = Section(s_no, sec.title)
             has = sec.has_clauses
             for i_no, it in enumerate(sec.items, start=1):
                 section.items.append(self._build_item(s_no, i_no, it, sec, has))
             out.append(section)
         return out
+
+    @staticmethod
+    def _preamble(sec: DraftSection) -> bool:
+        return bool(_PREAMBLE.match(sec.title.replace(" ", ""))) and not sec.has_clauses
 
     def _build_item(
         self, s_no: int, i_no: int, it: DraftItem, sec: DraftSection, has: bool

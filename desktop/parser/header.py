@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.parser.markers import cn_to_int
+from desktop.numerals import cn_digits, cn_to_int
 from desktop.textclean import CJK
 
 RE_DOC_NUMBER = re.compile(
@@ -65,12 +65,7 @@ class Closing:
 
 
 def _num(text: str) -> int:
-    return int(text) if text.isdigit() else cn_to_int(text)
-
-
-def _cn_year(text: str) -> str:
-    digits = "〇一二三四五六七八九"
-    return "".join(str(digits.index("〇" if c in "零○" else c)) for c in text)
+    return cn_to_int(text) or 0
 
 
 def _date_of(text: str) -> tuple[str, str] | None:
@@ -81,7 +76,7 @@ def _date_of(text: str) -> tuple[str, str] | None:
     if m.group("y"):
         y, mo, d = m.group("y"), int(m.group("m")), int(m.group("d"))
     else:
-        y, mo, d = _cn_year(m.group("cy")), cn_to_int(m.group("cm")), cn_to_int(m.group("cd"))
+        y, mo, d = cn_digits(m.group("cy")), _num(m.group("cm")), _num(m.group("cd"))
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     return m.group("who"), f"{y}-{mo:02d}-{d:02d}"

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-CN = "一二三四五六七八九十"
-_CN_NUM = f"[{CN}]+"
+from desktop.numerals import NUMERALS, cn_to_int
+
+_CN_NUM = f"[{NUMERALS}]+"
 RE_SECTION = re.compile(rf"^(?P<num>{_CN_NUM})\s*[、.．。]\s*(?P<rest>.*)$")
 RE_ITEM_CN = re.compile(rf"^[（(]\s*(?P<num>{_CN_NUM})\s*[）)]\s*[、.．]?\s*(?P<rest>.*)$")
 RE_ARABIC = re.compile(r"^(?P<num>\d{1,2})\s*[.．、](?!\d)\s*(?P<rest>.*)$")
@@ -26,21 +27,6 @@ class Marker(NamedTuple):
     rest: str
 
 
-def cn_to_int(text: str) -> int:
-    if not text or any(c not in CN for c in text):
-        return 0
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        if len(tens) > 1 or len(ones) > 1:
-            return 0
-        return (CN.index(tens) + 1 if tens else 1) * 10 + (CN.index(ones) + 1 if ones else 0)
-    if len(text) == 1:
-        return CN.index(text) + 1
-    return 0
-
-
 def marker(text: str) -> Marker | None:
     """The numbering a line starts with, or None."""
     for kind, rx in (
@@ -52,7 +38,7 @@ def marker(text: str) -> Marker | None:
         m = rx.match(text)
         if m:
             num = m.group("num")
-            value = int(num) if num.isdigit() else cn_to_int(num)
+            value = cn_to_int(num) or 0
             if value <= 0 or value > 99:
                 return None
             if kind == "arabic" and re.match(r"^\d{1,2}\s*[.．、]\s*\d", text):

@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from desktop.errors import UserError
+from desktop.numerals import cn_number
 from desktop.textclean import CJK
 
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
@@ -236,9 +237,6 @@ def _paragraph_text(p: etree._Element) -> str:
     return "".join(parts)
 
 
-_CN_DIGITS = "一二三四五六七八九十"
-
-
 def _format_counter(n: int, fmt: str) -> str:
     if fmt in (
         "chineseCounting",
@@ -248,8 +246,6 @@ def _format_counter(n: int, fmt: str) -> str:
         "ideographDigital",
         "taiwaneseCounting",
     ):
-        from desktop.catalogue import cn_number
-
         # Chinese counting is only ever written for headings 一 … 九十九; a list that Word
         # starts at 0 or 1000 keeps its digits (and then reads as no heading at all).
         return cn_number(n) if 1 <= n <= 99 else str(n)

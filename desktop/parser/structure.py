@@ -50,6 +50,7 @@ from desktop.parser.placement import (
     trailing_clause,
 )
 from desktop.parser.source import SourceError, SourceText, read_source
+from desktop.textclean import clip
 
 _TASK_KIND = {"item": "arabic", "arabic": "paren_ar"}
 
@@ -68,10 +69,6 @@ class ParseError(UserError):
 
 def _strip_title(text: str) -> str:
     return text.strip().rstrip("。.：:；;").strip()
-
-
-def _clip(text: str, n: int = 30) -> str:
-    return text if len(text) <= n else text[:n] + "…"
 
 
 class _Parser:
@@ -104,10 +101,15 @@ class _Parser:
             (i for i, ln in enumerate(lines) if ln.text and kind_of(ln.text) == "section"), None
         )
         if first is None:
-            # Some 要点 start at （一） (or 1.) without 一、 sections.
-            first = next(
-                (i for i, ln in enumerate(lines) if ln.text and kind_of(ln.text) == "item"), None
-            )
+            # Some 要点 start at （一） (or 1.) without 一、 sections; a task list may number
+            # its tasks 1. 2. 3. only (a bureau's 任务清单 whose table has a 序号 column).
+            for level in ("item", "arabic"):
+                first = next(
+                    (i for i, ln in enumerate(lines) if ln.text and kind_of(ln.text) == level),
+                    None,
+                )
+                if first is not None:
+                    break
         if first is None:
             raise ParseError("没有找到任何“一、”或“（一）”编号的条目，这不像是一份工作要点。")
         first = self._attachment_start(lines, first)
@@ -129,7 +131,7 @@ class _Parser:
                 nxt = kind
         for n, (idx, ln) in enumerate(texts):
             if state.ended:
-                self.warn(ln.no, f"正文结束后的内容未导入：{_clip(ln.text)}")
+                self.warn(ln.no, f"正文结束后的内容未导入：{clip(ln.text, 30)}")
                 continue
             state.next_text = texts[n + 1][1].text if n + 1 < len(texts) else ""
             state.items_follow = upcoming[n] == item_kind
@@ -193,7 +195,7 @@ class _Parser:
             if target is not None:
                 target.texts.append(text)
             else:
-                self.warn(ln.no, f"“{_clip(text)}”之前没有任务，未导入。")
+                self.warn(ln.no, f"“{clip(text, 30)}”之前没有任务，未导入。")
             return
         clause = clause_of_line(text)
         if clause is not None:
@@ -203,7 +205,7 @@ class _Parser:
         if st.item is None:
             if st.items_follow and not section.items and split_inline_clauses(text)[0][1] is None:
                 # A lead-in paragraph between a section heading and its first item.
-                self.warn(ln.no, f"部分标题下的引言未作为任务导入：{_clip(text)}")
+                self.warn(ln.no, f"部分标题下的引言未作为任务导入：{clip(text, 30)}")
                 return
             # Paragraphs directly under a section heading: each one is an item of its own.
             section.implicit_items = True
@@ -236,6 +238,9 @@ class _Parser:
         # Items are numbered per section, or on through the whole document.
         self._check_sequence([len(section.items) + 1, self.items_seen + 1], m.value, ln.no, "条目")
         item = self._add_item(section, ln.no, "")
+        # Only numbered items count for numbering on through the document: a paragraph
+        # standing as an item of its own (a 总体要求 before the tasks) has no number.
+        self.items_seen += 1
         st.item, st.block = item, None
         rest = m.rest
         trailing = trailing_clause(rest) if rest else None
@@ -266,7 +271,6 @@ class _Parser:
     def _add_item(self, section: DraftSection, line: int, title: str) -> DraftItem:
         item = DraftItem(line, title)
         section.items.append(item)
-        self.items_seen += 1
         return item
 
     def _looks_like_sentence(self, rest: str) -> bool:

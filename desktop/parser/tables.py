@@ -3,9 +3,11 @@
 Rows come as ``.docx`` table rows (cells joined by :data:`CELL_SEP`), as ``|``- or
 tab-separated lines of a ``.txt`` copied from Word, Excel or a web page, or — a web table copied
 as text — as one cell per line under a header row whose labels stand one per line
-(``序号`` / ``工作任务`` / ``具体措施`` / ``责任单位`` / ``完成时限``). Under a header naming
-role columns a bare cell becomes ``责任单位：…`` so the clause grammar reads it; a ``序号`` cell
-numbers the row's task; headings in a row's leading cells come out as lines of their own.
+(``序号`` / ``工作任务`` / ``具体措施`` / ``责任单位`` / ``完成时限``), in some copies each cell
+followed by a line holding only ``|``. Under a header naming role columns a bare cell becomes
+``责任单位：…`` so the clause grammar reads it; a ``序号`` cell numbers the row's task (also
+where the header has no ``序号`` label: a merged header cell over 工作任务 and the serial
+column); headings in a row's leading cells come out as lines of their own.
 """
 
 from __future__ import annotations
@@ -88,7 +90,20 @@ def header_columns(cells: list[str]) -> list[str] | None:
 
 def row_lines(cells: list[list[str]], columns: list[str] | None) -> list[str]:
     out: list[str] = []
-    seq = ""
+    # The serial numbers the row's first text cell that is no heading of its own (一、/（一）),
+    # wherever the 序号 column stands: before the text (序号 | 工作任务 | …) or after a
+    # group title in the leading cell (工作任务 | 序号 | 具体要求 | …).
+    seq = next(
+        (
+            "、".join(p for p in paras if p)
+            for idx, paras in enumerate(cells)
+            if columns
+            and idx < len(columns)
+            and columns[idx] == "seq"
+            and re.fullmatch(r"\d{1,3}", "、".join(p for p in paras if p))
+        ),
+        "",
+    )
     filled = [i for i, paras in enumerate(cells) if any(paras)]
     for idx, paras in enumerate(cells):
         paras = [p for p in paras if p]
@@ -103,7 +118,7 @@ def row_lines(cells: list[list[str]], columns: list[str] | None) -> list[str]:
                 kind = role
         joined = "、".join(paras)
         if kind == "seq" and re.fullmatch(r"\d{1,3}", joined):
-            seq = joined
+            continue
         elif kind.startswith("role:"):
             if any(parse_clause(p) is not None for p in paras):
                 out.extend(paras)  # the cell already says who does what
@@ -172,10 +187,14 @@ def _place(cells: list[str], keys: list[str], kinds: list[str]) -> list[str]:
     if len(cells) == len(kinds):
         return cells
     out = [""] * len(kinds)
+    if "seq" in kinds:
+        # The serial stands first or after the leading cells of its column's left.
+        col = kinds.index("seq")
+        at = next((j for j in range(min(col + 1, len(keys))) if _SERIAL.match(keys[j])), None)
+        if at is not None:
+            out[col] = cells[at]
+            cells, keys = cells[:at] + cells[at + 1 :], keys[:at] + keys[at + 1 :]
     lo, hi = 0, len(cells)
-    if "seq" in kinds and keys and _SERIAL.match(keys[0]):
-        out[kinds.index("seq")] = cells[0]
-        lo = 1
     text_cols = [c for c, k in enumerate(kinds) if k == "text"]
     last_text = text_cols[-1] if text_cols else -1
     for ci in reversed(range(last_text + 1, len(kinds))):
@@ -195,37 +214,98 @@ def _place(cells: list[str], keys: list[str], kinds: list[str]) -> list[str]:
     return out
 
 
+_BAR = re.compile(r"^\s*[|｜]\s*$")
+
+
+def _bar_cells(raw: list[str]) -> list[tuple[int, str]]:
+    """(line number, text) per line; where a web copy closes every cell with a line holding
+    only ``|``, the lines between two bars are one cell (several lines: its paragraphs)."""
+    lines = [(i + 1, t) for i, t in enumerate(raw)]
+    bars = [i for i, t in enumerate(raw) if _BAR.match(t)]
+    if len(bars) < 4:
+        return lines
+    first, last = bars[0], bars[-1]
+    # Before the first bar: ordinary lines, then the table's first cell (its last line).
+    start = first - 1 if first > 0 and raw[first - 1].strip() else first
+    out = lines[:start]
+    cell = lines[start:first]
+    for i in range(first, last + 1):
+        if _BAR.match(raw[i]):
+            if cell:
+                out.append((cell[0][0], _cell_text([t.strip() for _, t in cell])))
+            cell = []
+        elif raw[i].strip():
+            cell.append(lines[i])
+    return out + lines[last + 1 :]
+
+
+def _cell_text(lines: list[str]) -> str:
+    """A cell's lines: a line that stops mid-sentence was wrapped by the page and goes on."""
+    text = lines[0]
+    for line in lines[1:]:
+        text += line if text[-1] in "，、,（(“" else PARA_SEP + line
+    return text
+
+
+def _inline_serial(keys: list[str], start: int, kinds: list[str]) -> int | None:
+    """Where the rows carry a serial number the header has no label for (a merged header
+    cell over 工作任务 and 序号): its column, from the first row. Only for tables whose rows
+    end in a deadline, so that rows can be told apart by it."""
+    if "seq" in kinds or not kinds[-1].startswith("time:"):
+        return None
+    for j in range(start, min(start + len(kinds), len(keys))):
+        if keys[j] == "1":
+            return j - start
+    return None
+
+
 def regroup_cell_lines(raw: list[str], key: Callable[[str], str]) -> list[tuple[int, str]]:
     """(line number, line) for every line, with tables copied one cell per line turned back
     into rows (cells joined by :data:`CELL_SEP`, numbered by the row's first line).
 
     *key* gives a line's text as compared here (cleaned: simplified, no spaces). Under the
-    header a row starts at its serial number when the table has a ``序号`` column, else every
-    column's worth of lines is a row; a heading line (``一、…``) spanning the table stands
-    alone; a blank line or text that fits no row ends the table.
+    header a row starts at its serial number when the table has a ``序号`` column first, ends
+    at its deadline when the serial stands after a leading cell, else every column's worth of
+    lines is a row; a heading line (``一、…``) spanning the table stands alone; a blank line or
+    text that fits no row ends the table.
     """
+    entries = _bar_cells(raw)
+    nos = [no for no, _ in entries]
+    raw = [t for _, t in entries]
     keys = [key(t) for t in raw]
     out: list[tuple[int, str]] = []
     i, n = 0, len(raw)
     while i < n:
         kinds = _header_run(keys, i) if keys[i] and len(keys[i]) <= 10 else None
         if kinds is None:
-            out.append((i + 1, raw[i]))
+            out.append((nos[i], raw[i]))
             i += 1
             continue
-        out.append((i + 1, CELL_SEP.join(keys[i : i + len(kinds)])))
+        labels = keys[i : i + len(kinds)]
+        head = nos[i]
         i += len(kinds)
+        col = _inline_serial(keys, i, kinds)
+        if col is not None:
+            kinds = [*kinds[:col], "seq", *kinds[col:]]
+            labels = [*labels[:col], "序号", *labels[col:]]
+        out.append((head, CELL_SEP.join(labels)))
         serial = "seq" in kinds
         while i < n and keys[i]:
             if marker(keys[i]) is not None and not _SERIAL.match(keys[i]):
-                out.append((i + 1, raw[i]))  # a section or item heading spanning the table
+                out.append((nos[i], raw[i]))  # a section or item heading spanning the table
                 i += 1
                 continue
-            if serial and not _SERIAL.match(keys[i]):
+            if serial and not col and not _SERIAL.match(keys[i]):
                 break
             start = i
             i += 1
             while i < n and keys[i]:
+                if col:
+                    # Leading cells, the serial, the text …: the row ends at its deadline.
+                    if _fits(kinds[-1], keys[i - 1]) or i - start > len(kinds):
+                        break
+                    i += 1
+                    continue
                 if _SERIAL.match(keys[i]) or (marker(keys[i]) and not serial):
                     break
                 # A row has a line per column; a cell of several lines makes it longer, up to
@@ -234,5 +314,5 @@ def regroup_cell_lines(raw: list[str], key: Callable[[str], str]) -> list[tuple[
                     break
                 i += 1
             cells = _place(raw[start:i], keys[start:i], kinds)
-            out.append((start + 1, CELL_SEP.join(c.strip() for c in cells)))
+            out.append((nos[start], CELL_SEP.join(c.strip() for c in cells)))
     return out

@@ -21,7 +21,7 @@ from desktop.answers import FIGURES, UNFINISHED, not_applicable
 from desktop.catalogue import ROLE_LABELS, Catalogue, short_name
 from desktop.payload import file_name as payload_file_name
 from desktop.report import prose
-from desktop.report.figures import figure_urls
+from desktop.report.figures import figure_sentence, figure_urls
 from desktop.report.model import Column
 from desktop.textclean import xml_safe
 
@@ -129,10 +129,10 @@ def carriers(evidence: object, extra_urls: list[tuple[str, str]] | None = None) 
             continue
         seen.add(url)
         out.append(channel(title, url))
-    for _label, url in extra_urls or []:
+    for name, url in extra_urls or []:
         if url and url not in seen:
             seen.add(url)
-            out.append(display_url(url))
+            out.append(channel(name, url))
     return out
 
 
@@ -147,10 +147,16 @@ def files(evidence: object) -> list[str]:
     return out
 
 
-def summary(answer: dict, me: str) -> str:
-    """落实情况 in a line or three: the start of 取得成效, else of 主要做法, in whole clauses."""
-    for key in ("results", "measures"):
-        text = prose.strip_urls(" ".join(prose.paragraphs(answer.get(key))))[0]
+def summary(answer: dict, me: str, figures: str = "") -> str:
+    """落实情况 in a line or three, in whole clauses: the start of 取得成效, else the sentence of
+    the 要点's figures (they are results too: 明确由副局长陈志远同志分管政务公开工作 for an
+    answer of figures only), else the start of 主要做法."""
+    for text in (
+        " ".join(prose.paragraphs(answer.get("results"))),
+        figures,
+        " ".join(prose.paragraphs(answer.get("measures"))),
+    ):
+        text = prose.strip_urls(text)[0]
         if text:
             text = re.sub(rf"^{re.escape(me)}(?:[，,])?", "", text)
             return prose.first_clauses(text, SUMMARY_CHARS)
@@ -185,8 +191,10 @@ def rows(
             )
         else:
             done = prose.clean(answer.get("status")) or NOT_FILLED
-            summary_text = summary(answer, me)
-            urls = figure_urls(form.figures_for(task.id, unit), answer.get(FIGURES, {}))
+            specs = form.figures_for(task.id, unit)
+            said = figure_sentence(specs, answer.get(FIGURES, {}), me, "")
+            summary_text = summary(answer, me, said)
+            urls = figure_urls(specs, answer.get(FIGURES, {}))
             urls += [("", u) for u in extra_urls.get(task.id, [])]
             places = "\n".join(carriers(answer.get("evidence"), urls))
             if form.statuses.meaning(done) == UNFINISHED:

@@ -4,8 +4,9 @@ Headings a reader can follow: one （一） per part of the 要点 the unit repo
 经济发展，推进权力运行全流程公开 → （一）推进权力运行全流程公开; 保障措施 closes as
 （五）落实保障措施), under it one ``1.`` per item — none when the part has a single item — named
 for the task the unit actually answered, not for the item's first task. A heading never repeats
-the one above it and never stands over nothing: an answer that gives only a status (or only
-figures) adds a sentence at the end of its part, not a heading.
+the one above it and never stands over nothing: an answer that gives only a status adds a
+sentence at the end of its part, not a heading; one that gives figures too says them under its
+own item when the part has headings (else with the statuses after the overview).
 
 Each task reads as the clerk wrote it — 做法, then 成效 with the 要点's figures woven in with
 the unit as subject — and a 持续推进 task ends with the clerk's 推进计划 (``下一步，我局将…``),
@@ -20,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop.answers import DONE, FIGURES, ONGOING, UNFINISHED, has_content
-from desktop.catalogue import Catalogue, Item, Section, Task, cn_number, short_name
+from desktop.catalogue import Catalogue, Item, Section, Task, short_name
+from desktop.numerals import cn_number
 from desktop.report import prose
 from desktop.report.figures import figure_sentence
 from desktop.report.model import Heading, Para
@@ -98,6 +100,17 @@ def task_text(writing: Writing, task: Task, answer: dict) -> TaskText:
     return TaskText(task, paras + paras_after)
 
 
+def _with_figures(text: TaskText) -> TaskText:
+    """A thin answer that carries figures as a paragraph of its own: the figures, and the
+    status when the work is not done (``…，该项工作正在持续推进。``)."""
+    if text.paragraphs or not text.figures:
+        return text
+    para = text.figures
+    if text.status_clause and text.status_clause != _STATUS_CLAUSE[DONE]:
+        para = f"{para.rstrip('。')}，该项工作{text.status_clause}。"
+    return TaskText(text.task, [para])
+
+
 def part_title(section: Section) -> str:
     """A part of the 要点 as a heading: the aim after the comma of 围绕……，推进…… ; a title
     without a verb (保障措施) reads 落实保障措施."""
@@ -140,14 +153,25 @@ def work_blocks(
     leftovers: list[TaskText] = []
     n = 0
     for section in writing.catalogue.sections:
+        answered = [
+            (
+                item,
+                [
+                    task_text(writing, t, answers[t.id])
+                    for t in item.tasks
+                    if has_content(answers.get(t.id))
+                ],
+            )
+            for item in section.items
+        ]
+        answered = [(item, texts) for item, texts in answered if texts]
+        if any(t.paragraphs for _item, texts in answered for t in texts):
+            # The part has headings: an answer that gives figures says them under its own
+            # item, never in the closing 此外 sentence under another item's heading.
+            answered = [(item, [_with_figures(t) for t in texts]) for item, texts in answered]
         items: list[tuple[Item, list[TaskText]]] = []
         thin: list[TaskText] = []
-        for item in section.items:
-            texts = [
-                task_text(writing, t, answers[t.id])
-                for t in item.tasks
-                if has_content(answers.get(t.id))
-            ]
+        for item, texts in answered:
             thin += [t for t in texts if not t.paragraphs]
             full = [t for t in texts if t.paragraphs]
             if full:

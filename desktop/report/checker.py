@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.errors import UserError
 from desktop.report import rules as R
-from desktop.textclean import CJK
+from desktop.textclean import CJK, clip
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -211,15 +211,11 @@ def check_docx(source: Path | str | bytes, name: str | None = None) -> list[Devi
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    from desktop.safezip import Limits, UnsafeArchive, checked_bytes, read_archive
+    from desktop.safezip import Limits, UnsafeArchive, checked_bytes, source_bytes
 
     limits = Limits(archive_bytes=MAX_BYTES)
     try:
-        if isinstance(source, (str, Path)):
-            name = name or Path(source).name
-            data = read_archive(source, name, limits)
-        else:
-            data, name = source, name or "文件"
+        data, name = source_bytes(source, name, limits)
         if not data.startswith(b"PK"):
             raise CheckError(
                 f"{name}：不是 Word（.docx）文件。如是 .doc 或 WPS 格式，请先另存为 .docx"
@@ -332,8 +328,7 @@ def _check_footers(document, resolver: _Resolver) -> list[Deviation]:
 
 
 def _snippet(text: str) -> str:
-    text = text.replace("\n", "")
-    return text if len(text) <= 12 else text[:12] + "…"
+    return clip(text.replace("\n", ""), 12)
 
 
 def _collect(found: dict[tuple[str, str], list[_Para]], role: str, p: _Para, problem: str) -> None:

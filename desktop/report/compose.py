@@ -11,11 +11,13 @@ page); a report without a date gets a blank date line to fill in by hand, never 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
 
 from desktop.answers import FINAL, not_applicable
 from desktop.catalogue import Catalogue
 from desktop.forms import FormSpec
+from desktop.payload_types import Payload
 from desktop.report import attachment, points, prose
 from desktop.report.body import Writing, tidy, work_blocks
 from desktop.report.model import (
@@ -42,7 +44,7 @@ TABLE_COLUMNS = attachment.TABLE_COLUMNS
 NOT_APPLICABLE = attachment.NOT_APPLICABLE
 
 
-def issuer_name(payload: dict) -> str:
+def issuer_name(payload: Payload) -> str:
     """发文机关: the name on the cover page, else the directory's title name (西岗区人民政府),
     else the unit's name. A cover page that only repeats the unit's short name (西岗区) gives
     way to the title name: a district government signs as 西岗区人民政府."""
@@ -56,7 +58,7 @@ def issuer_name(payload: dict) -> str:
     return given or unit or "本单位"
 
 
-def is_draft(payload: dict) -> bool:
+def is_draft(payload: Payload) -> bool:
     """Anything but a final report (no status at all included) is a draft."""
     return payload.get("status") != FINAL
 
@@ -65,7 +67,7 @@ def attachment_name(catalogue: Catalogue) -> str:
     return f"{prose.clean(catalogue.title)}落实情况表"
 
 
-def compose_report(payload: dict, catalogue: Catalogue, form: FormSpec) -> ReportModel:
+def compose_report(payload: Payload, catalogue: Catalogue, form: FormSpec) -> ReportModel:
     """The report's content from a payload (docs/exchange-format.md). Never raises on missing
     or malformed optional values: what is absent is simply not said."""
     issuer = issuer_name(payload)
@@ -76,11 +78,10 @@ def compose_report(payload: dict, catalogue: Catalogue, form: FormSpec) -> Repor
     model.add(Recipient(f"{prose.clean(catalogue.report_to) or '市政府办公厅'}："))
     model.add(Para(_opening(catalogue, me)))
 
-    answers = payload.get("answers")
-    answers = (
-        {k: v for k, v in answers.items() if isinstance(v, dict)}
-        if isinstance(answers, dict)
-        else {}
+    # Read as plain JSON, each value checked: an export never stops on a malformed value.
+    raw = cast(Mapping[str, Any], payload).get("answers")
+    answers: dict[str, dict[str, Any]] = (
+        {k: v for k, v in raw.items() if isinstance(v, dict)} if isinstance(raw, dict) else {}
     )
     texts = _mapping(payload.get("texts"))
     unit = from_info(payload.get("unit", ""), payload.get("unit_info"))

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from desktop.catalogue import Catalogue
     from desktop.forms import FormSpec
+    from desktop.payload_types import Payload
     from desktop.settings import Settings
 
 
@@ -380,7 +381,7 @@ def render_docx(
     return buf.getvalue()
 
 
-def issuer_problem(payload: dict) -> str | None:
+def issuer_problem(payload: Payload) -> str | None:
     """Why the report cannot carry its 发文机关 name (emoji, control characters, ``\\/:*?"<>|``,
     a category…), in Chinese with what to do; None when it can. Checks the name as typed on
     the cover page and the directory's title name that may stand in for it."""
@@ -404,7 +405,7 @@ class ReportError(UserError):
 
 
 def build_report(
-    payload: dict,
+    payload: Payload,
     catalogue: Catalogue,
     form: FormSpec,
     template: Path | None = None,
@@ -433,7 +434,7 @@ _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 DRAFT_SUFFIX = "（草稿）"
 
 
-def default_filename(payload: dict, catalogue: Catalogue) -> str:
+def default_filename(payload: Payload, catalogue: Catalogue) -> str:
     """``市财政局关于2016年政务公开工作要点落实情况的报告.docx`` (safe on Windows); a report
     not yet final ends in ``（草稿）``, so it is never mistaken for the one to send."""
     from desktop.report.compose import is_draft, issuer_name
@@ -452,7 +453,7 @@ def docx_path(out: Path) -> Path:
 
 
 def export_report(
-    payload: dict,
+    payload: Payload,
     catalogue: Catalogue,
     form: FormSpec,
     out: Path,

@@ -152,12 +152,13 @@ def figure_sentence(specs: list[FigureSpec], values: dict, me: str, clerk_text: 
 
 
 def figure_urls(specs: list[FigureSpec], values: dict) -> list[tuple[str, str]]:
-    """``(label, url)`` of the task's URL figures: they belong in the table, not the body."""
+    """``(channel, url)`` of the task's URL figures: they belong in the table, not the body.
+    *channel* is the name the form gives the address (``channel``), else empty."""
     if not isinstance(values, dict):
         return []
     out = []
     for spec in specs:
         value = values.get(spec.key)
         if spec.type == "url" and isinstance(value, str) and value.strip():
-            out.append((clean(spec.label), xml_safe(value).replace("\n", "").strip()))
+            out.append((clean(spec.channel), xml_safe(value).replace("\n", "").strip()))
     return out

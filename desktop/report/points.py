@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.catalogue import Catalogue, cn_number, short_name
+from desktop.catalogue import Catalogue, short_name
+from desktop.numerals import cn_number
 from desktop.report import prose
 from desktop.textclean import CJK
 

@@ -241,6 +241,10 @@ def self_reference(name: str) -> str:
 # -- title lines (梯形/菱形) ------------------------------------------------------------------
 
 TITLE_MAX_WIDTH = 20.0  # 2号 characters in the 156 mm text block (442 pt / 22 pt)
+# A title line is filled to one character less: digits and Latin letters are not exactly
+# half a character wide in every font, and a line computed as exactly full wrapped its last
+# character alone onto a line of its own (…落实情况的报 / 告) in the rendered 汇总报告.
+TITLE_FILL = TITLE_MAX_WIDTH - 1
 
 
 def text_width(text: str) -> float:
@@ -248,7 +252,9 @@ def text_width(text: str) -> float:
     return sum(0.5 if ch.isascii() else 1.0 for ch in text)
 
 
-def _title_tokens(issuer: str, subject: str, max_width: float) -> list[tuple[str, int]]:
+def _title_tokens(
+    issuer: str, subject: str, max_width: float, scope: str = ""
+) -> list[tuple[str, int]]:
     """Pieces a title may break between, with the cost of breaking *after* each piece.
 
     Free breaks: after 关于 and before 落实情况的报告. Inside the issuer's name only when it
@@ -261,6 +267,8 @@ def _title_tokens(issuer: str, subject: str, max_width: float) -> list[tuple[str
     tokens: list[tuple[str, int]] = [(p, 8) for p in parts if p] or [(issuer, 0)]
     tokens[-1] = (tokens[-1][0], 0)
     tokens.append(("关于", 0))
+    if scope:
+        tokens.append((scope, 0))
     words = [subject]
     if text_width(subject) > max_width:
         words = re.findall(r"\d+年(?:度)?|工作要点|要点|[^\d]+?(?=工作要点|要点|\d|$)|\d+", subject)
@@ -273,17 +281,19 @@ def _title_tokens(issuer: str, subject: str, max_width: float) -> list[tuple[str
     return tokens
 
 
-def title_lines(issuer: str, subject: str, max_width: float = TITLE_MAX_WIDTH) -> tuple[str, ...]:
-    """``{issuer}关于{subject}落实情况的报告`` broken into balanced lines.
+def title_lines(
+    issuer: str, subject: str, max_width: float = TITLE_FILL, scope: str = ""
+) -> tuple[str, ...]:
+    """``{issuer}关于{scope}{subject}落实情况的报告`` broken into balanced lines.
 
     Two lines prefer a 正梯形 (upper not longer than lower); three or more a 菱形 (middle
-    longest). Breaks fall only between words — never inside the 要点's name — chosen to make
-    the lines as even as possible.
+    longest). Breaks fall only between words — never inside the 要点's name *subject*; a
+    *scope* before it (全市) may end a line — chosen to make the lines as even as possible.
     """
-    full = f"{issuer}关于{subject}落实情况的报告"
+    full = f"{issuer}关于{scope}{subject}落实情况的报告"
     if text_width(full) <= max_width:
         return (full,)
-    tokens = _title_tokens(issuer, subject, max_width)
+    tokens = _title_tokens(issuer, subject, max_width, scope)
     n_lines = 2
     while n_lines <= len(tokens):
         best = _best_split(tokens, n_lines, max_width)

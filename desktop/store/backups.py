@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop import dates
 from desktop.errors import UserError
 from desktop.store.db import has_tables, integrity_check, quick_check, raw_connect, user_version
 
@@ -62,7 +63,7 @@ class BackupSummary:
 
 def when(moment: datetime) -> str:
     """2026年5月10日 10:30:15 — how the clerk reads a time."""
-    return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M:%S}"
+    return f"{dates.shown(moment)} {moment:%H:%M:%S}"
 
 
 def _name(backups_dir: Path, label: str, moment: datetime, prefix: str = PREFIX) -> Path:

@@ -13,6 +13,7 @@ cleared (with a revision, so it can be restored from the history).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -33,7 +34,7 @@ from desktop.catalogue import Catalogue
 from desktop.forms import FormSpec
 from desktop.names import name_problem, normalise
 from desktop.payload import PayloadError
-from desktop.payload_types import Answer, UnitInfo
+from desktop.payload_types import Answer, Payload, UnitInfo
 from desktop.store.repository import Store
 from desktop.units import KIND_LABELS, Directory, Unit
 
@@ -72,7 +73,7 @@ def unit_info(unit: Unit) -> UnitInfo:
 
 def export_payload(
     store: Store, report_id: int, catalogue: Catalogue, form: FormSpec, directory: Directory
-) -> dict[str, Any]:
+) -> Payload:
     """The exchange document of one report. Canonical text: ``desktop.payload.dumps``.
 
     Tasks with stored answers that the directory no longer assigns to the unit are exported
@@ -100,7 +101,7 @@ def export_payload(
             answers[task_id] = _answer(values[task_scope(task_id)])
     data["answers"] = answers
     # Evidence files by name only: the clerk's folders and user name stay on this PC.
-    return payload.without_local_paths(_utf8_safe(data))
+    return payload.without_local_paths(cast(Payload, _utf8_safe(data)))
 
 
 def _filled(stored: dict[str, Any]) -> dict[str, Any]:
@@ -121,7 +122,7 @@ def _answer(stored: dict[str, Any]) -> Answer:
     return cast(Answer, out)  # keys are the form's task fields: validate() holds them to it
 
 
-def orphan_tasks(data: dict[str, Any]) -> list[str]:
+def orphan_tasks(data: Payload) -> list[str]:
     """Task ids in an exported document that the directory does not assign to its unit."""
     return [tid for tid, a in data.get("answers", {}).items() if "role" not in a]
 
@@ -135,7 +136,7 @@ class ImportResult:
     notices: list[str] = field(default_factory=list)
 
 
-def _resolve_unit(data: dict[str, Any], directory: Directory) -> tuple[Unit | None, list[str]]:
+def _resolve_unit(data: Payload, directory: Directory) -> tuple[Unit | None, list[str]]:
     """The directory's unit for the document, or a new one from ``unit_info``; problems."""
     problem = directory.name_problem(data["unit"], "填报单位名称")
     if problem:
@@ -176,10 +177,11 @@ def _resolve_unit(data: dict[str, Any], directory: Directory) -> tuple[Unit | No
     return unit, []
 
 
-def _changes(data: dict[str, Any]) -> list[tuple[str, str, Any]]:
+def _changes(data: Payload) -> list[tuple[str, str, Any]]:
     changes: list[tuple[str, str, Any]] = []
+    groups = cast(Mapping[str, Any], data)  # the plain groups are walked by their scope names
     for group in META_GROUPS:
-        for key, value in data.get(group, {}).items():
+        for key, value in groups.get(group, {}).items():
             changes.append((group, key, value))
     for task_id, answer in data.get("answers", {}).items():
         scope = task_scope(task_id)
@@ -187,14 +189,14 @@ def _changes(data: dict[str, Any]) -> list[tuple[str, str, Any]]:
             if key in ("role", "optional"):
                 continue  # computed for the reader's directory, never stored
             if key == FIGURES:
-                for fkey, fvalue in value.items():
+                for fkey, fvalue in answer.get("figures", {}).items():
                     changes.append((scope, figure_store_key(fkey), fvalue))
             else:
                 changes.append((scope, key, value))
     return changes
 
 
-def contribution_refusal(unit: str, block: dict[str, Any]) -> str:
+def contribution_refusal(unit: str, block: Mapping[str, Any]) -> str:
     """Why a contribution is not imported as a report (it is only a part of some tasks)."""
     return (
         f"这是“{unit}”发给牵头单位“{block.get('to', '')}”的配合材料，不是完整的报告，不能作为报告导入。"
@@ -204,7 +206,7 @@ def contribution_refusal(unit: str, block: dict[str, Any]) -> str:
 
 def apply_payload(
     store: Store,
-    data: dict[str, Any],
+    data: Mapping[str, Any],
     catalogue: Catalogue,
     form: FormSpec,
     directory: Directory,
@@ -221,6 +223,7 @@ def apply_payload(
     block = payload.contribution_of(data)
     if block is not None:
         raise PayloadError([contribution_refusal(data["unit"], block)])
+    data = cast(Payload, data)  # validated above
     unit, problems = _resolve_unit(data, directory)
     if problems or unit is None:
         raise PayloadError(problems)
@@ -264,7 +267,7 @@ def apply_payload(
 
 def import_payload(
     store: Store,
-    data: dict[str, Any],
+    data: Mapping[str, Any],
     catalogue: Catalogue,
     form: FormSpec,
     directory: Directory,

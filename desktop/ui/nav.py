@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from desktop import completeness as c
 from desktop.answers import task_id_of, task_scope
-from desktop.catalogue import ROLE_LABELS, cn_number
+from desktop.catalogue import ROLE_LABELS
 from desktop.lead.desk import LeadDesk
+from desktop.numerals import cn_number
 from desktop.session import ReportSession
 from desktop.store import StoreError
 from desktop.ui.pages.task_page import ROLE_COLOURS

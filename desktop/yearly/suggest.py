@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 
 from desktop.catalogue import Task
+from desktop.numerals import cn_to_int
+from desktop.textclean import abridge
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-_CN_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
 NUM = r"[0-9]+|[一二两三四五六七八九十百]+"
 COUNTERS = "次|场|期|篇|条|个|项|批|轮|人次|家|件"
 _CLAUSE = re.compile(r"[（(【][^（）()【】]*(落实|负责|配合|牵头)[^（）()【】]*[）)】]")
@@ -26,25 +26,6 @@ _SUBJECT = re.compile(
 )
 _LEAD_IN = re.compile(r"^(并|且|同时|还|都|均|原则上|每个部门|各部门|各地区)")
 MAX_LABEL = 40
-
-
-def cn_int(text: str) -> int | None:
-    """3 → 3, 三 → 3, 两 → 2, 十二 → 12, 二十 → 20; None when it is not a number."""
-    if text.isdigit():
-        return int(text)
-    if not text or any(ch not in _CN_DIGITS and ch not in "十百" for ch in text):
-        return None
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = _CN_DIGITS[ch]
-    return total + current
 
 
 @dataclass
@@ -100,13 +81,6 @@ def _action(before: str) -> str:
     return part.strip("，、 ")
 
 
-def _clip(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text.rfind("、", 0, limit - 1)
-    return (text[:cut] if cut >= 6 else text[: limit - 1]) + "等"
-
-
 def _demand(sentence: str) -> str:
     return f"要点要求：{sentence}。"
 
@@ -120,7 +94,7 @@ def _counts(sentence: str) -> list[Suggestion]:
         rf"|至少([^，。；,]{{0,24}}?)({NUM})\s*({COUNTERS})([^，。；,、]{{0,12}})",
         sentence,
     ):
-        number = cn_int(m.group(2) or m.group(4) or m.group(7))
+        number = cn_to_int(m.group(2) or m.group(4) or m.group(7))
         counter = m.group(3) or m.group(5) or m.group(8)
         if number is None:
             continue
@@ -132,7 +106,7 @@ def _counts(sentence: str) -> list[Suggestion]:
         if not action:
             continue
         word = "人次" if counter == "人次" else f"{counter}数"
-        label = _clip(action, MAX_LABEL - len(word)) + word
+        label = abridge(action, MAX_LABEL - len(word)) + word
         out.append(
             Suggestion(
                 {
@@ -145,7 +119,7 @@ def _counts(sentence: str) -> list[Suggestion]:
                     "demand_min": number,
                     "sum": True,
                     "demand_text": _demand(sentence),
-                    "sentence": f"{_clip(action, 60)}{{value}}{counter}",
+                    "sentence": f"{abridge(action, 60)}{{value}}{counter}",
                 },
                 m.group(0),
                 firm=True,
@@ -171,10 +145,10 @@ def _rhythms(sentence: str) -> list[Suggestion]:
             continue
         action = re.split(r"[，,]", sentence[m.end() :])[0].strip()
         action = re.sub(r"^(向社会|对外|定期)", "", action)
-        short = _clip(action, 16) if action else "完成"
+        short = abridge(action, 16) if action else "完成"
         label_word = {"季度": "季度数", "月": "月数", "半年": "次数"}[word]
         prefix = "已按半年" if word == "半年" else f"已按{word}"
-        label = _clip(f"{prefix}{short}的{label_word}", MAX_LABEL)
+        label = abridge(f"{prefix}{short}的{label_word}", MAX_LABEL)
         out.append(
             Suggestion(
                 {
@@ -188,7 +162,7 @@ def _rhythms(sentence: str) -> list[Suggestion]:
                     "sum": False,
                     "demand_text": _demand(sentence),
                     "help": f"截至报告日期，已按要求做到的{label_word[:-1]}数（0–{periods}）。",
-                    "sentence": f"已按{word}{_clip(action, 40) or '完成'}{{value}}{unit}",
+                    "sentence": f"已按{word}{abridge(action, 40) or '完成'}{{value}}{unit}",
                 },
                 m.group(0),
                 firm=True,
@@ -206,7 +180,7 @@ def _within(sentence: str) -> list[Suggestion]:
     if not action:
         return []
     limit = f"{m.group(1)}{m.group(2)}内"
-    label = _clip(f"是否均在{limit}{action}", MAX_LABEL)
+    label = abridge(f"是否均在{limit}{action}", MAX_LABEL)
     return [
         Suggestion(
             {
@@ -232,7 +206,7 @@ def _deadline(sentence: str) -> list[Suggestion]:
     action = re.split(r"[，,]", sentence[m.end() :])[0].strip()
     if not action or len(action) < 2:
         return []
-    label = _clip(f"{action}的日期", MAX_LABEL)
+    label = abridge(f"{action}的日期", MAX_LABEL)
     return [
         Suggestion(
             {
@@ -240,7 +214,7 @@ def _deadline(sentence: str) -> list[Suggestion]:
                 "label": label,
                 "type": "date",
                 "demand_text": _demand(sentence),
-                "sentence": f"于{{value}}{_clip(action, 40)}",
+                "sentence": f"于{{value}}{abridge(action, 40)}",
             },
             m.group(0),
             firm=False,
@@ -256,7 +230,7 @@ def _percent(sentence: str) -> list[Suggestion]:
     subject = _action(sentence[: m.start()])
     if not subject:
         return []
-    label = _clip(subject, MAX_LABEL - 1)
+    label = abridge(subject, MAX_LABEL - 1)
     return [
         Suggestion(
             {

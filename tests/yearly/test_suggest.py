@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from desktop.catalogue import Task
-from desktop.yearly.suggest import cn_int, suggest
+from desktop.numerals import cn_to_int as cn_int
+from desktop.yearly.suggest import suggest
 from tests.yearly.helpers import parse_2017
 
 

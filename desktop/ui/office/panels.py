@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.catalogue import cn_number
 from desktop.consolidate.answers import answer_view, task_view
 from desktop.consolidate.consolidation import Consolidation
 from desktop.consolidate.matrix import REPORT_WORDS, Matrix, Row
+from desktop.numerals import cn_number
 from desktop.ui.office.models import MatrixModel, TaskModel
 from desktop.ui.plaintext import plain_label
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.catalogue import cn_number
+from desktop.numerals import cn_number
 from desktop.ui import dialogs
 from desktop.ui.office.review_figures import clear_layout
 from desktop.units import Directory

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.catalogue import cn_number, short_name
+from desktop.catalogue import short_name
 from desktop.errors import UserError
+from desktop.numerals import cn_number
 from desktop.settings import Settings
 from desktop.ui import dialogs
 from desktop.ui import folders as folder_names

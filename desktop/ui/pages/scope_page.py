@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.answers import task_scope
-from desktop.catalogue import ROLE_LABELS, cn_number
+from desktop.catalogue import ROLE_LABELS
+from desktop.numerals import cn_number
 from desktop.session import TaskRef
 from desktop.textclean import clean_pasted
 from desktop.ui.context import PageContext
