@@ -6,7 +6,9 @@ and turned into pages by LibreOffice (substitute fonts on Linux: structure, not 
 
 report-page1.png (the first page), report-page12.png (the page where 二、存在的问题 starts),
 report-attachment.png (the first landscape page of the 落实情况表), report-contributions.png
-(a lead unit's optional attachment 配合单位落实情况, the scenario of tests/test_lead_core.py).
+(a lead unit's optional attachment 配合单位落实情况, the scenario of tests/test_lead_core.py);
+office-report.png, office-report-end.png, office-report-table.png (the 汇总报告's first page,
+closing page and first table page, docs/consolidate.md).
 Needs the packages of scripts/apt-test.txt (LibreOffice, poppler).
 """
 
@@ -102,6 +104,39 @@ def contributions(work: Path, out: Path, catalogue, form) -> None:
     picture(pdf, landscape_pages(pdf)[-1], 60, out / "report-contributions.png")
 
 
+def summary(work: Path, out: Path, catalogue, form) -> None:
+    """The office's 汇总报告 of 40 units (four realistic samples, generated answers for the
+    rest, two drafts, four units silent), as ``consolidate --docx`` writes it."""
+    from tests.samples.unit_reports import make_payload, write_docx, write_json
+
+    directory = units.load()
+    inbox = work / "inbox"
+    inbox.mkdir()
+    silent = {"市委办公厅", "旅顺口区", "长海县", "大连广播电视大学"}
+    drafts = {"西岗区", "市教育局"}
+    real = {reports.load(name)["unit"]: name for name in reports.ALL}
+    for n, unit in enumerate(u for u in directory.units if u.name not in silent):
+        if unit.name in real:
+            data = reports.load(real[unit.name])
+            export_report(data, catalogue, form, inbox / f"{unit.name}.docx")
+            continue
+        data = make_payload(catalogue, form, directory, unit, final=unit.name not in drafts)
+        write = write_json if n % 2 else write_docx
+        write(inbox / f"{unit.name}.{'json' if n % 2 else 'docx'}", data)
+    docx = work / "summary.docx"
+    subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--data-dir", str(work / "office"),
+         "consolidate", str(inbox), "--docx", str(docx)],
+        capture_output=True, check=True,
+    )  # fmt: skip
+    pdf = to_pdf(docx)
+    texts = page_texts(pdf)
+    closing = next(i for i, t in enumerate(texts, 1) if "特此报告" in t)
+    picture(pdf, 1, 60, out / "office-report.png")
+    picture(pdf, closing, 60, out / "office-report-end.png")
+    picture(pdf, landscape_pages(pdf)[0], 60, out / "office-report-table.png")
+
+
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "img"
     out.mkdir(parents=True, exist_ok=True)
@@ -111,6 +146,7 @@ def main() -> None:
     try:
         finance(work, out, catalogue, form)
         contributions(work, out, catalogue, form)
+        summary(work, out, catalogue, form)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

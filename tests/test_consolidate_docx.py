@@ -81,13 +81,15 @@ def test_summary_report_in_gbt9704_format(consolidation):
 
     (table,) = doc.tables
     header = [c.text for c in table.rows[0].cells]
-    assert header[:3] == ["序号", "任务", "牵头单位"]
+    assert header[:4] == ["序号", "要点条目", "工作任务", "牵头单位"]
     # Tasks are cited by the 要点's numbering and short name, never by id.
     rows = {r.cells[1].text: [c.text for c in r.cells] for r in table.rows[1:]}
     assert len(rows) == 40
-    finance = rows["一（六）深入推进预决算公开"]
-    assert finance[2] == "市财政局" and finance[7] == "1"
-    assert rows["二（九）之一推进教育、卫生和食品药品安全信息公开"][2] == "市教育局、市属各高校"
+    finance = rows["一（六）"]
+    assert finance[2] == "深入推进预决算公开"
+    assert finance[3] == "市财政局" and finance[8] == "1"
+    assert rows["二（九）之一"][3] == "市教育局、市属各高校"
+    assert rows["一（五）之二"][2] == "加快大连市企业信用信息共享交换平台建设"
 
 
 def test_the_team_format_checker_finds_no_deviation(consolidation):
@@ -197,3 +199,18 @@ def test_a_broken_office_template_is_a_chinese_message(consolidation, tmp_path, 
     with pytest.raises(SummaryDocError, match="办公厅模板.docx"):
         service.export_docx(out)
     assert not out.exists()
+
+
+def test_table_cites_the_yaodian_apart_and_every_header_fits_one_line(consolidation):
+    """要点条目 is its own column (glued to the name it read 一（五）之二加快大连市…), and no
+    header wraps (要点条 / 目)."""
+    from desktop.report import rules as R
+    from desktop.report.prose import text_width
+
+    (table,) = read_docx(render(consolidation, date(2016, 12, 5))).tables
+    margin = R.TABLE_CELL_MARGIN_TW * 2
+    char = R.STYLE_BY_NAME["Table Heading"].size * 20
+    for column, cell in zip(table.columns, table.rows[0].cells, strict=True):
+        assert column.width.twips >= text_width(cell.text) * char + margin, cell.text
+    second = [c.text for c in table.rows[7].cells][1:3]
+    assert second == ["一（五）之二", "加快大连市企业信用信息共享交换平台建设"]

@@ -319,6 +319,7 @@ def test_quote_names_the_unit_instead_of_we():
 # -- the report's attachment --------------------------------------------------------------------
 def test_report_gets_the_optional_table_only_when_chosen(tmp_path, ctx):
     import docx
+    from docx.oxml.ns import qn
 
     from desktop.report import build_report, compose_report
     from desktop.report.contrib_table import add_contributions
@@ -353,7 +354,13 @@ def test_report_gets_the_optional_table_only_when_chosen(tmp_path, ctx):
     cells = [[c.text for c in row.cells] for row in table.rows]
     assert cells[0] == ["序号", "工作任务", "配合单位", "完成状态", "落实情况"]
     assert [r[2] for r in cells[1:]] == ["中山区", "市教育局"]
-    assert cells[1][1].startswith("四（三）") and cells[2][1] == ""
+    # The task is one merged cell over its units' rows (python-docx reads the merged cell's
+    # text in both rows), never a blank cell that looks like a value left out.
+    assert cells[1][1].startswith("四（三）") and cells[2][1] == cells[1][1]
+    merges = [tc.tcPr.find(qn("w:vMerge")) for tc in (r._tr.tc_lst[1] for r in table.rows[1:])]
+    assert merges[0].get(qn("w:val")) == "restart"
+    assert merges[1] is not None and merges[1].get(qn("w:val")) in (None, "continue")
+    assert table.rows[2]._tr.tc_lst[1].xpath("string(.)") == ""
     # The embedded payload (what 汇总 reads) carries no contributions.
     from desktop.docx_payload import read
 

@@ -297,3 +297,24 @@ def test_a_task_list_with_cells_closed_by_bar_lines_reads_row_by_row():
     )
     units = {a.unit for t in cat.tasks() for a in t.assignments}
     assert not units & {"持续推进", "长期坚持", "2022年9月底前", "|"}
+
+
+@pytest.mark.parametrize("blank_lines", [False, True])
+def test_bar_closed_cells_with_units_last_and_blank_lines_between(blank_lines):
+    # The same layout as 池州's page, the table ending in its units column (no deadline);
+    # some copies leave a blank line between every two lines.
+    cells = ["工作任务", "具体要求", "责任单位", "加强公开", "1", "做好某项工作。", "区财政局"]
+    cells += ["2", "做好另一项工作。", "区政府办公室牵头，区政府各部门配合"]
+    raw = [line for cell in cells for line in (cell, "|")]
+    if blank_lines:
+        raw = [line for pair in zip(raw, [""] * len(raw), strict=True) for line in pair]
+    cat = parse_lines(raw).catalogue
+    assert [(i.title, [t.text for t in i.tasks]) for _, i in cat.items()] == [
+        ("加强公开", ["做好某项工作。"]),
+        ("做好另一项工作", ["做好另一项工作。"]),
+    ]
+    got = {t.id: [(a.unit, a.role) for a in t.assignments] for t in cat.tasks()}
+    assert got == {
+        "1.1.1": [("区财政局", R)],
+        "1.2.1": [("区政府办公室", L), ("区政府各部门", C)],
+    }

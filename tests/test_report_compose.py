@@ -27,6 +27,7 @@ from desktop.report.model import (
     PageBreak,
     Para,
     Recipient,
+    ReportModel,
     Signature,
     Table,
     Title,
@@ -444,3 +445,13 @@ def test_a_long_address_of_a_figure_prints_as_its_site_under_its_name(catalogue,
     (table,) = compose_report(data, catalogue, form).of_type(Table)
     row = next(r for r in table.rows if r[1] == "五（一）")
     assert row[6] == "领导分工公布网页\nwww.dlbb.gov.cn"
+
+
+def test_a_merging_column_prints_equal_neighbours_as_one_cell():
+    from desktop.report.model import Column, merged_spans
+
+    rows = (("1", "甲"), ("2", "甲"), ("3", "乙"), ("4", ""), ("5", ""), ("6", "甲"))
+    assert merged_spans(rows, 1) == [2, 0, 1, 1, 1, 1]  # blanks never merge
+    table = Table((Column("序号"), Column("工作任务", merge=True)), rows)
+    html = to_html(ReportModel(title="t", author="a", blocks=[table]))
+    assert html.count('rowspan="2"') == 1 and html.count(">甲<") == 2

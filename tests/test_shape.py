@@ -70,3 +70,48 @@ def test_only_the_database_layer_opens_sqlite_files():
         and opens_sqlite(p.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+# Helpers once copied into several modules have one home each (docs/architecture.md, "One of
+# each"): a module that defines its own again, under the same name, fails here.
+HOMES = {
+    "clip": "desktop/textclean.py",
+    "fit_columns": "desktop/textclean.py",
+    "abridge": "desktop/textclean.py",
+    "cut_list": "desktop/textclean.py",
+    "cn_number": "desktop/numerals.py",
+    "cn_to_int": "desktop/numerals.py",
+    "cn_int": "desktop/numerals.py",
+    "cn_digits": "desktop/numerals.py",
+    "cn_year": "desktop/numerals.py",
+    "source_bytes": "desktop/safezip.py",
+}
+
+
+def helper_copies(source: str, path: str) -> list[str]:
+    """``path:name`` for each function named like a shared helper (with or without a leading
+    underscore) that is defined away from the helper's home, and each ``⟨U+…⟩`` mark built by
+    hand (an f-string) outside desktop/textclean.py."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef):
+            home = HOMES.get(node.name.lstrip("_"))
+            if home and home != path:
+                found.append(f"{path}:{node.name}")
+        elif isinstance(node, ast.JoinedStr) and path != "desktop/textclean.py":
+            parts = [v.value for v in node.values if isinstance(v, ast.Constant)]
+            if any("⟨U+" in str(part) for part in parts):
+                found.append(f"{path}:⟨U+")
+    return found
+
+
+def test_the_check_sees_a_copied_helper():
+    copy = 'def _clip(t, n):\n    return t[:n]\n\ndef mark(c):\n    return f"⟨U+{ord(c):04X}⟩"\n'
+    assert helper_copies(copy, "desktop/x.py") == ["desktop/x.py:_clip", "desktop/x.py:⟨U+"]
+
+
+def test_each_shared_helper_has_one_home():
+    found = []
+    for p in sorted((ROOT / "desktop").rglob("*.py")):
+        found += helper_copies(p.read_text(encoding="utf-8"), p.relative_to(ROOT).as_posix())
+    assert found == []

@@ -31,10 +31,13 @@ FEW = 3  # up to this many reporting units are named with their status, not coun
 ATTACHMENT = "各项任务落实情况汇总表"
 # Millimetres of the landscape text block (225 mm), as the units' own 落实情况表: the task's
 # numbering and name and the leading units get the room, the counts one short line each.
+# 要点条目 apart from the task's name, as in the units' 落实情况表 and the 汇总表: glued
+# together they read 一（五）之二加快大连市….
 TABLE_COLUMNS = (
     ("序号", 10, "center"),
-    ("任务", 55, "left"),
-    ("牵头单位", 42, "left"),
+    ("要点条目", 17, "center"),
+    ("工作任务", 50, "left"),
+    ("牵头单位", 30, "left"),
     ("涉及单位", 18, "center"),
     ("已报告", 18, "center"),
     (None, 18, "center"),  # the form's three status words
@@ -237,7 +240,8 @@ def _table(c: Consolidation, words: StatusWords) -> M.Table:
     rows = tuple(
         (
             str(n),
-            cat.display_name(t.task_id),
+            cat.ref(t.task_id),
+            short_name(cat.task(t.task_id)),
             lead_names(cat.task(t.task_id)) or "—",
             str(t.involved),
             str(len(t.answered)),

@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop.catalogue import Assignment, Item, Section, Task, cn_number, task_ref
+from desktop.catalogue import Assignment, Item, Section, Task, task_ref
+from desktop.numerals import cn_number
 from desktop.parser.clauses import merge, parse_clause
 from desktop.parser.markers import MAX_TITLE
 from desktop.parser.placement import Clause, split_trailing_bracket

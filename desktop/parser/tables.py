@@ -226,9 +226,9 @@ def _bar_cells(raw: list[str]) -> list[tuple[int, str]]:
         return lines
     first, last = bars[0], bars[-1]
     # Before the first bar: ordinary lines, then the table's first cell (its last line).
-    start = first - 1 if first > 0 and raw[first - 1].strip() else first
+    start = next((k for k in range(first - 1, -1, -1) if raw[k].strip()), first)
     out = lines[:start]
-    cell = lines[start:first]
+    cell = lines[start : start + 1] if start < first else []
     for i in range(first, last + 1):
         if _BAR.match(raw[i]):
             if cell:
@@ -249,14 +249,28 @@ def _cell_text(lines: list[str]) -> str:
 
 def _inline_serial(keys: list[str], start: int, kinds: list[str]) -> int | None:
     """Where the rows carry a serial number the header has no label for (a merged header
-    cell over 工作任务 and 序号): its column, from the first row. Only for tables whose rows
-    end in a deadline, so that rows can be told apart by it."""
-    if "seq" in kinds or not kinds[-1].startswith("time:"):
+    cell over 工作任务 and 序号): its column, from the first row. Only for tables whose last
+    column (a deadline, or the units) tells where a row ends."""
+    if "seq" in kinds or not kinds[-1].startswith(("time:", "role:")):
         return None
     for j in range(start, min(start + len(kinds), len(keys))):
         if keys[j] == "1":
             return j - start
     return None
+
+
+def _row_end(keys: list[str], start: int, kinds: list[str]) -> int:
+    """Leading cells, the serial, the text …: the row ends with the first cell after the
+    serial's text that fits the last column (its deadline or its units)."""
+    serial_at: int | None = None
+    j = start
+    while j < len(keys) and keys[j] and j - start < len(kinds):
+        if serial_at is None and _SERIAL.match(keys[j]):
+            serial_at = j
+        elif serial_at is not None and j > serial_at + 1 and _fits(kinds[-1], keys[j]):
+            return j + 1
+        j += 1
+    return max(j, start + 1)
 
 
 def regroup_cell_lines(raw: list[str], key: Callable[[str], str]) -> list[tuple[int, str]]:
@@ -298,14 +312,8 @@ def regroup_cell_lines(raw: list[str], key: Callable[[str], str]) -> list[tuple[
             if serial and not col and not _SERIAL.match(keys[i]):
                 break
             start = i
-            i += 1
-            while i < n and keys[i]:
-                if col:
-                    # Leading cells, the serial, the text …: the row ends at its deadline.
-                    if _fits(kinds[-1], keys[i - 1]) or i - start > len(kinds):
-                        break
-                    i += 1
-                    continue
+            i = _row_end(keys, start, kinds) if col else i + 1
+            while not col and i < n and keys[i]:
                 if _SERIAL.match(keys[i]) or (marker(keys[i]) and not serial):
                     break
                 # A row has a line per column; a cell of several lines makes it longer, up to

@@ -30,7 +30,7 @@ TITLE = "配合单位落实情况"
 # summary gets the room, the status fits 持续推进 on one line.
 COLUMNS = (
     Column("序号", 10, "center"),
-    Column("工作任务", 40),
+    Column("工作任务", 40, merge=True),  # one cell over the rows of its cooperating units
     Column("配合单位", 28),
     Column("完成状态", 18, "center"),
     Column("落实情况", 100),
@@ -46,14 +46,13 @@ class Row(Protocol):
 
 
 def table_rows(rows: Sequence[Row]) -> tuple[tuple[str, ...], ...]:
-    """The task is named on the first row of its group only, so the table reads by task."""
-    out = []
-    previous = ""
-    for n, row in enumerate(rows, start=1):
-        task = prose.clean(row.task) if row.task_id != previous else ""
-        previous = row.task_id
-        out.append((str(n), task, prose.clean(row.unit), prose.clean(row.status), row.summary))
-    return tuple(out)
+    """One row per cooperating unit; the task is repeated here and printed as one merged cell
+    over its units' rows (the column merges), so the table reads by task and no row shows a
+    blank task that looks like a value left out."""
+    return tuple(
+        (str(n), prose.clean(row.task), prose.clean(row.unit), prose.clean(row.status), row.summary)
+        for n, row in enumerate(rows, start=1)
+    )
 
 
 def add_contributions(model: ReportModel, rows: Sequence[Row]) -> ReportModel:

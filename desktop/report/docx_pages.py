@@ -173,8 +173,12 @@ def write_table(document: Document, block: M.Table, style_id: str, heading_id, t
         "</w:tblGrid>",
         _row_xml([c.title for c in block.columns], widths, [True] * len(widths), heading_id, True),
     ]
-    for values in block.rows:
-        parts.append(_row_xml(list(values), widths, centred, text_id, False))
+    spans = {i: M.merged_spans(block.rows, i) for i, c in enumerate(block.columns) if c.merge}
+    for n, values in enumerate(block.rows):
+        merges = {
+            i: "restart" if s[n] > 1 else "continue" if s[n] == 0 else "" for i, s in spans.items()
+        }
+        parts.append(_row_xml(list(values), widths, centred, text_id, False, merges))
     parts.append("</w:tbl>")
     table = parse_xml("".join(parts))
     body = document.element.body
@@ -188,15 +192,30 @@ _NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def _row_xml(
-    values: list[str], widths: list[int], centred: list[bool], style_id: str | None, header: bool
+    values: list[str],
+    widths: list[int],
+    centred: list[bool],
+    style_id: str | None,
+    header: bool,
+    merges: dict[int, str] | None = None,
 ) -> str:
     """One ``w:tr``: never split across pages (``cantSplit``), the header row repeated on every
     page (``tblHeader``), every cell centred vertically; a value's ``\\n`` starts a new
-    paragraph in its cell."""
+    paragraph in its cell. *merges*: per column, ``restart`` for the first cell of a vertical
+    merge, ``continue`` for a cell merged into the one above (written empty)."""
     style = f'<w:pStyle w:val="{escape(style_id)}"/>' if style_id else ""
+    merges = merges or {}
     cells = []
     for i, width in enumerate(widths):
-        value = values[i] if i < len(values) else ""
+        merge = merges.get(i, "")
+        value = values[i] if i < len(values) and merge != "continue" else ""
+        vmerge = (
+            '<w:vMerge w:val="restart"/>'
+            if merge == "restart"
+            else "<w:vMerge/>"
+            if merge == "continue"
+            else ""
+        )
         jc = '<w:jc w:val="center"/>' if centred[i] else ""
         paras = "".join(
             f"<w:p><w:pPr>{style}{jc}</w:pPr>"
@@ -209,8 +228,8 @@ def _row_xml(
             for line in (value.split("\n") if value else [""])
         )
         cells.append(
-            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/>'
-            f"</w:tcPr>{paras}</w:tc>"
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{vmerge}'
+            f'<w:vAlign w:val="center"/></w:tcPr>{paras}</w:tc>'
         )
     repeat = "<w:tblHeader/>" if header else ""
     return f"<w:tr><w:trPr><w:cantSplit/>{repeat}</w:trPr>{''.join(cells)}</w:tr>"

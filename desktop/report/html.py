@@ -122,12 +122,19 @@ def _table(block: M.Table) -> str:
         f'style="{_style("Table Heading")}">{escape(c.title)}</th>'
         for c in block.columns
     )
+    spans = {i: M.merged_spans(block.rows, i) for i, c in enumerate(block.columns) if c.merge}
     rows = []
-    for row in block.rows:
+    for n, row in enumerate(block.rows):
         cells = []
-        for value, column in zip(row, block.columns, strict=False):
+        for i, (value, column) in enumerate(zip(row, block.columns, strict=False)):
+            span = spans[i][n] if i in spans else 1
+            if span == 0:
+                continue  # merged into the cell above
             text = "<br />".join(escape(x) for x in value.split("\n")) if value else "&nbsp;"
-            cells.append(f'<td align="{column.align}" style="{_style("Table Text")}">{text}</td>')
+            rowspan = f' rowspan="{span}"' if span > 1 else ""
+            cells.append(
+                f'<td align="{column.align}"{rowspan} style="{_style("Table Text")}">{text}</td>'
+            )
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (
         '<table border="1" cellspacing="0" cellpadding="4" width="100%" '

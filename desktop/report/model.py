@@ -60,6 +60,25 @@ class Column:
     title: str
     weight: float = 1.0
     align: str = "left"  # left / center
+    # Equal values in consecutive rows print as one merged cell (a task over the rows of the
+    # units that cooperate on it), not as a value followed by blank cells.
+    merge: bool = False
+
+
+def merged_spans(rows: tuple[tuple[str, ...], ...], column: int) -> list[int]:
+    """Per row, how many rows its cell in *column* spans: 0 for a row merged into the one
+    above, 1 for a cell of its own, n for the first of n equal non-empty values."""
+    spans = [1] * len(rows)
+    start = 0
+    for i in range(1, len(rows) + 1):
+        value = rows[start][column] if column < len(rows[start]) else ""
+        same = i < len(rows) and value and column < len(rows[i]) and rows[i][column] == value
+        if not same:
+            spans[start] = i - start
+            for k in range(start + 1, i):
+                spans[k] = 0
+            start = i
+    return spans
 
 
 @dataclass(frozen=True)
