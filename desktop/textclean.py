@@ -220,3 +220,19 @@ def quoted(text: str) -> str:
     nests them: “已实现‘1个部门只有1个网站’”, never “已实现“1个部门只有1个网站””."""
     inner = text.replace("“", "‘").replace("”", "’").replace('"', "’")
     return f"“{inner}”"
+
+
+_NUMBER_NOISE = re.compile(r"[\s,，、']")
+
+
+def number_text(text: str, unit: str = "") -> str:
+    """What a clerk typed or pasted into a number field, as plain ASCII digits: full-width
+    digits from a Chinese input method (１２ → 12, ．→ .), thousands separators and spaces
+    dropped (1,260 → 1260), the field's own unit after the number dropped (12次 → 12).
+    Anything else is left for the field to refuse."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("。", ".").replace("－", "-").replace("−", "-")
+    text = _NUMBER_NOISE.sub("", text)
+    if unit and text.endswith(unit):
+        text = text[: -len(unit)]
+    return text
