@@ -483,3 +483,12 @@ def test_an_address_outside_any_task_is_not_said_to_be_in_the_table(catalogue, f
     data["texts"]["problems"] = "一是网站栏目更新不及时，详见http://www.x.gov.cn/a。二是解读不够。"
     text = body_text(compose_report(data, catalogue, form))
     assert "一是网站栏目更新不及时，详见相关网页。" in text and "详见附件" not in text
+
+
+def test_a_status_only_task_named_for_its_work_is_not_doubled(zhongshan, catalogue, form):
+    data = copy.deepcopy(zhongshan)
+    keep = ("role", "optional", "applicable", "status")
+    data["answers"]["1.5.3"] = {k: v for k, v in data["answers"]["1.5.3"].items() if k in keep}
+    text = body_text(compose_report(data, catalogue, form))
+    assert "此外，积极做好各级政府网站与“信用大连”网站的连接工作已按要求完成。" in text
+    assert "工作工作" not in text

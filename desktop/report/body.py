@@ -136,7 +136,8 @@ def _thin_paragraph(thin: list[TaskText], alone: bool) -> str:
         names = [short_name(t.task) for t in thin if t.status_clause == clause]
         if names:
             who = f"{'、'.join(names)}等" if len(names) > 1 else names[0]
-            clauses.append(f"{who}工作{clause}")
+            work = "" if who.endswith("工作") else "工作"  # never 连接工作工作
+            clauses.append(f"{who}{work}{clause}")
     text = prose.sentence("；".join(clauses)) if clauses else ""
     if text and not alone:
         text = "此外，" + text
