@@ -492,3 +492,17 @@ def test_a_status_only_task_named_for_its_work_is_not_doubled(zhongshan, catalog
     text = body_text(compose_report(data, catalogue, form))
     assert "此外，积极做好各级政府网站与“信用大连”网站的连接工作已按要求完成。" in text
     assert "工作工作" not in text
+
+
+def test_a_long_list_of_evidence_files_is_counted_not_listed_in_full(catalogue, form):
+    data = reports.load("shi-guoshuiju-2016-short")
+    data["answers"]["2.4.1"]["evidence"] = [
+        {"title": "", "url": "", "path": f"C:\\Users\\张三\\Desktop\\宣讲会现场照片{i}.jpg"}
+        for i in range(1, 11)
+    ]
+    (table,) = compose_report(data, catalogue, form).of_type(Table)
+    remark = table.rows[0][7]
+    assert remark.startswith("佐证材料：宣讲会现场照片1、宣讲会现场照片2、") and remark.endswith(
+        "等10份"
+    )
+    assert len(remark) <= 80 and "……" not in remark
