@@ -232,3 +232,13 @@ def test_table_cites_the_yaodian_apart_and_every_header_fits_one_line(consolidat
         assert column.width.twips >= text_width(cell.text) * char + margin, cell.text
     second = [c.text for c in table.rows[7].cells][1:3]
     assert second == ["一（五）之二", "加快大连市企业信用信息共享交换平台建设"]
+
+
+def test_before_any_report_arrives_the_summary_still_reads(directory_bundled):
+    """Exported before any import: no 已报送0个, no empty clause (均未报告；；另有38个…)."""
+    service = OfficeService(directory=directory_bundled)
+    text = summary_text(service.consolidation())
+    assert "尚无单位报送" in text and "已报送0个" not in text
+    assert "；；" not in text and "；。" not in text
+    assert "一（一）：涉及单位38个，均尚未报送报告。" in text
+    assert "（市审计局牵头）：仅涉及市审计局，尚未报送报告。" in text
