@@ -111,7 +111,8 @@ def _status_clauses(t: TaskTally, words: StatusWords) -> list[str]:
                 text += f"，其中牵头单位{names(silent_leads)}"
             parts.append(text)
     if t.not_applicable:
-        parts.append(f"{names(t.not_applicable)}说明不适用")
+        # Apart from those it concerns: 仅涉及市公安局，已完成；另有市财政局说明不适用.
+        parts.append(f"另有{names(t.not_applicable)}说明不适用")
     return parts
 
 
@@ -202,8 +203,9 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
         )
     lead_gaps = [e for e in c.missing if e.kind == "lead_missing"]
     if lead_gaps:
-        text = "；".join(f"{e.unit}（{'、'.join(e.lead_refs)}）" for e in lead_gaps)
-        say.append(M.Para(f"报告中缺少牵头任务落实情况的单位{len(lead_gaps)}个：{text}。"))
+        # Said without brackets in brackets (市环保局（一（十））).
+        text = "；".join(f"{e.unit}未填写{'、'.join(e.lead_refs)}" for e in lead_gaps)
+        say.append(M.Para(f"有{len(lead_gaps)}个单位的报告缺少其牵头任务的落实情况：{text}。"))
     say += [
         M.Para("特此报告。"),
         M.AttachmentNote((ATTACHMENT,)),

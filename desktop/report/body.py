@@ -61,7 +61,8 @@ def _clerk(writing: Writing, task_id: str, raw: object) -> list[str]:
     """A clerk's field as cleaned paragraphs, addresses taken out (and kept for the table)."""
     out = []
     for para in prose.paragraphs(raw):
-        text, urls = prose.strip_urls(para)
+        # A task's addresses are listed in its row of the 落实情况表 (the overview's nowhere).
+        text, urls = prose.strip_urls(para, listed=bool(task_id))
         writing.urls.setdefault(task_id, []).extend(urls)
         if text.strip("，。；、 "):
             out.append(prose.sentence(text))
