@@ -22,7 +22,7 @@
 #                           works in a tmpfs at $ZWGK_WINE_CACHE/chroot/work, and keeps only
 #                           its logs ($ZWGK_WINE_CACHE/logs) and the caches
 #   ZWGK_WINE_PYTEST="..."  pytest arguments on Windows Python (default: -m "not slow")
-#   ZWGK_WINE_WORKERS=N     test processes for the Windows pytest (default 2; 0 = no xdist)
+#   ZWGK_WINE_WORKERS=N     pytest-xdist workers for the Windows pytest (default 0: one process)
 #   ZWGK_WINE_STOP_AFTER=pytest  stop after the Windows tests (to try tests quickly); exits 3,
 #                           never a pass
 #   ZWGK_WINE_BREAK=spec    prove the check: build from a spec that leaves forms/units.json
@@ -231,7 +231,7 @@ stage "work tree in the chroot" work_tree
 set +e
 chroot "$ROOTFS" /usr/bin/env -i HOME=/root PATH=/usr/bin:/bin LANG=C.UTF-8 \
   WINE_T0="$WINE_T0" WINE_LOGS=/work/logs WINE_LOGS_HOST="$WINE_LOGS" PYKEY="$PYKEY" ZWGK_WINE_BREAK="${ZWGK_WINE_BREAK:-}" \
-  ZWGK_WINE_PYTEST="${ZWGK_WINE_PYTEST:-}" ZWGK_WINE_WORKERS="${ZWGK_WINE_WORKERS:-2}" \
+  ZWGK_WINE_PYTEST="${ZWGK_WINE_PYTEST:-}" ZWGK_WINE_WORKERS="${ZWGK_WINE_WORKERS:-0}" \
   ZWGK_WINE_STOP_AFTER="${ZWGK_WINE_STOP_AFTER:-}" WINE_FAIL_LINES="${WINE_FAIL_LINES:-80}" \
   xvfb-run -a -s "-screen 0 1280x800x24" bash /work/inner.sh
 rc=$?

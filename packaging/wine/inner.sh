@@ -108,12 +108,11 @@ pytest_windows() {
   cd /work/src
   local args=(-m "not slow")
   [ -n "${ZWGK_WINE_PYTEST:-}" ] && eval "args=($ZWGK_WINE_PYTEST)"
-  # Two test processes (pytest-xdist), one per core: most of the time goes into starting
-  # Windows processes under Wine (every CLI test runs main.py), which overlap well; each worker
-  # has its own tmp_path, data folder and offscreen Qt. A module stays on one worker
-  # (loadscope), so its module-scoped fixtures are built once.
-  local workers=(-n "${ZWGK_WINE_WORKERS:-2}" --dist loadscope)
-  [ "${ZWGK_WINE_WORKERS:-2}" = 0 ] && workers=(-p no:xdist)
+  # One test process by default. Two (pytest-xdist, ZWGK_WINE_WORKERS=2) ran a CLI-heavy part
+  # of the suite 1.2x faster, but one whole run had its pytest process killed by Wine just
+  # after all tests had passed: reliable first. (What made the suite fast is the .pyc files.)
+  local workers=(-n "${ZWGK_WINE_WORKERS:-0}" --dist loadscope)
+  [ "${ZWGK_WINE_WORKERS:-0}" = 0 ] && workers=(-p no:xdist)
   # ruff is not run here: ruff.exe needs bcryptprimitives.dll, which Wine 8 lacks; lint is the
   # same on every platform and runs on Linux.
   local rc cache=(-o 'cache_dir=Z:\work\pytest-cache')
