@@ -7,7 +7,7 @@ export WINEPREFIX=/work/prefix WINEARCH=win64 WINEDEBUG=-all
 # No Mono/Gecko installers (nothing here needs .NET or a browser engine).
 export WINEDLLOVERRIDES="mscoree,mshtml="
 # Python may keep its .pyc files (the work tree is thrown away anyway): without them every one
-# of the suite's ~700 Windows processes (each CLI test runs main.py) compiled the whole program
+# of the suite's hundreds of Windows processes (each CLI test runs main.py) compiled the program
 # again before doing anything.
 export PYTHONUTF8=1 PYTHONIOENCODING=utf-8
 # A clerk's profile: Chinese characters and a space in the user name, so %USERPROFILE%,
