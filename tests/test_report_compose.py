@@ -519,3 +519,13 @@ def test_all_answered_reads_as_a_person_says_it(catalogue, form):
     data["answers"]["5.2.1"]["measures"] += "全年受理申请7件。"
     text = body_text(compose_report(data, catalogue, form))
     assert "我局已答复7件" in text and "均已答复" not in text
+
+
+def test_every_incident_met_by_a_press_conference_is_said_so(catalogue, form, directory_bundled):
+    from desktop.report.figures import figure_sentence
+
+    specs = form.figures_for("3.2.3", directory_bundled.unit("市财政局"))
+    both = {"major_incidents": 2, "pressers_within_24h": 2}
+    assert figure_sentence(specs, both, "我局", "") == (
+        "我局全年发生特别重大、重大突发事件2起，均在24小时内举行了新闻发布会。"
+    )
