@@ -271,5 +271,5 @@ def test_a_figure_within_a_zero_is_not_said(form):
     ]
     tally = TaskTally("3.2.3", done=["市财政局"], totals=totals)
     assert tally_sentence(tally, form.statuses) == (
-        "仅涉及市财政局，已完成。据1个单位填报，各单位全年均未发生特别重大、重大突发事件。"
+        "仅涉及市财政局，已完成。据市财政局填报，全年未发生特别重大、重大突发事件。"
     )

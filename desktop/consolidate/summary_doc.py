@@ -132,6 +132,9 @@ def _figures_sentence(t: TaskTally) -> str:
     if not given:
         return ""
     counts = {f.units for f in given}
+    if counts == {1}:  # one unit: named, and its own figures (据市财政局填报，全年未发生…)
+        said = [_total(f) for f in given]
+        return f"据{given[0].by_unit[0][0]}填报，" + "，".join(said) + "。"
     if len(counts) == 1:
         said = [_total(f) for f in given]
         return f"据{counts.pop()}个单位填报，" + "，".join(said) + "。"
@@ -145,6 +148,8 @@ def _total(f: FigureTotal) -> str:
     if f.total:
         return f"{f.label}合计{f.total_text}{f.spec.unit}"
     zero = prose.clean(f.spec.sentence_zero)
+    if f.units == 1 and zero:
+        return zero  # one unit: 全年未发生…, not 各单位全年均未…
     if zero.startswith("全年未"):
         return "各单位全年均未" + zero.removeprefix("全年未")
     if zero.startswith("未"):
