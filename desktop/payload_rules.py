@@ -36,6 +36,7 @@ FORMAT = "zwgk-report"
 VERSION = 1
 MAX_TEXT = 200_000  # characters in one answer field
 MAX_EVIDENCE = 200
+MAX_EVIDENCE_TEXT = 2000  # characters of an evidence entry's name or address
 ALLOWED_TOP = frozenset(
     (
         "format",
@@ -371,7 +372,7 @@ def check_evidence(value: Any, where: str) -> list[str]:
             if key not in EVIDENCE_NAMES:
                 problems.append(_unknown(place, key))
             else:
-                problems += _check_text(item, _in(place, EVIDENCE_NAMES[key]), 2000)
+                problems += _check_text(item, _in(place, EVIDENCE_NAMES[key]), MAX_EVIDENCE_TEXT)
     return problems
 
 

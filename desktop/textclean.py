@@ -85,6 +85,18 @@ _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|…+|⋯+")
 # Only after a Chinese character, so a heading's ordinal “1.” and decimals “1.5” stay.
 _NUMBER_STOP = re.compile(f"(?<=[{CJK}，、：；（“])(\\d+(?:\\.\\d+)?%?)\\.(?=[{CJK}“《（]|$)")
 _QUOTES = {'"': ("“", "”"), "'": ("‘", "’")}
+# …but a list's ordinal after a separator stays: “措施：1.建立台账；2.公开进展” (a sentence never
+# ends in a bare one- or two-digit number right after ；or ：).
+_ORDINAL = re.compile(r"\d{1,2}")
+
+
+def _number_stop(match: re.Match[str]) -> str:
+    number = match.group(1)
+    after_separator = match.start() == 0 or match.string[match.start() - 1] in "，、：；（“"
+    ends_text = match.end() == len(match.string)
+    if after_separator and not ends_text and _ORDINAL.fullmatch(number):
+        return match.group(0)
+    return number + "。"
 
 
 def _quotes(text: str, ascii_mark: str) -> str:
@@ -141,7 +153,7 @@ def chinese_punct(text: str) -> str:
         return text
     text = _quotes(_quotes(text, '"'), "'")
     text = _ELLIPSIS.sub(_ellipsis, text)
-    text = _NUMBER_STOP.sub(r"\1。", text)
+    text = _NUMBER_STOP.sub(_number_stop, text)
     return to_fullwidth_punct(text)
 
 
@@ -220,3 +232,19 @@ def quoted(text: str) -> str:
     nests them: “已实现‘1个部门只有1个网站’”, never “已实现“1个部门只有1个网站””."""
     inner = text.replace("“", "‘").replace("”", "’").replace('"', "’")
     return f"“{inner}”"
+
+
+_NUMBER_NOISE = re.compile(r"[\s,，、']")
+
+
+def number_text(text: str, unit: str = "") -> str:
+    """What a clerk typed or pasted into a number field, as plain ASCII digits: full-width
+    digits from a Chinese input method (１２ → 12, ．→ .), thousands separators and spaces
+    dropped (1,260 → 1260), the field's own unit after the number dropped (12次 → 12).
+    Anything else is left for the field to refuse."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("。", ".").replace("－", "-").replace("−", "-")
+    text = _NUMBER_NOISE.sub("", text)
+    if unit and text.endswith(unit):
+        text = text[: -len(unit)]
+    return text

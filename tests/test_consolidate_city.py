@@ -243,7 +243,7 @@ def test_summary_report_words(city):
     (para,) = [p.text for p in parts if p.text.startswith("五（二）")]
     assert f"据{len(reporting)}个单位填报，受理政府信息公开申请合计{10 * len(reporting)}件" in para
     assert (
-        "报告中缺少牵头任务落实情况的单位2个：市审计局（一（二）之二）；市环保局（一（十））"
+        "有2个单位的报告缺少其牵头任务的落实情况：市审计局未填写一（二）之二；市环保局未填写一（十）。"
         in text
     )
     (table,) = model.of_type(M.Table)

@@ -126,9 +126,27 @@ def test_no_zero_is_counted_and_one_unit_is_named(consolidation):
         in text
     )
     assert "持续推进0" not in text and "未完成0" not in text
+    # A task no unit took up says so, without counting zeros.
+    para = next(t for t in text.split("\n") if t.startswith("一（五）之一"))
+    assert para.endswith("：尚无单位报告此项工作。")
     # All done: said once for all of them, not counted by status.
     para = next(t for t in text.split("\n") if t.startswith("二（四）之一"))
     assert "涉及单位3个，均已报告；市财政局、市地税局、市国税局均已完成。" in para
+
+
+def test_a_unit_that_declined_a_task_is_said_apart_from_those_it_concerns(form):
+    from desktop.consolidate.summary_doc import tally_sentence
+    from desktop.consolidate.totals import TaskTally
+
+    words = form.statuses
+    one = TaskTally("2.3.1", done=["市公安局"], not_applicable=["市财政局"])
+    assert tally_sentence(one, words) == "仅涉及市公安局，已完成；另有市财政局说明不适用。"
+    none = TaskTally("1.5.1", not_applicable=["市财政局"])
+    assert tally_sentence(none, words) == "市财政局说明不适用。"
+    mixed = TaskTally("1.8.1", done=["市国资委"], ongoing=["市财政局"], no_report=["市审计局"])
+    assert tally_sentence(mixed, words) == (
+        "涉及单位3个，已报告2个；市国资委已完成，市财政局持续推进；另有1个单位尚未报送报告。"
+    )
 
 
 def test_nested_quotes_and_short_part_headings(consolidation):
@@ -214,3 +232,13 @@ def test_table_cites_the_yaodian_apart_and_every_header_fits_one_line(consolidat
         assert column.width.twips >= text_width(cell.text) * char + margin, cell.text
     second = [c.text for c in table.rows[7].cells][1:3]
     assert second == ["一（五）之二", "加快大连市企业信用信息共享交换平台建设"]
+
+
+def test_before_any_report_arrives_the_summary_still_reads(directory_bundled):
+    """Exported before any import: no 已报送0个, no empty clause (均未报告；；另有38个…)."""
+    service = OfficeService(directory=directory_bundled)
+    text = summary_text(service.consolidation())
+    assert "尚无单位报送" in text and "已报送0个" not in text
+    assert "；；" not in text and "；。" not in text
+    assert "一（一）：涉及单位38个，均尚未报送报告。" in text
+    assert "（市审计局牵头）：仅涉及市审计局，尚未报送报告。" in text

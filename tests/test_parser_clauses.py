@@ -308,6 +308,31 @@ def test_header_fields_in_web_copies():
     assert h.title == "北京市政务公开工作重点任务分工（2016-2020年）"
 
 
+def test_header_fields_around_web_page_leftovers():
+    from desktop.parser.header import read_header
+
+    # A breadcrumb is no issuer; a mirror's junk around the issuer goes (寿光 2019, 鲁政办发 2018).
+    h = read_header(
+        [
+            "您当前所在位置：首页 > 政务公开 > 市政府办公室",
+            "关于印发寿光市2019年政务公开重点工作任务分工的通知",
+        ],
+        lambda *a: None,
+    )
+    assert (h.issuer, h.title) == ("", "寿光市2019年政务公开重点工作任务分工")
+    h = read_header(["? 山东省人民政府办公厅", "关于进一步做好政务公开工作的通知"], lambda *a: None)
+    assert h.issuer == "山东省人民政府办公厅"
+    # A government site's information box (北京 分工 2016–2020, 冠县 2021).
+    for box in (
+        ["2. [发文机构] 北京市政务公开领导小组", "5. [成文日期] 2016-06-08"],
+        ["发文机关", "北京市政务公开领导小组", "成文日期", "2016-06-08"],
+    ):
+        h = read_header([*box, "北京市政务公开工作重点任务分工（2016-2020年）"], lambda *a: None)
+        assert h.date == "2016-06-08"
+    h = read_header(["2. [发文机构] 北京市政务公开领导小组"], lambda *a: None)
+    assert h.issuer == "北京市政务公开领导小组"
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

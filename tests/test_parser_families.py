@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.parser.structure import parse_file, parse_lines
+from desktop.parser.structure import ParseError, parse_file, parse_lines
 from desktop.unitforms import category_form
 from tests.conftest import SAMPLES
 from tests.test_parser_samples import TRADITIONAL, check_sample
@@ -318,3 +318,11 @@ def test_bar_closed_cells_with_units_last_and_blank_lines_between(blank_lines):
         "1.1.1": [("区财政局", R)],
         "1.2.1": [("区政府办公室", L), ("区政府各部门", C)],
     }
+
+
+def test_a_numbered_list_that_assigns_no_one_is_no_yaodian():
+    minutes = ["会议纪要", "1.会议听取了各科室上半年工作汇报。", "2.会议研究了下一步工作安排。"]
+    with pytest.raises(ParseError, match="不像是一份工作要点"):
+        parse_lines(minutes)
+    tasks = [*minutes[:2], "办公室负责落实", minutes[2], "各科室负责落实"]
+    assert len(list(parse_lines(tasks).catalogue.tasks())) == 2

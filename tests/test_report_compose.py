@@ -455,3 +455,77 @@ def test_a_merging_column_prints_equal_neighbours_as_one_cell():
     table = Table((Column("序号"), Column("工作任务", merge=True)), rows)
     html = to_html(ReportModel(title="t", author="a", blocks=[table]))
     assert html.count('rowspan="2"') == 1 and html.count(">甲<") == 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        (
+            "相关文件已在门户网站（http://www.dl.gov.cn/a/b.html）公开。",
+            "相关文件已在门户网站公开。",
+        ),
+        ("已在http://www.dl.gov.cn公开,访问量1万次.", "已在网上公开，访问量1万次。"),
+        ("具体内容详见http://www.dl.gov.cn/abc。", "具体内容详见附件。"),  # never 详见。
+        ("办理流程参见www.dlfd.gov.cn/bszn/。", "办理流程参见附件。"),
+    ],
+)
+def test_an_address_in_the_text_leaves_a_whole_sentence(typed, printed, catalogue, form):
+    data = reports.load("shi-guoshuiju-2016-short")
+    data["answers"]["2.4.1"]["measures"] = typed
+    model = compose_report(data, catalogue, form)
+    assert printed in body_text(model)
+    (table,) = model.of_type(Table)
+    assert "www." in table.rows[0][6]  # the address is listed in the table instead
+
+
+def test_an_address_outside_any_task_is_not_said_to_be_in_the_table(catalogue, form):
+    data = reports.load("shi-guoshuiju-2016-short")
+    data["texts"]["problems"] = "一是网站栏目更新不及时，详见http://www.x.gov.cn/a。二是解读不够。"
+    text = body_text(compose_report(data, catalogue, form))
+    assert "一是网站栏目更新不及时，详见相关网页。" in text and "详见附件" not in text
+
+
+def test_a_status_only_task_named_for_its_work_is_not_doubled(zhongshan, catalogue, form):
+    data = copy.deepcopy(zhongshan)
+    keep = ("role", "optional", "applicable", "status")
+    data["answers"]["1.5.3"] = {k: v for k, v in data["answers"]["1.5.3"].items() if k in keep}
+    text = body_text(compose_report(data, catalogue, form))
+    assert "此外，积极做好各级政府网站与“信用大连”网站的连接工作已按要求完成。" in text
+    assert "工作工作" not in text
+
+
+def test_a_long_list_of_evidence_files_is_counted_not_listed_in_full(catalogue, form):
+    data = reports.load("shi-guoshuiju-2016-short")
+    data["answers"]["2.4.1"]["evidence"] = [
+        {"title": "", "url": "", "path": f"C:\\Users\\张三\\Desktop\\宣讲会现场照片{i}.jpg"}
+        for i in range(1, 11)
+    ]
+    (table,) = compose_report(data, catalogue, form).of_type(Table)
+    remark = table.rows[0][7]
+    assert remark.startswith("佐证材料：宣讲会现场照片1、宣讲会现场照片2、") and remark.endswith(
+        "等10份"
+    )
+    assert len(remark) <= 80 and "……" not in remark
+
+
+def test_all_answered_reads_as_a_person_says_it(catalogue, form):
+    data = reports.load("shi-guoshuiju-2016-short")
+    text = body_text(compose_report(data, catalogue, form))
+    assert "我局全年受理政府信息公开申请7件，均已答复，未因政府信息公开引发行政复议" in text
+    # Not all answered, or the number received already in the clerk's words: the count.
+    data["answers"]["5.2.1"]["figures"]["requests_answered"] = 6
+    assert "申请7件，已答复6件" in body_text(compose_report(data, catalogue, form))
+    data["answers"]["5.2.1"]["figures"]["requests_answered"] = 7
+    data["answers"]["5.2.1"]["measures"] += "全年受理申请7件。"
+    text = body_text(compose_report(data, catalogue, form))
+    assert "我局已答复7件" in text and "均已答复" not in text
+
+
+def test_every_incident_met_by_a_press_conference_is_said_so(catalogue, form, directory_bundled):
+    from desktop.report.figures import figure_sentence
+
+    specs = form.figures_for("3.2.3", directory_bundled.unit("市财政局"))
+    both = {"major_incidents": 2, "pressers_within_24h": 2}
+    assert figure_sentence(specs, both, "我局", "") == (
+        "我局全年发生特别重大、重大突发事件2起，均在24小时内举行了新闻发布会。"
+    )

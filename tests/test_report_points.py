@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.report.points import problems
+from desktop.report.points import problems, split_points
 
 CLERK = (
     "对照要点要求，还存在一些不足：一是政策解读的形式还不够丰富，图解、视频等群众喜闻乐见的"
@@ -84,3 +84,33 @@ def test_a_problem_without_overlap_is_a_point_of_its_own(cat):
 def test_a_task_problem_that_only_repeats_adds_nothing(cat):
     said = problems(CLERK, [("3.1.1", "图解、视频等群众喜闻乐见的形式运用不多。")], cat)
     assert said.points == problems(CLERK, [], cat).points
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "1.网站更新不及时；2.解读形式单一；3.人员不足。",  # never “…；2。解读形式单一”
+        "1、网站更新不及时 2、解读形式单一 3、人员不足",  # a list on one line, broken by spaces
+        "（一）网站更新不及时。（二）解读形式单一。（三）人员不足。",
+        "①网站更新不及时；②解读形式单一；③人员不足。",
+    ],
+)
+def test_the_clerks_numbered_list_is_renumbered_whatever_ordinals(typed):
+    assert split_points(typed).paragraphs() == [
+        "一是网站更新不及时。",
+        "二是解读形式单一。",
+        "三是人员不足。",
+    ]
+
+
+def test_an_ordinal_after_a_separator_keeps_its_point():
+    from desktop.textclean import chinese_punct
+
+    # A list in the body keeps its “1.”; a number ending a sentence still gets “。”.
+    assert (
+        chinese_punct("主要做法：1.建立台账；2.公开进展。") == "主要做法：1.建立台账；2.公开进展。"
+    )
+    assert (
+        chinese_punct("公开率达到100%.下一步，完成2项.其中")
+        == "公开率达到100%。下一步，完成2项。其中"
+    )

@@ -75,7 +75,12 @@ def _status_clauses(t: TaskTally, words: StatusWords) -> list[str]:
         parts.append(f"仅涉及{t.answered[0]}，{present[0][0]}")
     elif t.involved == 1:
         unit = (t.no_status + t.no_report)[0]
-        parts.append(f"仅涉及{unit}")
+        said = "其报告中未填写此项" if t.no_status else "尚未报送报告"
+        parts.append(f"仅涉及{unit}，{said}")
+    elif len(t.no_report) == t.involved:
+        silent_leads = [u for u in t.no_report if u in t.lead_units]
+        text = f"涉及单位{t.involved}个，均尚未报送报告"  # not 均未报告；另有38个单位尚未报送
+        parts.append(text + (f"，其中牵头单位{names(silent_leads)}" if silent_leads else ""))
     else:
         head = f"涉及单位{t.involved}个，"
         if len(t.answered) == t.involved:
@@ -86,7 +91,7 @@ def _status_clauses(t: TaskTally, words: StatusWords) -> list[str]:
         if len(present) == 1:
             who = names(t.answered)
             parts.append(f"{who}均{present[0][0]}" if len(t.answered) > 1 else who + present[0][0])
-        elif len(t.answered) <= FEW:
+        elif present and len(t.answered) <= FEW:
             parts.append("，".join(f"{names(units)}{word}" for word, units in present))
         elif present:
             parts.append("其中" + "、".join(f"{word}{len(units)}个" for word, units in present))
@@ -94,25 +99,25 @@ def _status_clauses(t: TaskTally, words: StatusWords) -> list[str]:
                 parts.append(f"{words.done}的有{names(t.done)}")
             if t.unfinished:
                 parts.append(f"{words.unfinished}的有{names(t.unfinished)}")
-    single = t.involved == 1
+    if t.involved == 1 or len(t.no_report) == t.involved:
+        return parts + _declined(t)  # said above
     if t.no_status:
-        parts.append(
-            "其报告中未填写此项" if single else f"报告中未填写此项的有{names(t.no_status)}"
-        )
+        parts.append(f"报告中未填写此项的有{names(t.no_status)}")
     if t.no_report:
         silent_leads = [u for u in t.no_report if u in t.lead_units]
-        if single:
-            parts.append("尚未报送报告")
-        elif len(silent_leads) == len(t.no_report):
+        if len(silent_leads) == len(t.no_report):
             parts.append(f"另有牵头单位{names(silent_leads)}尚未报送报告")
         else:
             text = f"另有{len(t.no_report)}个单位尚未报送报告"
             if silent_leads:
                 text += f"，其中牵头单位{names(silent_leads)}"
             parts.append(text)
-    if t.not_applicable:
-        parts.append(f"{names(t.not_applicable)}说明不适用")
-    return parts
+    return parts + _declined(t)
+
+
+def _declined(t: TaskTally) -> list[str]:
+    """Apart from those it concerns: 仅涉及市公安局，已完成；另有市财政局说明不适用."""
+    return [f"另有{names(t.not_applicable)}说明不适用"] if t.not_applicable else []
 
 
 def _figures_sentence(t: TaskTally) -> str:
@@ -156,6 +161,9 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
             + (f"（其中草稿{len(drafts)}份）" if drafts else "")
             + (f"，尚未报送{len(not_reported)}个" if not_reported else "")
             + "。现将汇总情况报告如下："
+            if reported
+            else f"根据{basis}{number}要求，各地区、各部门应报送落实情况报告。截至{shown(today)}，"
+            f"应报送单位{c.expected_units}个，尚无单位报送。现将有关情况报告如下："
         ),
         M.Heading(1, "一、", "总体情况"),
     ]
@@ -202,8 +210,9 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
         )
     lead_gaps = [e for e in c.missing if e.kind == "lead_missing"]
     if lead_gaps:
-        text = "；".join(f"{e.unit}（{'、'.join(e.lead_refs)}）" for e in lead_gaps)
-        say.append(M.Para(f"报告中缺少牵头任务落实情况的单位{len(lead_gaps)}个：{text}。"))
+        # Said without brackets in brackets (市环保局（一（十））).
+        text = "；".join(f"{e.unit}未填写{'、'.join(e.lead_refs)}" for e in lead_gaps)
+        say.append(M.Para(f"有{len(lead_gaps)}个单位的报告缺少其牵头任务的落实情况：{text}。"))
     say += [
         M.Para("特此报告。"),
         M.AttachmentNote((ATTACHMENT,)),

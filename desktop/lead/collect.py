@@ -93,6 +93,7 @@ class CollectResult:
     unchanged: list[Incoming] = field(default_factory=list)
     older: list[tuple[Incoming, str]] = field(default_factory=list)  # kept as history only
     declined: list[Incoming] = field(default_factory=list)  # unknown unit, clerk said no
+    removed: list[Incoming] = field(default_factory=list)  # the very part the lead removed
     units_added: list[str] = field(default_factory=list)
     plan: CollectPlan | None = None
     notes: list[str] = field(default_factory=list)
@@ -114,6 +115,7 @@ class CollectResult:
                 f"{len(plan.rejected)} 个文件未收入" if plan.rejected else "",
                 f"{len(plan.skipped)} 项任务未收入" if plan.skipped else "",
                 f"{len(self.declined)} 项材料来自名录外的单位，未收" if self.declined else "",
+                f"{len(self.removed)} 项材料此前已删除，未再收入" if self.removed else "",
             ]
             if any(left):
                 head += "另有" + "，".join(x for x in left if x) + "（原因见下）。"
@@ -135,6 +137,11 @@ class CollectResult:
         out += [
             f"{p.source_name}：未收{name(p)}——“{p.unit}”不在单位名录中，您选择了不加入。"
             for p in self.declined
+        ]
+        out += [
+            f"{p.source_name}：未收{name(p)}——这份材料此前已被删除；"
+            "该单位发来修改后的材料时会照常收入。"
+            for p in self.removed
         ]
         out += [f"已将“{u}”加入单位名录。" for u in self.units_added]
         plan = self.plan
@@ -349,6 +356,9 @@ def store_parts(
         for part in plan.parts:
             if part.unit in plan.unknown and part.unit not in accepted:
                 result.declined.append(part)
+                continue
+            if part.sha256 in contributions.removed_hashes(report_id, part.task_id, part.unit):
+                result.removed.append(part)
                 continue
             old = contributions.current_one(report_id, part.task_id, part.unit)
             if old is None:

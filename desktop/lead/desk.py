@@ -119,6 +119,29 @@ class TaskParts:
 
 
 @dataclass(frozen=True)
+class Arrivals:
+    """How many of the units the 要点 names for a lead task have sent their part."""
+
+    received: int  # named units that sent a part
+    expected: int  # units the 要点 names (0: only 相关部门, each deciding for itself)
+    others: int = 0  # parts from units the 要点 does not name
+
+    def short(self) -> str:
+        """``2/3`` (or ``2`` when the 要点 names nobody in particular), for the side panel;
+        parts of units the 要点 does not name are counted in :meth:`line` only."""
+        return f"{self.received}/{self.expected}" if self.expected else str(self.others)
+
+    def line(self) -> str:
+        """``已收到 2/3 份``, with the parts from units the 要点 does not name said apart."""
+        if not self.expected:
+            return f"已收到 {self.others} 份配合单位材料"
+        text = f"已收到 {self.received}/{self.expected} 份配合单位材料"
+        if self.others:
+            text += f"（另有 {self.others} 个其他单位的材料）"
+        return text
+
+
+@dataclass(frozen=True)
 class ReportRow:
     """One row of the report's 配合单位落实情况 table."""
 
@@ -187,7 +210,37 @@ class LeadDesk:
                 view.history[part.unit] = older
         return view
 
+    def arrivals(self) -> dict[str, Arrivals]:
+        """For every task this unit leads: how many of the expected parts have arrived."""
+        by_task: dict[str, set[str]] = {}
+        for part in self.contributions.current(self.report_id):
+            by_task.setdefault(part.task_id, set()).add(part.unit)
+        out = {}
+        for task_id in self.led_tasks():
+            names = set(expected(self.catalogue, self.directory, task_id, self.unit).units())
+            sent = by_task.get(task_id, set())
+            out[task_id] = Arrivals(len(sent & names), len(names), len(sent - names))
+        return out
+
     # -- actions ----------------------------------------------------------------------------
+    def remove(self, task_id: str, unit: str) -> Contribution | None:
+        """The lead removes *unit*'s part of the task (collected by mistake): it is no longer
+        shown, summed or put in the report; kept as history; the same file collected again is
+        not taken back (a corrected part from the unit is)."""
+        part = self.contributions.current_one(self.report_id, task_id, unit)
+        if part is not None:
+            self.contributions.remove(part.id, datetime.now().strftime("%Y-%m-%d %H:%M"))
+        return part
+
+    def sums_with(self, task_id: str, unit: str) -> list[str]:
+        """Labels of the figures whose total, as filled into the lead's answer, counts *unit*."""
+        options = self.contributions.options(self.report_id, task_id)
+        return [
+            spec.label
+            for spec in self.form.figures_for(task_id, self.unit)
+            if unit in (options.get(SUM_PREFIX + spec.key) or {}).get("parts", {})
+        ]
+
     def quote(self, task_id: str, unit: str, key: str = "measures") -> str:
         """A paragraph for the lead's text: the unit's answer, with the unit named.
 

@@ -32,6 +32,14 @@ _TITLE_END = ("要点", "实施方案", "分工方案", "分解表", "任务分�
 RE_TITLE = re.compile(rf"(?:{'|'.join(_TITLE_END)})(?:（[^（）]{{1,20}}）)?$")
 RE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _ISSUER_END = re.compile(r"(政府|办公厅|办公室|委员会|领导小组|局|委|厅)$")
+# A government site's information box: [成文日期] 2016-06-08, 成文日期：2021-06-28, or the key on
+# a line of its own above the date.
+_META_DATE = re.compile(
+    r"成文日期\s*[\]］】]?\s*[:：]?\s*(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+)
+_META_KEY = re.compile(r"^[\[［【]?成文日期[\]］】]?\s*[:：]?$")
+_META_ISSUER = re.compile(rf"发文机[构关]\s*[\]］】]?\s*[:：]?\s*(?P<who>[{CJK}（）]{{2,30}})$")
+_ISO_DATE = re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
 
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _WHEN = (
@@ -82,6 +90,26 @@ def _date_of(text: str) -> tuple[str, str] | None:
     return m.group("who"), f"{y}-{mo:02d}-{d:02d}"
 
 
+def _issuer_line(text: str) -> str:
+    """An issuer standing alone on a line (``山东省人民政府办公厅``), freed of the junk a mirror
+    site puts around it; never a web page's breadcrumb (``当前位置：首页 > 政务公开 > 市政府办公室``)."""
+    name = re.sub(rf"^[^{CJK}]+|[^{CJK}）]+$", "", text)
+    if len(name) > 30 or not _ISSUER_END.search(name):
+        return ""
+    return name if re.fullmatch(rf"[{CJK}（）]+", name) else ""
+
+
+def _meta_date(texts: list[str]) -> str:
+    """成文日期 from a government site's information box, as ``2016-06-08``."""
+    for i, text in enumerate(texts):
+        m = _META_DATE.search(text)
+        if m is None and _META_KEY.match(text) and i + 1 < len(texts):
+            m = _ISO_DATE.match(texts[i + 1])
+        if m and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
+            return f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    return ""
+
+
 def _notice_title(lines: list[str]) -> tuple[str, int]:
     """The ``…关于印发…的通知`` line (joined when wrapped over up to three lines) and its index."""
     for i, text in enumerate(lines[:10]):
@@ -129,18 +157,25 @@ def read_header(texts: list[str], warn: Callable[[int, str], None]) -> Header:
     if h.notice_title and not h.notice_title.startswith("关于"):
         m = re.match(r"^(.+?)关于", h.notice_title)
         h.issuer = m.group(1) if m else h.issuer
-    elif (
-        h.notice_title and at > 0 and _ISSUER_END.search(texts[at - 1]) and len(texts[at - 1]) <= 30
-    ):
-        h.issuer = texts[at - 1]
+    elif h.notice_title and at > 0 and _issuer_line(texts[at - 1]):
+        h.issuer = _issuer_line(texts[at - 1])
         h.notice_title = h.issuer + h.notice_title
     if not h.issuer:
         for i, text in enumerate(texts):
-            if _date_of(text) and i > 0:
-                cand = texts[i - 1]
-                if _ISSUER_END.search(cand) and len(cand) <= 30:
-                    h.issuer = cand
-                    break
+            if _date_of(text) and i > 0 and _issuer_line(texts[i - 1]):
+                h.issuer = _issuer_line(texts[i - 1])
+                break
+    if not h.date:
+        h.date = _meta_date(texts)
+    if not h.issuer:
+        h.issuer = next(
+            (
+                m.group("who")
+                for t in texts
+                if (m := _META_ISSUER.search(t)) and _issuer_line(m.group("who"))
+            ),
+            "",
+        )
     if not h.doc_number:
         warn(0, "未找到发文字号（如“大政办发〔2016〕125号”）。")
     if not h.date:

@@ -53,6 +53,7 @@ from desktop.parser.source import SourceError, SourceText, read_source
 from desktop.textclean import clip
 
 _TASK_KIND = {"item": "arabic", "arabic": "paren_ar"}
+_NOT_YAODIAN = "没有找到任何“一、”或“（一）”编号的条目，这不像是一份工作要点。"
 
 
 @dataclass
@@ -111,7 +112,8 @@ class _Parser:
                 if first is not None:
                     break
         if first is None:
-            raise ParseError("没有找到任何“一、”或“（一）”编号的条目，这不像是一份工作要点。")
+            raise ParseError(_NOT_YAODIAN)
+        numbered_only = kind_of(lines[first].text) == "arabic"
         first = self._attachment_start(lines, first)
         self.header_texts = [ln.text for ln in lines[:first] if ln.text]
         body = join_wrapped(lines[first:])
@@ -138,6 +140,9 @@ class _Parser:
             self._line(state, ln, idx > last_marker)
         if not any(s.items for s in self.sections):
             raise ParseError("没有识别出任何条目，请检查文件是否为工作要点正文。")
+        if numbered_only and not any(s.has_clauses for s in self.sections):
+            # A list numbered 1. 2. 3. that assigns no one is some other document.
+            raise ParseError(_NOT_YAODIAN)
         if self.closing is None:
             # No closing paragraph: the deadline may stand inside an item (保障措施) or in the
             # notice above the body (common for task tables).

@@ -147,6 +147,18 @@ def files(evidence: object) -> list[str]:
     return out
 
 
+def evidence_list(names: list[str]) -> str:
+    """The evidence files by name, as many whole names as fit :data:`REMARK_CHARS`, then how
+    many there are in all (``照片1、照片2等10份``): ten photos listed in full made a row of twenty
+    lines in the narrow 备注 column. The embedded answers keep every name."""
+    shown: list[str] = []
+    for name in names:
+        if shown and len("、".join([*shown, name])) > REMARK_CHARS:
+            return f"{'、'.join(shown)}等{len(names)}份"
+        shown.append(name)
+    return "、".join(shown)
+
+
 def summary(answer: dict, me: str, figures: str = "") -> str:
     """落实情况 in a line or three, in whole clauses: the start of 取得成效, else the sentence of
     the 要点's figures (they are results too: 明确由副局长陈志远同志分管政务公开工作 for an
@@ -203,7 +215,7 @@ def rows(
                     remarks.append(prose.whole_sentences(prose.sentence(reason), REMARK_CHARS))
             kept = files(answer.get("evidence"))
             if kept:
-                remarks.append(f"佐证材料：{'、'.join(kept)}")
+                remarks.append(f"佐证材料：{evidence_list(kept)}")
         out.append(
             (
                 str(len(out) + 1),

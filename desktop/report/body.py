@@ -61,7 +61,8 @@ def _clerk(writing: Writing, task_id: str, raw: object) -> list[str]:
     """A clerk's field as cleaned paragraphs, addresses taken out (and kept for the table)."""
     out = []
     for para in prose.paragraphs(raw):
-        text, urls = prose.strip_urls(para)
+        # A task's addresses are listed in its row of the 落实情况表 (the overview's nowhere).
+        text, urls = prose.strip_urls(para, listed=bool(task_id))
         writing.urls.setdefault(task_id, []).extend(urls)
         if text.strip("，。；、 "):
             out.append(prose.sentence(text))
@@ -135,7 +136,8 @@ def _thin_paragraph(thin: list[TaskText], alone: bool) -> str:
         names = [short_name(t.task) for t in thin if t.status_clause == clause]
         if names:
             who = f"{'、'.join(names)}等" if len(names) > 1 else names[0]
-            clauses.append(f"{who}工作{clause}")
+            work = "" if who.endswith("工作") else "工作"  # never 连接工作工作
+            clauses.append(f"{who}{work}{clause}")
     text = prose.sentence("；".join(clauses)) if clauses else ""
     if text and not alone:
         text = "此外，" + text

@@ -26,7 +26,13 @@ from desktop.textclean import CJK
 _MARKER = re.compile(
     r"(?:^|(?<=[。；：:！？\n]))\s*"
     r"(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、．.]|（[一二三四五六七八九十]+）|"
-    r"\d{1,2}[、．.](?!\d)|（\d{1,2}）)"
+    r"\d{1,2}[、．.](?!\d)|（\d{1,2}）|[①-⑳])"
+)
+# A point typed after a space on the same line (“1、网站更新不及时 2、解读形式单一”): the space is
+# where the clerk broke the list, and cleaning would drop it.
+_SPACED_MARKER = re.compile(
+    r"[ \t\u3000]+(?=(?:\d{1,2}|[一二三四五六七八九十]+)[、．.](?!\d)|"
+    r"[（(](?:\d{1,2}|[一二三四五六七八九十]+)[)）]|[①-⑳])"
 )
 _TOPIC_VERBS = re.compile(
     r"^(?:深入推进|积极做好|进一步|推进|推动|加强|加快|积极|提高|完善|建立健全|建立|健全|"
@@ -59,6 +65,8 @@ class Points:
 def split_points(text: object) -> Points:
     """The clerk's text as lead + points, whatever ordinals the clerk used (一是, 一、, （一）,
     1.); text without ordinals is one point per paragraph."""
+    if isinstance(text, str):
+        text = _SPACED_MARKER.sub("\n", text)
     paras = prose.paragraphs(text)
     if not paras:
         return Points("", ())

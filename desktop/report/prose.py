@@ -113,10 +113,12 @@ def whole_sentences(text: str, limit: int) -> str:
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+", re.IGNORECASE)
 
 
-def strip_urls(text: str) -> tuple[str, list[str]]:
+def strip_urls(text: str, listed: bool = False) -> tuple[str, list[str]]:
     """*text* without web addresses, and the addresses: the body of a report names a channel,
     the attachment table gives its address. ``已在http://…公开`` becomes ``已在网上公开``;
-    ``门户网站（网址：http://…）`` becomes ``门户网站``."""
+    ``门户网站（网址：http://…）`` becomes ``门户网站``; ``详见http://…`` becomes ``详见附件``
+    when the caller lists the address in the 落实情况表 (*listed*: a task's text), else
+    ``详见相关网页`` — never a sentence cut to ``详见。``."""
     found: list[str] = []
 
     def repl(match: re.Match[str]) -> str:
@@ -124,6 +126,8 @@ def strip_urls(text: str) -> tuple[str, list[str]]:
         found.append(url)
         tail = match.group(0)[len(url) :]
         before = match.string[: match.start()]
+        if before.endswith(("详见", "参见", "请见", "具体见", "请查阅", "可查阅")):
+            return ("附件" if listed else "相关网页") + tail
         return ("网上" if before.endswith(("在", "于", "通过", "登录", "访问")) else "") + tail
 
     if "://" not in text and "www." not in text.lower():

@@ -55,6 +55,16 @@ class Contribution:
     current: bool
     note: str
 
+    @property
+    def removed(self) -> bool:
+        """The lead removed this part (collected by mistake)."""
+        return not self.current and self.note.startswith(REMOVED_NOTE)
+
+
+# The note of a part the lead removed (collected by mistake). It stays as history, is never
+# used again, and the very same part collected once more is not taken back in.
+REMOVED_NOTE = "牵头单位已删除"
+
 
 _COLUMNS = (
     "id, task_id, unit, answer, sender, source_name, source_kind, source_mtime, report_date, "
@@ -152,6 +162,15 @@ class Contributions:
                 "UPDATE contributions SET current = 0, note = ? WHERE id = ?",
                 (note, contribution_id),
             )
+
+    def remove(self, contribution_id: int, when: str) -> None:
+        """The lead removed the part (collected by mistake): no longer in use, kept as history
+        with a note saying so; :meth:`removed_hashes` keeps it from coming back unchanged."""
+        self.retire(contribution_id, f"{REMOVED_NOTE}（{when}）")
+
+    def removed_hashes(self, report_id: int, task_id: str, unit: str) -> set[str]:
+        """The parts of *unit* for the task that the lead removed, by their hash."""
+        return {v.sha256 for v in self.history(report_id, task_id, unit) if v.removed and v.sha256}
 
     # -- the lead's choices -----------------------------------------------------------------
     def options(self, report_id: int, task_id: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from desktop.ui.autosave import Autosave
 class PageContext(QObject):
     value_changed = Signal(str, str)  # scope, key
     status_changed = Signal(str)  # draft/final
+    parts_changed = Signal()  # the lead collected or removed cooperating units' parts
 
     def __init__(
         self, session: ReportSession, autosave: Autosave, jump: Callable[[str, str], None]

@@ -7,10 +7,11 @@ All share one small contract (as Picard's option pages do): ``set_value(v)`` wit
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QMimeData, Signal
-from PySide6.QtGui import QDoubleValidator, QIntValidator
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.forms import FieldSpec, FigureSpec
-from desktop.textclean import clean_pasted, quoted
+from desktop.textclean import clean_pasted, number_text, quoted
 from desktop.ui import dialogs
 from desktop.ui.date_editor import DateEditor
 from desktop.ui.evidence_editor import EvidenceEditor
@@ -119,6 +120,38 @@ class LineEditor(FieldEditor):
         return self.edit
 
 
+class FigureValidator(QValidator):
+    """Digits only, within the figure's range — but what a clerk types or pastes is first made
+    plain (:func:`desktop.textclean.number_text`): full-width digits from the input method,
+    1,260, “12次”. Qt's own validators refused those without a word, or (1,260 under the
+    Chinese locale) showed the number while the field saved nothing."""
+
+    def __init__(
+        self, decimal: bool, lo: float | None, hi: float | None, unit: str, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        if hi is None:  # what the answers store and the report print safely
+            hi = 1e12 if decimal else 2**31 - 1
+        self.decimal, self.lo, self.hi, self.unit = decimal, lo, hi, unit
+        sign = "-?" if lo is None or lo < 0 else ""
+        body = r"\d*(\.\d{0,2})?" if decimal else r"\d*"
+        self.pattern = re.compile(f"{sign}{body}")
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        plain = number_text(text, self.unit)
+        pos = max(0, pos - (len(text) - len(plain)))
+        if not self.pattern.fullmatch(plain):
+            return QValidator.State.Invalid, text, pos
+        if plain in ("", "-", ".", "-."):
+            return QValidator.State.Intermediate, plain, pos
+        value = float(plain)
+        if self.hi is not None and value > self.hi:
+            return QValidator.State.Invalid, text, pos
+        if self.lo is not None and value < self.lo:
+            return QValidator.State.Intermediate, plain, pos
+        return QValidator.State.Acceptable, plain, pos
+
+
 class NumberEditor(FieldEditor):
     """Integer or decimal, empty allowed (unanswered is not the same as 0)."""
 
@@ -126,24 +159,15 @@ class NumberEditor(FieldEditor):
         super().__init__(parent)
         self.decimal = spec.type == "decimal"
         self.edit = QLineEdit(self)
-        lo = getattr(spec, "min", None)
-        hi = getattr(spec, "max", None)
-        if self.decimal:
-            validator = QDoubleValidator(
-                lo if lo is not None else -1e12, hi if hi is not None else 1e12, 2, self
+        unit = getattr(spec, "unit", "")
+        self.edit.setValidator(
+            FigureValidator(
+                self.decimal, getattr(spec, "min", None), getattr(spec, "max", None), unit, self
             )
-            validator.setNotation(QDoubleValidator.Notation.StandardNotation)
-        else:
-            validator = QIntValidator(
-                int(lo) if lo is not None else -(2**31),
-                int(hi) if hi is not None else 2**31 - 1,
-                self,
-            )
-        self.edit.setValidator(validator)
+        )
         self.edit.setPlaceholderText("未填")
         self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0") * 16 + 16)
         self.layout_.addWidget(self.edit)
-        unit = getattr(spec, "unit", "")
         if unit:
             self.layout_.addWidget(QLabel(unit, self))
         self.layout_.addStretch(1)
@@ -159,8 +183,8 @@ class NumberEditor(FieldEditor):
             self.edit.setText(str(value))
 
     def value(self) -> int | float | None:
-        text = self.edit.text().strip()
-        if not text:
+        text = number_text(self.edit.text())
+        if text in ("", "-", ".", "-."):
             return None
         try:
             return float(text) if self.decimal else int(text)

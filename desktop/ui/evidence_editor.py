@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.forms import FieldSpec
-from desktop.textclean import clean_pasted
+from desktop.payload_rules import MAX_EVIDENCE, MAX_EVIDENCE_TEXT
+from desktop.textclean import clean_pasted, quoted
+from desktop.ui import dialogs
 from desktop.ui.field_editor import FieldEditor
 
 TITLE, URL, FILE = 0, 1, 2
@@ -83,6 +85,11 @@ class EvidenceEditor(FieldEditor):
 
     def add_row(self, entry: dict | None = None) -> int:
         entry = entry if isinstance(entry, dict) else {}
+        if not self._loading and self.table.rowCount() >= MAX_EVIDENCE:
+            dialogs.warn(
+                self, "条目太多", f"每项任务最多填写 {MAX_EVIDENCE} 条公开载体，请合并或精简。"
+            )
+            return self.table.rowCount() - 1
         was_loading = self._loading
         self._loading = True
         row = self.table.rowCount()
@@ -124,6 +131,18 @@ class EvidenceEditor(FieldEditor):
             return
         text = item.text()
         cleaned = clean_pasted(text).replace("\n", " ").strip()
+        if len(cleaned) > MAX_EVIDENCE_TEXT:
+            # The exchange file and 汇总 refuse a longer one: the office would reject the
+            # whole report. Say so here, where it was pasted, and keep what fits.
+            cleaned = cleaned[:MAX_EVIDENCE_TEXT]
+            column = HEADERS[item.column()].split("（", 1)[0]
+            dialogs.warn(
+                self,
+                "内容太长",
+                f"{quoted(column)}一栏最多 {MAX_EVIDENCE_TEXT} 字，粘贴的内容只保留了前 "
+                f"{MAX_EVIDENCE_TEXT} 字。这里只需写明栏目、文件或报道的名称和网址，"
+                "具体做法请写在“主要做法”中。",
+            )
         if cleaned != text:
             item.setText(cleaned)
             return

@@ -219,13 +219,12 @@ class MainWindow(QMainWindow):
     def collect_parts(self) -> None:
         from desktop.ui import lead_tools
         from desktop.ui.folders import Folders
-        from desktop.ui.pages.contributions_panel import refresh_all
 
         view, services = self.report_view, self.services
         if view is not None and services is not None:
             folders = Folders(services.settings)
             lead_tools.collect_parts(
-                self, services, view.session, folders, done=lambda: refresh_all(view)
+                self, services, view.session, folders, done=view.ctx.parts_changed.emit
             )
 
     def import_exchange(self) -> None:

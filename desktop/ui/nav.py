@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 from desktop import completeness as c
 from desktop.answers import task_id_of, task_scope
 from desktop.catalogue import ROLE_LABELS
+from desktop.lead.desk import LeadDesk
 from desktop.numerals import cn_number
 from desktop.session import ReportSession
+from desktop.store import StoreError
 from desktop.ui.pages.task_page import ROLE_COLOURS
 
 STATE_LOOK = {
@@ -142,6 +144,7 @@ class NavPanel(QWidget):
         self.tree.expandAll()
         self.tree.blockSignals(False)
         self.refresh_states()
+        self.refresh_arrivals()
         if current in self.items:
             self.select(current)
 
@@ -177,6 +180,21 @@ class NavPanel(QWidget):
         done, total = self.session.progress()
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
+
+    def refresh_arrivals(self) -> None:
+        """Beside each task the unit leads, how many of the expected parts have arrived
+        (“牵头 2/3”), so the clerk sees whom to chase without opening every task."""
+        try:
+            arrivals = LeadDesk.for_session(self.session).arrivals()
+        except StoreError:
+            return  # the count is a convenience; the task page says why it cannot read
+        for task_id, count in arrivals.items():
+            item = self.items.get(task_scope(task_id))
+            if item is None:
+                continue
+            role = ROLE_LABELS["lead"]
+            item.setText(1, f"{role} {count.short()}")
+            item.setToolTip(1, f"本单位责任：{role}。{count.line()}")
 
     def select(self, key: PageKey) -> None:
         item = self.items.get(key)

@@ -87,6 +87,7 @@ class ReportView(QWidget):
         self.autosave.recovered.connect(self._recovered)
         self.ctx.value_changed.connect(self._value_changed)
         self.ctx.status_changed.connect(lambda _s: self.nav.refresh_states())
+        self.ctx.parts_changed.connect(self._parts_changed)
         self.save_label.setText("只读" if session.read_only else "所有内容已保存")
 
         start = session.get_ui_state("last_page", "profile")
@@ -184,6 +185,12 @@ class ReportView(QWidget):
         if current is not None:
             current.refresh()
         self.nav.refresh_states()
+
+    def _parts_changed(self) -> None:
+        from desktop.ui.pages.contributions_panel import refresh_all
+
+        refresh_all(self)
+        self.nav.refresh_arrivals()
 
     def jump(self, page: str, field: str = "") -> None:
         self.show_page(page, field)

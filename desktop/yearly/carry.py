@@ -18,7 +18,7 @@ from desktop.catalogue import Catalogue, CatalogueError
 from desktop.forms import FormSpec
 from desktop.schema import DataFileError
 from desktop.store import ReportInfo, Store, StoreError
-from desktop.yearly.similarity import CLOSE, catalogue_matcher
+from desktop.yearly.similarity import CLOSE, Match, catalogue_matcher, same_titles
 
 COVER_KEYS = ("issuer_name", "contact_name", "contact_phone", "leader_name", "leader_title")
 CARRIED_STATE = "cover_carried_from"  # ui_state: the report the cover came from
@@ -113,10 +113,15 @@ def references_for(
         values = store.load_values(previous.id)
         answered = {tid for tid in old.task_ids() if _said(values.get(task_scope(tid), {}))}
         matcher = catalogue_matcher(catalogue, old)
+        titled = same_titles(catalogue, old)
         out: dict[str, list[Reference]] = {}
         for tid in catalogue.task_ids():
             refs = []
-            for match in matcher.best(tid, limit=6):
+            matches = matcher.best(tid, limit=6)
+            twin = titled.get(tid)
+            if twin is not None and all(m.task_id != twin for m in matches):
+                matches.insert(0, Match(twin, matcher.score(tid, twin)))
+            for match in matches:
                 if match.task_id in answered:
                     answer = values.get(task_scope(match.task_id), {})
                     refs.append(_reference(old, old_form, match.task_id, match.score, answer))

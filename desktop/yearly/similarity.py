@@ -96,3 +96,25 @@ def task_texts(catalogue: Catalogue, ids: Iterable[str] | None = None) -> dict[s
 
 def catalogue_matcher(new: Catalogue, old: Catalogue) -> Matcher:
     return Matcher(task_texts(new), task_texts(old))
+
+
+def same_titles(new: Catalogue, old: Catalogue) -> dict[str, str]:
+    """New task → last year's task of an item with the very same title, both items of one task
+    (五（二）“加强考核监督” in 2016 and 2017). The subject is the same even when the text was
+    rewritten so much that its pairs score under :data:`THRESHOLD`; items of several tasks
+    share a title between tasks of different subjects, so they never count."""
+
+    def singles(catalogue: Catalogue) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for _section, item in catalogue.items():
+            title = _NOT_TEXT.sub("", item.title)
+            if len(item.tasks) == 1 and len(title) >= 4:
+                out.setdefault(title, item.tasks[0].id)
+        return out
+
+    old_by_title = singles(old)
+    return {
+        task_id: old_by_title[title]
+        for title, task_id in singles(new).items()
+        if title in old_by_title
+    }

@@ -54,3 +54,37 @@ def test_an_earlier_versions_file_shows_its_name_and_is_kept(qtbot, open_service
     # Adding a title keeps the file entry as it was.
     editor.table.item(0, 0).setText("预算公开情况截图")
     assert editor.value() == [{"title": "预算公开情况截图", "url": "", "path": old[0]["path"]}]
+
+
+def test_a_long_paste_into_a_cell_is_cut_to_what_the_office_accepts_and_said(
+    qtbot, open_services, answers, tmp_path
+):
+    """The exchange file and 汇总 refuse an evidence name over 2000 characters — the office
+    would reject the whole report; the cell keeps what fits and says so where it was pasted."""
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop.operations.exchange import check_exchange_file, write_exchange
+    from desktop.payload_rules import MAX_EVIDENCE_TEXT
+
+    services = open_services()
+    window = make_window(qtbot, services)
+    view = choose_unit_and_start(qtbot, window, "中山", "中山区")
+    nav_click(qtbot, view, "task:1.6.1")
+    editor = field(view, "evidence")
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)  # opens the name cell
+    line = next(e for e in editor.table.viewport().findChildren(QLineEdit) if e.isVisible())
+    QGuiApplication.clipboard().setText("区政府网站预决算公开专栏。" * 400)  # 5,200 characters
+    answers.expect("warn")
+    qtbot.keyClick(line, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.table.state() != QAbstractItemView.State.EditingState)
+    kind, title, text = answers.seen[-1]
+    assert title == "内容太长" and "“名称”一栏最多 2000 字" in text
+    assert len(editor.table.item(0, 0).text()) == MAX_EVIDENCE_TEXT
+    wait_saved(qtbot, view)
+    # What the wizard keeps, the office accepts.
+    session = view.session
+    target = tmp_path / "中山区.json"
+    written = write_exchange(session.payload(), target, session.catalogue, session.form)
+    assert written.problems == []
+    check_exchange_file(target, services)

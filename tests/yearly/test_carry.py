@@ -93,3 +93,28 @@ def test_matching_tasks_show_last_years_answer_and_nothing_is_copied(services):
     assert session.references.for_task("1.1.1") == []  # last year's 1.1.1 was not answered
     assert session.references.for_task("4.2.1") == []  # no counterpart
     assert not any(k.startswith("task:") for k in services.store.load_values(report))
+
+
+def test_an_item_with_the_same_title_shows_last_years_answer_even_when_rewritten(services):
+    # 五（二）“加强考核监督” keeps its title in 2017, but its text was rewritten so much that
+    # the character pairs alone score under the threshold: the title says it is the same task.
+    report = services.start_report("市财政局", catalogue_mod.BUILTIN_ID)
+    services.store.save_fields(
+        report,
+        [("task:5.2.1", "status", "已完成"), ("task:5.2.1", "measures", "全年受理申请58件。")],
+    )
+    session = services.open_session(services.start_report("市财政局", _install_2017()))
+    assert session.catalogue.item_of("5.2.1")[1].title == "加强考核监督"
+    from desktop.yearly.similarity import THRESHOLD, catalogue_matcher
+
+    builtin = services.catalogue(catalogue_mod.BUILTIN_ID)
+    assert catalogue_matcher(session.catalogue, builtin).score("5.2.1", "5.2.1") < THRESHOLD
+    [ref] = session.references.for_task("5.2.1")
+    assert ref.task_id == "5.2.1" and ref.name.startswith("五（二） ")
+    assert [p.text for p in ref.paragraphs] == ["全年受理申请58件。"]
+    # Items of several tasks share their title between different subjects: never matched so.
+    from desktop.yearly.similarity import same_titles
+
+    titled = same_titles(session.catalogue, builtin)
+    assert titled.get("5.2.1") == "5.2.1"
+    assert all(len(session.catalogue.item_of(t)[1].tasks) == 1 for t in titled)

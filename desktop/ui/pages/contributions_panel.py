@@ -137,6 +137,13 @@ class PartCard(QFrame):
             row.addWidget(button)
             self.quote_buttons[key] = button
         row.addStretch(1)
+        self.remove_button = QPushButton("删除…", self)
+        self.remove_button.setToolTip(
+            f"误收了“{part.unit}”的这份材料：不再显示、合计和列入报告（留作历史）"
+        )
+        self.remove_button.setEnabled(not panel.read_only)
+        self.remove_button.clicked.connect(lambda: panel.remove(self.unit))
+        row.addWidget(self.remove_button)
         self.history_button: QPushButton | None = None
         if older:
             self.history_button = QPushButton(f"旧版本（{older}）…", self)
@@ -366,6 +373,33 @@ class ContributionsPanel(QGroupBox):
         if block is not None:
             block.load()
         self.refresh()
+
+    def remove(self, unit: str) -> None:
+        """Remove a part collected by mistake, after the clerk confirms."""
+        task = self.ctx.session.catalogue.display_name(self.task_id, 20)
+        text = (
+            f"删除“{unit}”发来的{task}材料？\n\n删除后这份材料不再显示、不计入合计，"
+            "也不列入报告附件“配合单位落实情况”；它留作历史，同一文件再次收集时不会重新收入，"
+            f"“{unit}”发来修改后的材料时会照常收入。"
+        )
+        try:
+            summed = self.desk.sums_with(self.task_id, unit)
+        except StoreError:
+            summed = []
+        if summed:
+            text += (
+                f"\n\n本单位已填入的“{'、'.join(summed)}”是包含该单位数据的合计，删除后请核对，"
+                "需要时重新“填入合计”。"
+            )
+        text += "\n已引用到本单位文字中的内容不会自动删除，请自行修改。"
+        if dialogs.ask(self, "删除配合单位材料", text, ["删除", "取消"], default=1) != 0:
+            return
+        try:
+            self.desk.remove(self.task_id, unit)
+        except StoreError as exc:
+            dialogs.error(self, "没有删除", f"{exc}\n这份材料仍然保留。")
+            return
+        self.ctx.parts_changed.emit()
 
     def collect(self) -> None:
         # The window's own 工具 → 收集配合单位材料…: it holds the services and the folders.

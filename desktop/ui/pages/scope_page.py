@@ -115,7 +115,8 @@ class ScopePage(Page):
                 ),
             )
         layout.addStretch(1)
-        self.body.addWidget(scroll(inner))
+        self.scroll_area = scroll(inner)
+        self.body.addWidget(self.scroll_area)
         ctx.value_changed.connect(self._changed)
         self.refresh()
 
@@ -141,6 +142,16 @@ class ScopePage(Page):
                 f"尚待确认 {n['undecided']} 项。"
             )
         return text
+
+    def focus_field(self, key: str) -> None:
+        """*key* is a task id (what the review lists for a 相关部门 task): the cursor goes to
+        its reason when it is declined, else to its 适用 choice, scrolled into view."""
+        row = next((r for r in self.rows if r.ref.task_id == key), None)
+        if row is None:
+            return
+        target = row.reason if row.no.isChecked() and row.reason.isEnabled() else row.yes
+        self.scroll_area.ensureWidgetVisible(target)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh(self) -> None:
         self.subtitle_label.setText(self.summary())

@@ -28,7 +28,13 @@ ROLE_COLOURS = {"lead": "#b3261e", "responsible": "#1a5fb4", "cooperate": "#2673
 def role_badge(role: str, optional: bool = False) -> str:
     colour = ROLE_COLOURS[role]
     extra = "（相关部门）" if optional else ""
-    return f'<span style="color:white;background-color:{colour};">&nbsp;{ROLE_LABELS[role]}{extra}&nbsp;</span>'
+    # Word joiners keep the badge on one line: a wrapped title must not split it (“负责（相关部”
+    # / “门）” at 150%); Qt's rich text ignores white-space:nowrap on a span.
+    label = NO_BREAK.join(f"{ROLE_LABELS[role]}{extra}")
+    return f'<span style="color:white;background-color:{colour};">&nbsp;{label}&nbsp;</span>'
+
+
+NO_BREAK = "\u2060"
 
 
 def original_html(ref: TaskRef) -> str:
