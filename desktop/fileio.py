@@ -116,7 +116,7 @@ def check_target(path: Path, what: str = "文件") -> Path:
         raise describe_os_error(exc, path, what) from exc
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise FileWriteError(
-            f"“{path}”是一个文件夹。请在文件夹后面加上文件名，如“{path / '文件名'}”。", path
+            f"“{path}”是一个文件夹，不能作为{what}的文件名。请换一个文件名。", path
         )
     if st is not None and not stat.S_ISREG(st.st_mode):
         raise FileWriteError(

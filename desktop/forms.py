@@ -59,6 +59,9 @@ class FigureSpec:
     sentence_false: str = ""
     # How the report says a zero (全年未发生…); without it a zero is not said at all.
     sentence_zero: str = ""
+    # How the report says a figure equal to its ``at_most_field`` (all 7 answered: 均已答复,
+    # not 已答复7件 after 受理…7件).
+    sentence_all: str = ""
     # A url figure: the name its address is listed under in the 落实情况表 (领导分工公布网页),
     # so a long address prints as its site under that name instead of six broken lines.
     channel: str = ""

@@ -242,3 +242,34 @@ def test_before_any_report_arrives_the_summary_still_reads(directory_bundled):
     assert "；；" not in text and "；。" not in text
     assert "一（一）：涉及单位38个，均尚未报送报告。" in text
     assert "（市审计局牵头）：仅涉及市审计局，尚未报送报告。" in text
+
+
+def test_a_zero_total_is_said_in_words(form):
+    """No 引发行政诉讼合计0件: the form's own words for a zero, said of every unit."""
+    from desktop.consolidate.summary_doc import tally_sentence
+    from desktop.consolidate.totals import FigureTotal, TaskTally
+
+    specs = {s.key: s for s in form.all_figures("5.2.1")}
+    totals = [
+        FigureTotal("5.2.1", specs["requests_received"], 12, [("市国税局", 7), ("市编委办", 5)]),
+        FigureTotal("5.2.1", specs["lawsuits"], 0, [("市国税局", 0), ("市编委办", 0)]),
+    ]
+    tally = TaskTally("5.2.1", done=["市国税局", "市编委办"], totals=totals)
+    assert tally_sentence(tally, form.statuses).endswith(
+        "据2个单位填报，受理政府信息公开申请合计12件，各单位均未引发行政诉讼。"
+    )
+
+
+def test_a_figure_within_a_zero_is_not_said(form):
+    from desktop.consolidate.summary_doc import tally_sentence
+    from desktop.consolidate.totals import FigureTotal, TaskTally
+
+    specs = {s.key: s for s in form.all_figures("3.2.3")}
+    totals = [
+        FigureTotal("3.2.3", specs["major_incidents"], 0, [("市财政局", 0)]),
+        FigureTotal("3.2.3", specs["pressers_within_24h"], 0, [("市财政局", 0)]),
+    ]
+    tally = TaskTally("3.2.3", done=["市财政局"], totals=totals)
+    assert tally_sentence(tally, form.statuses) == (
+        "仅涉及市财政局，已完成。据市财政局填报，全年未发生特别重大、重大突发事件。"
+    )

@@ -506,3 +506,26 @@ def test_a_long_list_of_evidence_files_is_counted_not_listed_in_full(catalogue, 
         "等10份"
     )
     assert len(remark) <= 80 and "……" not in remark
+
+
+def test_all_answered_reads_as_a_person_says_it(catalogue, form):
+    data = reports.load("shi-guoshuiju-2016-short")
+    text = body_text(compose_report(data, catalogue, form))
+    assert "我局全年受理政府信息公开申请7件，均已答复，未因政府信息公开引发行政复议" in text
+    # Not all answered, or the number received already in the clerk's words: the count.
+    data["answers"]["5.2.1"]["figures"]["requests_answered"] = 6
+    assert "申请7件，已答复6件" in body_text(compose_report(data, catalogue, form))
+    data["answers"]["5.2.1"]["figures"]["requests_answered"] = 7
+    data["answers"]["5.2.1"]["measures"] += "全年受理申请7件。"
+    text = body_text(compose_report(data, catalogue, form))
+    assert "我局已答复7件" in text and "均已答复" not in text
+
+
+def test_every_incident_met_by_a_press_conference_is_said_so(catalogue, form, directory_bundled):
+    from desktop.report.figures import figure_sentence
+
+    specs = form.figures_for("3.2.3", directory_bundled.unit("市财政局"))
+    both = {"major_incidents": 2, "pressers_within_24h": 2}
+    assert figure_sentence(specs, both, "我局", "") == (
+        "我局全年发生特别重大、重大突发事件2起，均在24小时内举行了新闻发布会。"
+    )

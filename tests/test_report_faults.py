@@ -125,6 +125,15 @@ def test_full_disk_leaves_no_half_file(finance, catalogue, form, tmp_path, monke
     assert made and not Path(made[0]).exists()
 
 
+def test_a_folder_of_the_same_name_says_choose_another_name(finance, catalogue, form, tmp_path):
+    folder = tmp_path / "报告.docx"
+    folder.mkdir()
+    with pytest.raises(FileWriteError) as caught:
+        export_report(finance, catalogue, form, folder)
+    assert str(caught.value) == f"“{folder}”是一个文件夹，不能作为报告的文件名。请换一个文件名。"
+    assert list(folder.iterdir()) == []
+
+
 def test_missing_folder(finance, catalogue, form, tmp_path):
     with pytest.raises(FileWriteError, match="不存在"):
         export_report(finance, catalogue, form, tmp_path / "没有的文件夹" / "报告.docx")

@@ -24,7 +24,7 @@ from desktop.textclean import quoted
 
 if TYPE_CHECKING:
     from desktop.consolidate.consolidation import Consolidation
-    from desktop.consolidate.totals import TaskTally
+    from desktop.consolidate.totals import FigureTotal, TaskTally
 
 MAX_NAMES = 12  # units named in one sentence before "等N个单位"
 FEW = 3  # up to this many reporting units are named with their status, not counted
@@ -122,15 +122,41 @@ def _declined(t: TaskTally) -> list[str]:
 
 def _figures_sentence(t: TaskTally) -> str:
     """The figures totalled; how many units gave them said once when it is the same for all."""
-    given = [f for f in t.totals if f.units]
+    totals = {f.spec.key: f.total for f in t.totals if f.units}
+    given = [
+        f
+        for f in t.totals
+        # “其中…” of nothing is not said (no incidents: no 均未在24小时内举行新闻发布会).
+        if f.units and not (totals.get(f.spec.at_most_field or f.spec.at_least_field, 1) == 0)
+    ]
     if not given:
         return ""
     counts = {f.units for f in given}
+    if counts == {1}:  # one unit: named, and its own figures (据市财政局填报，全年未发生…)
+        said = [_total(f) for f in given]
+        return f"据{given[0].by_unit[0][0]}填报，" + "，".join(said) + "。"
     if len(counts) == 1:
-        said = [f"{f.label}合计{f.total_text}{f.spec.unit}" for f in given]
+        said = [_total(f) for f in given]
         return f"据{counts.pop()}个单位填报，" + "，".join(said) + "。"
-    said = [f"{f.label}合计{f.total_text}{f.spec.unit}（{f.units}个单位填报）" for f in given]
+    said = [f"{_total(f)}（{f.units}个单位填报）" for f in given]
     return "据各单位填报，" + "，".join(said) + "。"
+
+
+def _total(f: FigureTotal) -> str:
+    """``受理政府信息公开申请合计324件``; a zero as the office says it, from the form's
+    ``sentence_zero`` (``各单位均未引发行政诉讼``), never ``合计0件``."""
+    if f.total:
+        return f"{f.label}合计{f.total_text}{f.spec.unit}"
+    zero = prose.clean(f.spec.sentence_zero)
+    if f.units == 1 and zero:
+        return zero  # one unit: 全年未发生…, not 各单位全年均未…
+    if zero.startswith("全年未"):
+        return "各单位全年均未" + zero.removeprefix("全年未")
+    if zero.startswith("未"):
+        return "各单位均" + zero
+    if zero.startswith("均未"):
+        return "各单位" + zero
+    return f"{f.label}合计为零"
 
 
 def lead_names(task) -> str:

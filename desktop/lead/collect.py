@@ -35,7 +35,7 @@ from desktop.consolidate.reader import (
 from desktop.consolidate.records import Report, compare
 from desktop.forms import FormSpec
 from desktop.lead.roles import led_tasks, named_leads
-from desktop.payload_types import Payload
+from desktop.payload_types import Answer, Payload
 from desktop.store.contributions import Contribution, Contributions, Incoming, answer_hash
 from desktop.store.repository import Store
 from desktop.units import KIND_LABELS, Directory, Unit
@@ -265,7 +265,10 @@ def _take(
         if not has_content(answer):
             plan.skipped.append(Skipped(source, report.unit, task, "该单位尚未填写这项任务"))
             continue
-        part = {k: v for k, v in answer.items() if k not in ("role", "optional", "applicable")}
+        # What the unit said; role/optional/applicable are the reader's to compute.
+        part = cast(
+            Answer, {k: v for k, v in answer.items() if k not in ("role", "optional", "applicable")}
+        )
         plan.parts.append(
             Incoming(
                 task_id=task_id,

@@ -16,6 +16,7 @@ from typing import Any
 from desktop.catalogue import ROLE_LABELS, Catalogue
 from desktop.forms import FigureSpec, FormSpec
 from desktop.lead.roles import Expected, expected, leads, led_tasks
+from desktop.payload_types import Answer
 from desktop.report import prose
 from desktop.store.contributions import Contribution, Contributions
 from desktop.store.repository import Store
@@ -330,7 +331,7 @@ def quote_text(unit: str, text: Any) -> str:
     return f"{unit}：{body}"
 
 
-def one_line(unit: str, answer: dict, figures: list[FigureSpec], limit: int = 60) -> str:
+def one_line(unit: str, answer: Answer, figures: list[FigureSpec], limit: int = 60) -> str:
     """The table's summary of a part: its first sentence of 成效 (else 做法), then its figures.
     The lead's report prints it, so the unit's ``我局`` becomes its name."""
     text = ""

@@ -6,7 +6,9 @@ subject-less machine line after the clerk's text. What a person would not write 
 
 * a zero reads as the form's ``sentence_zero`` (``全年未发生特别重大、重大突发事件``), or is
   not said at all when the form has none — no “0起”;
-* a figure counted *within* a zero (``其中24小时内…`` under no incidents) is not said;
+* a figure counted *within* a zero (``其中24小时内…`` under no incidents) is not said, and one
+  equal to the figure it is counted within, said just before it, reads as the form's
+  ``sentence_all`` (``受理政府信息公开申请7件，均已答复``, not ``已答复7件``);
 * a figure the clerk's own text already states (a sentence naming one of its ``keywords``
   with the same number, or with 未/没有 for a zero) is not said again;
 * a URL is never printed in the body: it goes to the 落实情况表 (:func:`figure_urls`);
@@ -134,6 +136,7 @@ def figure_sentence(specs: list[FigureSpec], values: dict, me: str, clerk_text: 
     cited = _cited(specs)
     sentences = split_sentences(clerk_text)
     clauses: list[str] = []
+    said: set[str] = set()
     for spec in specs:
         value = values.get(spec.key)
         if not _present(value) or spec.key in cited or spec.type == "url":
@@ -144,8 +147,11 @@ def figure_sentence(specs: list[FigureSpec], values: dict, me: str, clerk_text: 
         if already_said(spec, value, sentences):
             continue
         clause = _clause(spec, value, values, by_key)
+        if spec.sentence_all and parent in said and value == values.get(parent) != 0:
+            clause = clean(spec.sentence_all)  # 受理…7件，均已答复 — only right after the whole
         if clause:
             clauses.append(clause.rstrip("。；，"))
+            said.add(spec.key)
     if not clauses:
         return ""
     return sentence(me + "，".join(clauses))

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
+from desktop.payload_types import Answer
 from desktop.store.db import now
 from desktop.store.repository import Store, decode, encode, inserted_id
 
@@ -27,7 +28,7 @@ class Incoming:
 
     task_id: str
     unit: str
-    answer: dict[str, Any]
+    answer: Answer
     source_name: str
     source_kind: str  # contribution / report / docx
     sha256: str  # of the answer (canonical JSON): the same part sent twice is no news
@@ -42,7 +43,7 @@ class Contribution:
     id: int
     task_id: str
     unit: str
-    answer: dict[str, Any]
+    answer: Answer
     sender: dict[str, Any]
     source_name: str
     source_kind: str
@@ -76,7 +77,7 @@ def _row(row: tuple[Any, ...]) -> Contribution:
         id=row[0],
         task_id=row[1],
         unit=row[2],
-        answer=decode(row[3]) or {},
+        answer=cast(Answer, decode(row[3]) or {}),  # validated when it was collected
         sender=decode(row[4]) or {},
         source_name=row[5] or "",
         source_kind=row[6] or "",
@@ -206,7 +207,7 @@ class Contributions:
             )
 
 
-def answer_hash(answer: dict[str, Any]) -> str:
+def answer_hash(answer: Answer) -> str:
     import hashlib
 
     text = json.dumps(answer, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

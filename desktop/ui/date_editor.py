@@ -8,6 +8,7 @@ so nothing under the mouse moves); until it is one, the field counts as not fill
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -31,7 +32,8 @@ class DateEditor(FieldEditor):
         super().__init__(parent)
         self.edit = QLineEdit(self)
         self.edit.setMaxLength(20)
-        self.edit.setPlaceholderText("如 2016-12-20")
+        # The example is today's date: a fixed "2016-…" read as a suggestion on a 2017 report.
+        self.edit.setPlaceholderText(f"如 {datetime.date.today().isoformat()}")
         self.edit.setAccessibleName(spec.label)
         width = self.edit.fontMetrics().horizontalAdvance("2016年12月20日") + 24
         self.edit.setMinimumWidth(width)

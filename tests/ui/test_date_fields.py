@@ -3,6 +3,8 @@ selects, clearing empties, the calendar opens on today — and no real date stan
 
 from __future__ import annotations
 
+import datetime
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -29,6 +31,8 @@ def test_typing_a_date_in_the_usual_forms(qtbot, open_services):
     editor = field(view, "report_date")
     edit = editor.edit
     assert edit.text() == "" and stored(view, "profile", "report_date") is None
+    # The example is today's date, not a 2016 one that reads as a suggestion on a later report.
+    assert edit.placeholderText() == f"如 {datetime.date.today().isoformat()}"
     # Tab from the field above lands in the date, not on the calendar button.
     leader_title = field(view, "leader_title").edit
     leader_title.setFocus()
