@@ -6,6 +6,7 @@ GUI tests live in ``tests/ui`` with their own conftest.
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -52,18 +53,84 @@ def run_cli(
     cwd: Path = ROOT,
     timeout: float = 120,
     env: dict | None = None,
+    process: bool | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python main.py ARGS`` as a user would; returns the completed process."""
-    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        input=input,
-        cwd=cwd,
-        timeout=timeout,
-        env=full_env,
+    """Run ``python main.py ARGS`` as a user would; returns the completed process.
+
+    By default the command runs in this test process: ``desktop.cli.main`` with the argv, the
+    standard streams, the working folder and the environment a new process would have, and the
+    exit code it would return. A new Python process costs 1–2 s under Wine (the Windows check
+    runs this suite there) and the suite runs ~150 commands. ``process=True`` starts the real
+    process (what only a process shows: the console encoding, ``main.py`` itself, a window, a
+    bound on time); commands that open a window always do, and ZWGK_TEST_CLI_PROCESS=1 makes
+    every command a real process. ``timeout`` applies to a real process only.
+    """
+    if process is None:
+        process = _opens_a_window(args) or os.environ.get("ZWGK_TEST_CLI_PROCESS") == "1"
+    if process:
+        full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            input=input,
+            cwd=cwd,
+            timeout=timeout,
+            env=full_env,
+        )
+    return _run_in_process(list(args), input=input, cwd=cwd, env=env)
+
+
+def _opens_a_window(args: tuple[str, ...]) -> bool:
+    """The GUI start (no command, only options) or ``--gui``: Qt must not load in this process."""
+    if "--gui" in args:
+        return True
+    words = [a for a in args if not a.startswith("-")]
+    value_options = {"--data-dir"}
+    for i, a in enumerate(args[:-1]):
+        if a in value_options and args[i + 1] in words:
+            words.remove(args[i + 1])
+    return not words and not {"-h", "--help", "--version"} & set(args)
+
+
+def _run_in_process(
+    argv: list[str], *, input: str | None, cwd: Path, env: dict | None
+) -> subprocess.CompletedProcess[str]:
+    from desktop import cli as cli_module
+
+    def stream(data: bytes = b"") -> io.TextIOWrapper:
+        return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", newline="")
+
+    saved_env = dict(os.environ)
+    saved = (sys.argv, sys.stdin, sys.stdout, sys.stderr, Path.cwd(), paths._override)
+    out, err = stream(), stream()
+    sys.argv = [str(ROOT / "main.py"), *argv]
+    sys.stdin = stream((input or "").encode("utf-8"))
+    sys.stdout, sys.stderr = out, err
+    os.environ.update({"PYTHONIOENCODING": "utf-8", **(env or {})})
+    os.chdir(cwd)
+    try:
+        try:
+            code = cli_module.main(argv)
+        except SystemExit as exc:  # argparse: --help, a wrong option
+            if isinstance(exc.code, str):
+                print(exc.code, file=err)
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        for s in (out, err):
+            s.flush()
+    finally:
+        sys.argv, sys.stdin, sys.stdout, sys.stderr, cwd_before, paths._override = saved
+        os.chdir(cwd_before)
+        os.environ.clear()
+        os.environ.update(saved_env)
+
+    def text(s: io.TextIOWrapper) -> str:
+        raw = s.buffer.getvalue()  # type: ignore[attr-defined]
+        return raw.decode("utf-8", errors="replace").replace("\r\n", "\n")
+
+    return subprocess.CompletedProcess(
+        [sys.executable, str(ROOT / "main.py"), *argv], code, text(out), text(err)
     )
 
 

@@ -62,6 +62,29 @@ def test_the_log_goes_to_the_temp_folder_when_the_data_dir_is_unusable(
     assert str(log) in err and "ZeroDivisionError" in log.read_text(encoding="utf-8")
 
 
+def test_main_py_as_a_process_answers_as_in_this_process(cli, with_report):
+    """The suite runs commands in its own process (conftest.run_cli); here ``python main.py``
+    starts as a clerk's console starts it: the same output, exit codes and Chinese lines."""
+    for args in (
+        ("catalogue", "tasks", "--unit", "市财政局"),
+        ("catalogue", "tasks", "--unit", "市财政"),
+        ("answers", "list"),
+        ("answers", "export"),
+    ):
+        here, there = cli(*args), cli(*args, process=True)
+        assert (there.returncode, there.stdout, there.stderr) == (
+            here.returncode,
+            here.stdout,
+            here.stderr,
+        ), args
+        assert "Traceback" not in there.stderr
+    done = cli("catalogue", "tasks", "--unit", "市财政局", process=True)
+    assert done.returncode == 0 and "一（二）之一  负责" in done.stdout
+    assert "1.2.1" not in done.stdout  # the 要点's numbering, never an internal id
+    wrong = cli("catalogue", "tasks", "--unit", "市财政", process=True)
+    assert wrong.returncode == 2 and wrong.stderr.startswith("单位名录中没有“市财政”")
+
+
 def test_argparse_speaks_chinese(cli):
     done = cli("answers", "export")
     assert done.returncode == 2

@@ -229,7 +229,7 @@ dev_zero = pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev
     ids=["catalogue import", "check-docx", "answers import"],
 )
 def test_dev_zero_is_refused_not_read_forever(cli, args):
-    done = cli(*args, timeout=30)
+    done = cli(*args, timeout=30, process=True)  # a process: a regression must time out, not hang
     assert done.returncode == 2, done.stderr
     assert "不是普通文件" in done.stderr and "Traceback" not in done.stderr
 

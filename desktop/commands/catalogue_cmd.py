@@ -75,7 +75,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             out.append(f"  （{cn_number(i.no)}）{i.title}")
             for t in i.tasks:
                 roles = "；".join(f"{a.unit}{ROLE_LABELS[a.role]}" for a in t.assignments)
-                out.append(f"      {t.id}  {roles}")
+                out.append(f"      {catalogue.ref(t.id)}  {roles}")
     n_items = sum(len(s.items) for s in catalogue.sections)
     out.append("")
     out.append(
@@ -128,7 +128,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"已安装要点目录“{catalogue.id}”：{target}", file=sys.stderr)
             for task_id, figures in added.items():
                 labels = "、".join(f"“{f['label']}”" for f in figures)
-                print(f"提示：任务{task_id}按要点的要求增加填报数据：{labels}", file=sys.stderr)
+                print(
+                    f"提示：任务{catalogue.ref(task_id)}按要点的要求增加填报数据：{labels}",
+                    file=sys.stderr,
+                )
     except (FileWriteError, CatalogueError) as exc:
         return fail(f"无法保存：{exc}")
     except OSError as exc:
@@ -167,7 +170,8 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     for a in found:
         task = catalogue.task(a.task_id)
         mark = "（相关部门，可选）" if a.optional else ""
-        print(f"{a.task_id:8} {ROLE_LABELS[a.role]}{mark}  {task.text[:30]}…")
+        ref = catalogue.ref(a.task_id).ljust(6, "\u3000")  # full-width: the columns line up
+        print(f"{ref}  {ROLE_LABELS[a.role]}{mark}  {task.text[:30]}…")
     must = sum(1 for a in found if not a.optional)
     print(
         f"\n{unit.name}：必须报告 {must} 项，另有 {len(found) - must} 项相关部门任务可选择是否适用。"

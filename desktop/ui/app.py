@@ -29,6 +29,11 @@ def configure(app: QApplication) -> None:
     from desktop.ui import plaintext
 
     plaintext.install(app)  # every tooltip shows its text as plain text
+    if not getattr(app, "_zwgk_collector", None):
+        from desktop.ui.collector import GuiThreadCollector
+
+        # Reference cycles are collected on this thread only: never a widget off it.
+        app._zwgk_collector = GuiThreadCollector(app)  # type: ignore[attr-defined]
     icon = paths.resource_root() / "packaging" / "icon" / "zwgk.png"
     if icon.is_file():
         from PySide6.QtGui import QIcon
