@@ -174,6 +174,14 @@ class Catalogue:
         index = next(n for n, t in enumerate(item.tasks, 1) if t.id == task_id)
         return task_ref(section.no, item.no, index, len(item.tasks))
 
+    def tasks_of_ref(self, text: str) -> list[str]:
+        """The tasks a person means by ``一（三）`` or ``一（二）之二`` (ASCII brackets and spaces
+        forgiven): the one task, every task of an item cited without 之N, or none."""
+        wanted = re.sub(r"\s+", "", text).replace("(", "（").replace(")", "）")
+        refs = {t.id: self.ref(t.id) for t in self.tasks()}
+        exact = [tid for tid, ref in refs.items() if ref == wanted]
+        return exact or [tid for tid, ref in refs.items() if ref.split("之")[0] == wanted]
+
     def display_name(self, task_id: str, limit: int = 36) -> str:
         """``一（二）之二 建立健全政务舆情收集、研判、处置和回应机制``: reference and short name."""
         return f"{self.ref(task_id)} {short_name(self.task(task_id), limit)}"

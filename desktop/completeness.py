@@ -7,6 +7,7 @@ export (warnings). Values are the store's shape: scope → key → value, with f
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,7 +104,23 @@ def figure_warnings(
     return out
 
 
-def task_state(form: FormSpec, duty: Applicable, values: dict[str, Any], unit: Unit) -> str:
+def from_cover(fig: FigureSpec, value: Any, cover: Mapping[str, Any]) -> bool:
+    """*value* is only the copy of the cover's field that the figure is prefilled from (the
+    分管负责同志 of 五（一） repeats the 封面信息), not an answer to the task."""
+    if not fig.prefill_from or is_empty(value):
+        return False
+    return bool(cover.get(fig.prefill_from.split(".", 1)[1]) == value)
+
+
+def task_state(
+    form: FormSpec,
+    duty: Applicable,
+    values: dict[str, Any],
+    unit: Unit,
+    cover: Mapping[str, Any] | None = None,
+) -> str:
+    """The side panel's mark of one task, from that task's own answers only: a figure that
+    merely repeats the cover (*cover*: the ``profile`` values) does not make it 填写中."""
     if duty.optional:
         decided = values.get("applicable")
         if decided is None:
@@ -111,8 +128,12 @@ def task_state(form: FormSpec, duty: Applicable, values: dict[str, Any], unit: U
         if decided is False:
             return NOT_APPLICABLE
     figures = form.figures_for(duty.task_id, unit)
-    keys = [f.key for f in form.task_fields] + [f.store_key for f in figures]
-    if all(is_empty(values.get(k)) for k in keys):
+    own = [values.get(f.key) for f in form.task_fields] + [
+        values.get(f.store_key)
+        for f in figures
+        if not from_cover(f, values.get(f.store_key), cover or {})
+    ]
+    if all(is_empty(v) for v in own):
         return EMPTY
     if missing_task_fields(form, values):
         return PARTIAL

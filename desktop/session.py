@@ -74,6 +74,9 @@ class ReportSession:
         # Values as they were when the report was final, for every field edited since: what
         # "keep it final" restores (None while the report has not been reopened by an edit).
         self.since_final: dict[tuple[str, str], Any] | None = None
+        # The cooperating units' parts changed since the report was final: no undo restores
+        # them, so "keep it final" is not offered (see parts_changed).
+        self.reopened_by_parts = False
         self.last_error: StoreError | None = None
         self.tasks: list[TaskRef] = []
         for duty in tasks_for(catalogue, directory, self.unit):
@@ -125,7 +128,11 @@ class ReportSession:
 
     def task_state(self, task_id: str) -> str:
         return completeness.task_state(
-            self.form, self._by_id[task_id].duty, self.task_values(task_id), self.unit
+            self.form,
+            self._by_id[task_id].duty,
+            self.task_values(task_id),
+            self.unit,
+            self.values.get(PROFILE, {}),
         )
 
     def progress(self) -> tuple[int, int]:
@@ -179,15 +186,30 @@ class ReportSession:
     # -- writing --------------------------------------------------------------------------------
     def set_value(self, scope: str, key: str, value: Any) -> bool:
         """Record an edit in memory and queue it for the store. False when nothing changed."""
-        if self.value(scope, key) == value:
+        old = self.value(scope, key)
+        if old == value:
             return False
         if self.status == FINAL and self.since_final is None:
             self.since_final = {}  # the first edit of a finalised report: remember to undo
         if self.since_final is not None:
-            self.since_final.setdefault((scope, key), self.value(scope, key))
+            self.since_final.setdefault((scope, key), old)
         self.values.setdefault(scope, {})[key] = value
         self.pending[(scope, key)] = value
+        if scope == PROFILE:
+            self._follow_cover(key, old, value)
         return True
+
+    def _follow_cover(self, key: str, old: Any, value: Any) -> None:
+        """Figures prefilled from the cover field *key* and not changed since follow it: a
+        copy the clerk never touched is never left behind with the cover's old value."""
+        if is_empty(old):
+            return
+        for t in self.answer_tasks():
+            for fig in self.form.figures_for(t.task_id, self.unit):
+                if fig.prefill_from == f"{PROFILE}.{key}":
+                    scope = task_scope(t.task_id)
+                    if self.value(scope, fig.store_key) == old:
+                        self.set_value(scope, fig.store_key, value)
 
     @property
     def unsaved(self) -> bool:
@@ -201,6 +223,19 @@ class ReportSession:
         self.status = DRAFT
         self.pending_status = DRAFT
         self.set_value(REVIEW, "confirmed", False)
+
+    def parts_changed(self) -> bool:
+        """The lead collected, removed or restored cooperating units' parts: the report's
+        配合单位落实情况 table and the sums it offers changed. A final report becomes a draft, as
+        after any edit (True: it was final). These are not field edits — "keep it final"
+        cannot undo them, so from now on it is not offered."""
+        was_final = self.status == FINAL
+        if was_final or self.since_final is not None:
+            self.since_final = None
+            self.reopened_by_parts = True
+        if was_final:
+            self.reopen()
+        return was_final
 
     def keep_final(self) -> None:
         """Undo every edit made since the report was final (the 保密审查 confirmation comes
@@ -249,6 +284,7 @@ class ReportSession:
         self.status = status
         self.pending_status = None
         self.since_final = None
+        self.reopened_by_parts = False
 
     def set_ui_state(self, key: str, value: Any) -> None:
         try:

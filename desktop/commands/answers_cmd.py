@@ -1,4 +1,5 @@
-"""``answers export | import | list``: one unit's report as a JSON exchange file.
+"""``answers export | import | list``: one unit's report as a JSON exchange file (``collect`` and
+``parts``, the lead's parts, are in ``lead_cmd`` and ``parts_cmd``).
 
 Exit codes: 0 done; 2 bad input (unknown unit, a file with problems — one line per problem);
 1 the data could not be read or written (locked by another window, disk full, damaged, …).
@@ -38,8 +39,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.set_defaults(func=cmd_import)
 
     from desktop.commands.lead_cmd import register_collect
+    from desktop.commands.parts_cmd import register_parts
 
     register_collect(asub)
+    register_parts(asub)
 
     lst = asub.add_parser("list", help="列出数据库中的报告")
     lst.set_defaults(func=cmd_list)

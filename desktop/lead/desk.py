@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.catalogue import ROLE_LABELS, Catalogue
 from desktop.forms import FigureSpec, FormSpec
+from desktop.lead import removed
 from desktop.lead.roles import Expected, expected, leads, led_tasks
 from desktop.payload_types import Answer
 from desktop.report import prose
@@ -229,8 +230,17 @@ class LeadDesk:
         not taken back (a corrected part from the unit is)."""
         part = self.contributions.current_one(self.report_id, task_id, unit)
         if part is not None:
-            self.contributions.remove(part.id, datetime.now().strftime("%Y-%m-%d %H:%M"))
+            self.contributions.remove(part.id, removed.stamp())
         return part
+
+    def restorable(self, task_id: str | None = None) -> list[Contribution]:
+        """Removed parts that can come back (:func:`desktop.lead.removed.restorable`)."""
+        return removed.restorable(self.contributions, self.report_id, task_id)
+
+    def restore(self, task_id: str, unit: str) -> Contribution:
+        """Bring back *unit*'s newest removed part of the task: shown, summed and reported
+        again. Raises :class:`desktop.lead.removed.NothingToRestore` saying why not."""
+        return removed.restore(self.contributions, self.report_id, task_id, unit, self.catalogue)
 
     def sums_with(self, task_id: str, unit: str) -> list[str]:
         """Labels of the figures whose total, as filled into the lead's answer, counts *unit*."""

@@ -26,6 +26,7 @@ from desktop.forms import FormSpec
 from desktop.lead import collect as collect_mod
 from desktop.lead import send
 from desktop.lead.collect import CollectPlan, CollectResult, NewUnit
+from desktop.lead.final import REOPENED_NOTE, reopen_if_final
 from desktop.payload import dumps
 from desktop.payload_types import Payload
 from desktop.services import Services
@@ -239,8 +240,13 @@ def collect(
     items: Iterable[str | os.PathLike[str]],
     add_unit: Callable[[NewUnit], bool],
 ) -> CollectResult:
-    """Read and store at once; *add_unit* decides for each sender missing from the directory."""
+    """Read and store at once; *add_unit* decides for each sender missing from the directory.
+    A final report that got new parts becomes a draft (:func:`desktop.lead.final.reopen_if_final`;
+    the window does it through its session instead)."""
     target = collect_target(services, report_id)
     plan = target.read(items)
     add = [name for name, entry in plan.unknown.items() if add_unit(entry)]
-    return store_parts(services, target, plan, add)
+    result = store_parts(services, target, plan, add)
+    if result.used and reopen_if_final(services.store, report_id):
+        result.notes.append(REOPENED_NOTE)
+    return result

@@ -64,6 +64,7 @@ class Contribution:
 # The note of a part the lead removed (collected by mistake). It stays as history, is never
 # used again, and the very same part collected once more is not taken back in.
 REMOVED_NOTE = "牵头单位已删除"
+RESTORED_NOTE = "牵头单位已恢复"  # a removed part brought back (desktop.lead.removed)
 
 
 _COLUMNS = (
@@ -167,6 +168,27 @@ class Contributions:
         """The lead removed the part (collected by mistake): no longer in use, kept as history
         with a note saying so; :meth:`removed_hashes` keeps it from coming back unchanged."""
         self.retire(contribution_id, f"{REMOVED_NOTE}（{when}）")
+
+    def removed(self, report_id: int, task_id: str | None = None) -> list[Contribution]:
+        """The parts the lead removed, by task then unit, newest received first."""
+        where = "report_id = ? AND current = 0 AND note LIKE ?"
+        params: list[Any] = [report_id, REMOVED_NOTE + "%"]
+        if task_id is not None:
+            where += " AND task_id = ?"
+            params.append(task_id)
+        rows = self.store._read(
+            f"SELECT {_COLUMNS} FROM contributions WHERE {where} ORDER BY task_id, unit, id DESC",
+            tuple(params),
+        )
+        return [_row(r) for r in rows]
+
+    def restore(self, contribution_id: int, when: str) -> None:
+        """A part the lead removed by mistake is in use again; its note says when it came back."""
+        with self.store.transaction():
+            self.store.db.conn.execute(
+                "UPDATE contributions SET current = 1, note = ? WHERE id = ?",
+                (f"{RESTORED_NOTE}（{when}）", contribution_id),
+            )
 
     def removed_hashes(self, report_id: int, task_id: str, unit: str) -> set[str]:
         """The parts of *unit* for the task that the lead removed, by their hash."""

@@ -2,7 +2,8 @@
 
 While the report is final it says, before anything is typed, that an edit makes it a draft
 again and withdraws the 保密审查 confirmation. After the first edit it says that this has
-happened and offers to undo the edits and keep the report final.
+happened and offers to undo the edits and keep the report final — not after the cooperating
+units' parts changed (collected, removed, restored): those cannot be undone that way.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ FINAL_TEXT = (
     "本报告已定稿。修改任何内容都会使报告回到草稿，需要重新确认保密审查后再定稿。只是查看不受影响。"
 )
 REOPENED_TEXT = "您修改了已定稿的报告：报告已回到草稿，保密审查需要重新确认。"
+PARTS_TEXT = "定稿后配合单位材料有变动（收集、删除或恢复）：报告已回到草稿，保密审查需要重新确认。"
 
 
 class FinalBanner(QFrame):
@@ -47,6 +49,8 @@ class FinalBanner(QFrame):
             return
         if session.status == FINAL:
             self._show(FINAL_TEXT, "#e6f4ea", "#14532d", undo=False)
+        elif session.reopened_by_parts:
+            self._show(PARTS_TEXT, "#fff4d6", "#8a5300", undo=False)
         elif session.since_final:
             self._show(REOPENED_TEXT, "#fff4d6", "#8a5300", undo=True)
         else:

@@ -21,11 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.answers import FINAL
 from desktop.fileio import FileWriteError
 from desktop.lead import send
+from desktop.lead.final import REOPENED_NOTE
 from desktop.services import Services
 from desktop.session import ReportSession
 from desktop.ui import dialogs, worker
+from desktop.ui.context import PageContext
 from desktop.ui.folders import PARTS_IN, PARTS_OUT, Folders
 
 COLLECT_FILTERS = "配合材料或报告 (*.json *.docx);;所有文件 (*)"
@@ -138,16 +141,16 @@ class CollectResultDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def collect_parts(
-    parent: QWidget, services: Services, session: ReportSession, folders: Folders, done=lambda: None
-) -> bool:
-    """Ask for files or a folder and collect them into *session*'s report in the background.
+def collect_parts(parent: QWidget, services: Services, ctx: PageContext, folders: Folders) -> bool:
+    """Ask for files or a folder and collect them into the open report in the background.
 
-    *done()* runs on the GUI thread once the parts are stored (the window refreshes its
-    panels). Returns False when nothing was started."""
+    A final report is said to become a draft first (the clerk may cancel); once parts are
+    stored, :meth:`PageContext.parts_edited` makes it one and refreshes the panels. Returns
+    False when nothing was started."""
     from desktop.errors import UserError
     from desktop.operations.lead import collect_target
 
+    session = ctx.session
     if session.read_only:
         dialogs.info(parent, "只读", "本窗口只能查看，不能收集材料。请在另一个窗口中操作。")
         return False
@@ -162,6 +165,8 @@ def collect_parts(
             "无需收集",
             f"要点没有指定“{session.unit_name}”牵头的任务，不需要收集配合单位材料。",
         )
+        return False
+    if not ctx.parts_may_change(parent, "收集配合单位材料"):
         return False
     choice = dialogs.ask(
         parent,
@@ -192,13 +197,13 @@ def collect_parts(
 
     worker.run_in_background(
         lambda: target.read(paths),
-        lambda plan: _store(parent, services, session, target, plan, done),
+        lambda plan: _store(parent, services, ctx, target, plan),
         failed,
     )
     return True
 
 
-def _store(parent: QWidget, services: Services, session: ReportSession, target, plan, done) -> None:
+def _store(parent: QWidget, services: Services, ctx: PageContext, target, plan) -> None:
     from desktop.operations.lead import store_parts
     from desktop.store import StoreError
 
@@ -220,7 +225,14 @@ def _store(parent: QWidget, services: Services, session: ReportSession, target, 
     except StoreError as exc:
         dialogs.error(parent, "没有收集", f"{exc}\n本单位的报告没有任何改动。")
         return
-    done()
+    session = ctx.session
+    if result.used:
+        reopened = session.status == FINAL
+        ctx.parts_edited()
+        if reopened:
+            result.notes.append(REOPENED_NOTE)
+    else:
+        ctx.parts_changed.emit()  # history only: the report's content is the same
     dialog = CollectResultDialog(
         result.summary(session.catalogue), result.messages(session.catalogue), parent
     )

@@ -223,9 +223,7 @@ class MainWindow(QMainWindow):
         view, services = self.report_view, self.services
         if view is not None and services is not None:
             folders = Folders(services.settings)
-            lead_tools.collect_parts(
-                self, services, view.session, folders, done=view.ctx.parts_changed.emit
-            )
+            lead_tools.collect_parts(self, services, view.ctx, folders)
 
     def import_exchange(self) -> None:
         if self.services is None or self.services.store.read_only:

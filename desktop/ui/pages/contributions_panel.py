@@ -3,7 +3,9 @@
 Each unit's part (status, 主要做法, 取得成效, figures) with “引用” buttons that put a paragraph
 naming the unit into the lead's own text; the task's summable figures as the sum across units
 with “填入合计”; a line naming who the 要点 expects and who has not sent anything; and whether
-the report lists the parts in its 配合单位落实情况 table. The data and the actions are
+the report lists the parts in its 配合单位落实情况 table; removing a part collected by mistake
+and restoring one removed by mistake (on a final report the clerk is told first that it becomes
+a draft — :meth:`PageContext.parts_edited`). The data and the actions are
 :class:`desktop.lead.desk.LeadDesk`'s; this module only shows them and writes the lead's answer
 through the page's usual edit path.
 """
@@ -30,12 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.answers import DRAFT, FINAL, figure_key_of
+from desktop.errors import UserError
 from desktop.lead.desk import FigureSum, LeadDesk
 from desktop.report import prose
 from desktop.store import StoreError
 from desktop.store.contributions import Contribution
 from desktop.ui import dialogs
+from desktop.ui.context import final_notice
 from desktop.ui.pages.base import FieldBlock, help_label, scroll
+from desktop.ui.pages.restore_parts import RestorePartsDialog
 
 if TYPE_CHECKING:
     from desktop.session import TaskRef
@@ -213,6 +218,10 @@ class ContributionsPanel(QGroupBox):
         self.collect_button.setEnabled(not self.read_only)
         self.collect_button.clicked.connect(self.collect)
         bottom.addWidget(self.collect_button)
+        self.restore_button = QPushButton("恢复已删除的材料…", self)
+        self.restore_button.setToolTip("找回误删的配合单位材料：重新显示、计入合计和列入报告")
+        self.restore_button.clicked.connect(self.restore)
+        bottom.addWidget(self.restore_button)
         layout.addLayout(bottom)
         self.ctx.value_changed.connect(self._value_changed)
         self.refresh()
@@ -262,6 +271,11 @@ class ContributionsPanel(QGroupBox):
         self.in_report.blockSignals(True)
         self.in_report.setChecked(view.in_report)
         self.in_report.blockSignals(False)
+        try:
+            can_restore = bool(self.desk.restorable(self.task_id))
+        except StoreError:
+            can_restore = False
+        self.restore_button.setEnabled(can_restore and not self.read_only)
 
     def figure_line(self, part: Contribution) -> str:
         figures = part.answer.get("figures", {})
@@ -392,14 +406,51 @@ class ContributionsPanel(QGroupBox):
                 "需要时重新“填入合计”。"
             )
         text += "\n已引用到本单位文字中的内容不会自动删除，请自行修改。"
-        if dialogs.ask(self, "删除配合单位材料", text, ["删除", "取消"], default=1) != 0:
+        text += "可用“恢复已删除的材料…”找回。"
+        notice = final_notice(self.ctx.session, "删除材料")
+        button = "删除，报告回到草稿" if notice else "删除"
+        if notice:
+            text += f"\n\n{notice}"
+        if dialogs.ask(self, "删除配合单位材料", text, [button, "取消"], default=1) != 0:
             return
         try:
             self.desk.remove(self.task_id, unit)
         except StoreError as exc:
             dialogs.error(self, "没有删除", f"{exc}\n这份材料仍然保留。")
             return
-        self.ctx.parts_changed.emit()
+        self.ctx.parts_edited()
+
+    def restore(self) -> None:
+        """Bring back a part removed by mistake: choose it, confirm, restore."""
+        try:
+            removed = self.desk.restorable(self.task_id)
+        except StoreError as exc:
+            dialogs.error(self, "无法读取", str(exc))
+            return
+        if not removed:
+            dialogs.info(self, "没有可恢复的材料", "本任务没有被删除、可以恢复的配合单位材料。")
+            return
+        task = self.ctx.session.catalogue.display_name(self.task_id, 20)
+        dialog = RestorePartsDialog(task, removed, self)
+        if dialogs.run_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.chosen():
+            return
+        unit = dialog.chosen()
+        text = (
+            f"恢复“{unit}”发来的{task}材料？\n\n恢复后这份材料重新显示、计入合计，"
+            "并按本任务的选择列入报告附件“配合单位落实情况”。"
+        )
+        notice = final_notice(self.ctx.session, "恢复材料")
+        button = "恢复，报告回到草稿" if notice else "恢复"
+        if notice:
+            text += f"\n\n{notice}"
+        if dialogs.ask(self, "恢复配合单位材料", text, [button, "取消"], default=1) != 0:
+            return
+        try:
+            self.desk.restore(self.task_id, unit)
+        except UserError as exc:  # nothing to restore any more, or the database refused
+            dialogs.error(self, "没有恢复", str(exc))
+            return
+        self.ctx.parts_edited()
 
     def collect(self) -> None:
         # The window's own 工具 → 收集配合单位材料…: it holds the services and the folders.
@@ -412,11 +463,17 @@ class ContributionsPanel(QGroupBox):
         self.refresh()
 
     def _in_report_toggled(self, on: bool) -> None:
+        doing = "在报告附件中列出本任务各单位的情况" if on else "不再在报告附件中列出本任务"
+        if not self.ctx.parts_may_change(self, doing):
+            self.refresh()  # the box shows what is stored
+            return
         try:
             self.desk.set_in_report(self.task_id, on)
         except StoreError as exc:
             dialogs.error(self, "没有保存", str(exc))
             self.refresh()
+            return
+        self.ctx.parts_edited()
 
     def _value_changed(self, scope: str, key: str) -> None:
         # The lead typing its own figure changes whether the sum is still the one taken.
