@@ -230,17 +230,18 @@ def test_summary_report_words(city):
         model.of_type(M.Title)[0].text == "市政府办公厅关于全市2016年政务公开工作要点落实情况的报告"
     )
     assert f"应报送单位44个，已报送{len(reporting)}个，尚未报送6个" in text
-    (para,) = [p.text for p in parts if p.text.startswith("一（六）")]
-    assert "（市财政局牵头）" in para and "未完成的有市财政局" in para
-    assert "另有4个单位尚未报送报告" in para  # named once, in 三、未报送及缺报情况
+    (para,) = [p.text for p in parts if p.text.startswith("6.深入推进预决算公开")]
+    assert "（市财政局牵头）" in para and "（市财政局）" in para
+    assert "牵头单位市财政局未完成" in para
+    assert "尚未报送" not in para  # named once, in 三、未报送及缺报情况
     assert (
         "尚未报送落实情况报告的单位6个：市委办公厅、旅顺口区、金州区、长海县、保税区、大连广播电视大学。"
         in text
     )
-    (para,) = [p.text for p in parts if p.text.startswith("三（一）之一“加强政策解读”")]
-    assert "（各区市县政府和先导区管委会、市政府各部门牵头）" in para
-    assert "另有牵头单位旅顺口区、金州区、长海县、保税区尚未报送报告" in para
-    (para,) = [p.text for p in parts if p.text.startswith("五（二）")]
+    (para,) = [p.text for p in parts if p.text.startswith("1.加强政策解读。三（一）之一")]
+    assert "三（一）之一（各区市县政府和先导区管委会、市政府各部门牵头）" in para
+    assert "牵头单位旅顺口区、金州区、长海县、保税区尚未报送报告" in para
+    (para,) = [p.text for p in parts if p.text.startswith("2.加强考核监督")]
     assert f"据{len(reporting)}个单位填报，受理政府信息公开申请合计{10 * len(reporting)}件" in para
     assert (
         "有2个单位的报告缺少其牵头任务的落实情况：市审计局未填写一（二）之二；市环保局未填写一（十）。"

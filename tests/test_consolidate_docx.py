@@ -66,10 +66,10 @@ def test_summary_report_in_gbt9704_format(consolidation):
     assert "一、总体情况" in texts and "二、各项任务落实情况" in texts
     # Headings follow the 要点: its parts （一）…（五）, their items 1. 2. …
     assert "（一）推进权力运行全流程公开" in texts and "（五）落实保障措施" in texts
-    assert "6.深入推进预决算公开" in texts
-    para = next(t for t in texts if t.startswith("一（六）（市财政局牵头）："))
-    assert "（市财政局牵头）" in para and "未完成的有市财政局" in para
-    para = next(t for t in texts if t.startswith("五（二）："))
+    # Each item one paragraph, run in after its number and name.
+    para = next(t for t in texts if t.startswith("6.深入推进预决算公开（市财政局牵头）："))
+    assert "未完成1个（市财政局）" in para and "牵头单位市财政局未完成" in para
+    para = next(t for t in texts if t.startswith("2.加强考核监督："))
     assert "据41个单位填报，受理政府信息公开申请合计410件" in para
     assert "尚未报送落实情况报告的单位3个：市委办公厅、旅顺口区、大连广播电视大学。" in body
     assert "特此报告。" in texts and "2016年12月5日" in texts
@@ -127,11 +127,12 @@ def test_no_zero_is_counted_and_one_unit_is_named(consolidation):
     )
     assert "持续推进0" not in text and "未完成0" not in text
     # A task no unit took up says so, without counting zeros.
-    para = next(t for t in text.split("\n") if t.startswith("一（五）之一"))
-    assert para.endswith("：尚无单位报告此项工作。")
+    assert "一（五）之一：尚无单位报告此项工作。" in text
     # All done: said once for all of them, not counted by status.
-    para = next(t for t in text.split("\n") if t.startswith("二（四）之一"))
-    assert "涉及单位3个，均已报告；市财政局、市地税局、市国税局均已完成。" in para
+    assert (
+        "二（四）之一（市财政局、市地税局、市国税局牵头）：涉及单位3个，均已报告；"
+        "市财政局、市地税局、市国税局均已完成。"
+    ) in text
 
 
 def test_a_unit_that_declined_a_task_is_said_apart_from_those_it_concerns(form):
@@ -145,7 +146,7 @@ def test_a_unit_that_declined_a_task_is_said_apart_from_those_it_concerns(form):
     assert tally_sentence(none, words) == "市财政局说明不适用。"
     mixed = TaskTally("1.8.1", done=["市国资委"], ongoing=["市财政局"], no_report=["市审计局"])
     assert tally_sentence(mixed, words) == (
-        "涉及单位3个，已报告2个；市国资委已完成，市财政局持续推进；另有1个单位尚未报送报告。"
+        "涉及单位3个，已报告2个；市国资委已完成，市财政局持续推进；市审计局尚未报送报告。"
     )
 
 
@@ -166,7 +167,7 @@ def test_nested_quotes_and_short_part_headings(consolidation):
 
 def test_how_many_units_gave_the_figures_is_said_once(consolidation):
     text = summary_text(consolidation)
-    para = next(t for t in text.split("\n") if t.startswith("五（二）"))
+    para = next(t for t in text.split("\n") if t.startswith("2.加强考核监督"))
     assert para.count("个单位填报") == 1
     assert "据41个单位填报，受理政府信息公开申请合计410件，" in para
 
@@ -191,7 +192,10 @@ def test_model_blocks_are_the_report_writers(consolidation):
         "（四）",
         "（五）",
     ]
-    assert len([h for h in headings if h.level == 3]) == 28
+    # The items run in (1.推进行政决策公开：…), one paragraph each, no heading over a line.
+    assert not [h for h in headings if h.level == 3]
+    items = [p.text for p in model.of_type(M.Para) if re.match(r"\d+\.", p.text)]
+    assert len(items) == 28
 
 
 def test_written_file_is_atomic_and_named_on_failure(consolidation, tmp_path):
@@ -240,7 +244,7 @@ def test_before_any_report_arrives_the_summary_still_reads(directory_bundled):
     text = summary_text(service.consolidation())
     assert "尚无单位报送" in text and "已报送0个" not in text
     assert "；；" not in text and "；。" not in text
-    assert "一（一）：涉及单位38个，均尚未报送报告。" in text
+    assert "1.推进行政决策公开：涉及单位38个，均尚未报送报告。" in text
     assert "（市审计局牵头）：仅涉及市审计局，尚未报送报告。" in text
 
 
@@ -273,3 +277,17 @@ def test_a_figure_within_a_zero_is_not_said(form):
     assert tally_sentence(tally, form.statuses) == (
         "仅涉及市财政局，已完成。据市财政局填报，全年未发生特别重大、重大突发事件。"
     )
+
+
+def test_part_two_reads_as_a_summary_not_a_list_of_units(consolidation):
+    """41 units reported: a task they all finished says 均已完成, not 41 names; those that lag
+    are named; the silent units are named once in 三、, not under every task; no internal id."""
+    text = summary_text(consolidation)
+    two = text[text.index("二、各项任务落实情况") : text.index("三、未报送及缺报情况")]
+    assert "已完成的有" not in two and "等41个单位" not in two
+    assert "均已完成" in two
+    assert "另有3个单位尚未报送报告" not in two
+    assert "牵头单位旅顺口区尚未报送报告" in two  # a silent lead is still named
+    assert not re.search(r"\d+\.\d+\.\d+", text)
+    # About a page and a half of 仿宋 at 28 characters a line and 22 lines a page.
+    assert len(two) < 2600, len(two)

@@ -3,6 +3,7 @@ report says how many were drafts and which units sent them — never passing the
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from desktop.consolidate.officedb import OfficeDB
@@ -21,6 +22,14 @@ def test_drafts_are_counted_apart(tmp_path, catalogue, form, directory_bundled):
     model = summary_model(service.consolidation(), date(2016, 12, 5))
     paras = [p.text for p in model.of_type(M.Para)]
     assert any("已报送3个（其中草稿2份）" in p for p in paras)
+    # 一、 and 二、 count reports too: the drafts among them are said there, and what they
+    # add to a total.
+    assert any("已报送的3份报告中定稿1份、草稿2份" in p for p in paras)
+    item = next(p for p in paras if p.startswith("2.加强考核监督"))
+    assert item.startswith("2.加强考核监督：涉及单位44个，已报告3个（含草稿2份）；")
+    assert "尚未报送" not in item  # 41 silent units: counted in the opening, named in 三、
+    assert "据3个单位（含草稿2份）填报，受理政府信息公开申请合计" in item
+    assert re.search(r"受理政府信息公开申请合计\d+件（含草稿\d+件）", item)
     (named,) = [p for p in paras if p.startswith("报送的是草稿")]
     assert (
         named

@@ -10,11 +10,13 @@ lag (未完成, task not filled in, no report at all), and its figures totalled.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.answers import StatusWords
 from desktop.catalogue import short_name
+from desktop.consolidate.totals import format_number
 from desktop.dates import shown
 from desktop.numerals import cn_number
 from desktop.report import model as M
@@ -53,17 +55,26 @@ def names(units: list[str], limit: int = MAX_NAMES) -> str:
     return "、".join(units[:limit]) + f"等{len(units)}个单位"
 
 
-def tally_sentence(t: TaskTally, words: StatusWords) -> str:
-    """One sentence per task: who it concerns, who is done, who lags, figures totalled.
+def tally_sentence(t: TaskTally, words: StatusWords, drafts: Collection[str] = ()) -> str:
+    """One sentence per task, as a secretary sums it up: how many units it concerns and how
+    many reported (and how many of those are drafts), how far they got, who lags — named —
+    and the figures totalled. Units that are done are counted, not listed (the 汇总表 lists
+    them); the units that sent no report at all are named in 三、, here only when they lead
+    the task or the task concerns so few units that every one is named.
 
     Written as the office would: no zero counts (其中已完成0个), one unit named rather than
     counted (仅涉及市审计局，已完成), the same status for all said once (均已完成).
     """
-    text = "；".join(_status_clauses(t, words)) + "。"
-    return text + _figures_sentence(t)
+    text = "；".join(_status_clauses(t, words, set(drafts))) + "。"
+    return text + _figures_sentence(t, set(drafts))
 
 
-def _status_clauses(t: TaskTally, words: StatusWords) -> list[str]:
+def _drafts_among(units: list[str], drafts: set[str]) -> str:
+    n = sum(1 for u in units if u in drafts)
+    return f"（含草稿{n}份）" if n else ""
+
+
+def _status_clauses(t: TaskTally, words: StatusWords, drafts: set[str]) -> list[str]:
     if not t.involved:
         if t.not_applicable:
             return [f"{names(t.not_applicable)}说明不适用"]
@@ -72,7 +83,8 @@ def _status_clauses(t: TaskTally, words: StatusWords) -> list[str]:
     present = [(word, units) for word, units in by_status if units]
     parts: list[str] = []
     if t.involved == 1 and len(t.answered) == 1:
-        parts.append(f"仅涉及{t.answered[0]}，{present[0][0]}")
+        unit = t.answered[0]
+        parts.append(f"仅涉及{unit}，{present[0][0]}" + ("（草稿）" if unit in drafts else ""))
     elif t.involved == 1:
         unit = (t.no_status + t.no_report)[0]
         said = "其报告中未填写此项" if t.no_status else "尚未报送报告"
@@ -87,32 +99,48 @@ def _status_clauses(t: TaskTally, words: StatusWords) -> list[str]:
             head += "均已报告"
         else:
             head += f"已报告{len(t.answered)}个" if t.answered else "均未报告"
-        parts.append(head)
-        if len(present) == 1:
+        parts.append(head + _drafts_among(t.answered, drafts))
+        few = len(t.answered) <= FEW
+        if len(present) == 1 and few:
             who = names(t.answered)
             parts.append(f"{who}均{present[0][0]}" if len(t.answered) > 1 else who + present[0][0])
-        elif present and len(t.answered) <= FEW:
+        elif len(present) == 1:
+            parts.append(f"均{present[0][0]}")
+        elif present and few:
             parts.append("，".join(f"{names(units)}{word}" for word, units in present))
         elif present:
-            parts.append("其中" + "、".join(f"{word}{len(units)}个" for word, units in present))
-            if t.done:
-                parts.append(f"{words.done}的有{names(t.done)}")
-            if t.unfinished:
-                parts.append(f"{words.unfinished}的有{names(t.unfinished)}")
+            counted = "、".join(f"{word}{len(units)}个" for word, units in present)
+            if t.unfinished:  # behind: named
+                counted += f"（{names(t.unfinished)}）"
+            parts.append(counted)  # not 其中…；其中… after （其中草稿2份）
+        if not few and (leads := _leads_said(t, by_status)):
+            parts.append(leads)
     if t.involved == 1 or len(t.no_report) == t.involved:
         return parts + _declined(t)  # said above
     if t.no_status:
         parts.append(f"报告中未填写此项的有{names(t.no_status)}")
     if t.no_report:
         silent_leads = [u for u in t.no_report if u in t.lead_units]
-        if len(silent_leads) == len(t.no_report):
-            parts.append(f"另有牵头单位{names(silent_leads)}尚未报送报告")
-        else:
-            text = f"另有{len(t.no_report)}个单位尚未报送报告"
-            if silent_leads:
-                text += f"，其中牵头单位{names(silent_leads)}"
-            parts.append(text)
+        others = len(t.no_report) - len(silent_leads)
+        if silent_leads:
+            parts.append(f"牵头单位{names(silent_leads)}尚未报送报告")
+        elif others and len(t.answered) <= FEW and len(t.no_report) <= FEW:
+            parts.append(f"{names(t.no_report)}尚未报送报告")
     return parts + _declined(t)
+
+
+def _leads_said(t: TaskTally, by_status: list[tuple[str, list[str]]]) -> str:
+    """How the lead units stand, when the task concerns many: 牵头单位市财政局已完成. Not
+    when the 要点 gives it to whole categories (各区市县政府、市政府各部门牵头): then the
+    leads are nearly everyone and counted above."""
+    if len(t.lead_units) > FEW:
+        return ""
+    said = [
+        f"{'、'.join(u for u in units if u in t.lead_units)}{word}"
+        for word, units in by_status
+        if any(u in t.lead_units for u in units)
+    ]
+    return "牵头单位" + "，".join(said) if said else ""
 
 
 def _declined(t: TaskTally) -> list[str]:
@@ -120,8 +148,9 @@ def _declined(t: TaskTally) -> list[str]:
     return [f"另有{names(t.not_applicable)}说明不适用"] if t.not_applicable else []
 
 
-def _figures_sentence(t: TaskTally) -> str:
-    """The figures totalled; how many units gave them said once when it is the same for all."""
+def _figures_sentence(t: TaskTally, drafts: set[str]) -> str:
+    """The figures totalled; how many units gave them said once when it is the same for all.
+    What drafts gave is counted in, and said: 合计324件（含草稿18件）."""
     totals = {f.spec.key: f.total for f in t.totals if f.units}
     given = [
         f
@@ -133,20 +162,30 @@ def _figures_sentence(t: TaskTally) -> str:
         return ""
     counts = {f.units for f in given}
     if counts == {1}:  # one unit: named, and its own figures (据市财政局填报，全年未发生…)
+        unit = given[0].by_unit[0][0]
         said = [_total(f) for f in given]
-        return f"据{given[0].by_unit[0][0]}填报，" + "，".join(said) + "。"
+        marked = "（草稿）" if unit in drafts else ""
+        return f"据{unit}{marked}填报，" + "，".join(said) + "。"
     if len(counts) == 1:
-        said = [_total(f) for f in given]
-        return f"据{counts.pop()}个单位填报，" + "，".join(said) + "。"
-    said = [f"{_total(f)}（{f.units}个单位填报）" for f in given]
+        said = [_total(f, drafts) for f in given]
+        units = [u for u, _v in given[0].by_unit]
+        return (
+            f"据{counts.pop()}个单位{_drafts_among(units, drafts)}填报，" + "，".join(said) + "。"
+        )
+    said = [f"{_total(f, drafts)}（{f.units}个单位填报）" for f in given]
     return "据各单位填报，" + "，".join(said) + "。"
 
 
-def _total(f: FigureTotal) -> str:
+def _total(f: FigureTotal, drafts: Collection[str] = ()) -> str:
     """``受理政府信息公开申请合计324件``; a zero as the office says it, from the form's
-    ``sentence_zero`` (``各单位均未引发行政诉讼``), never ``合计0件``."""
+    ``sentence_zero`` (``各单位均未引发行政诉讼``), never ``合计0件``. The part drafts gave
+    is said after the total (``（含草稿18件）``)."""
     if f.total:
-        return f"{f.label}合计{f.total_text}{f.spec.unit}"
+        from_drafts = sum(v for u, v in f.by_unit if u in drafts)
+        said = f"{f.label}合计{f.total_text}{f.spec.unit}"
+        if from_drafts:
+            said += f"（含草稿{format_number(from_drafts)}{f.spec.unit}）"
+        return said
     zero = prose.clean(f.spec.sentence_zero)
     if f.units == 1 and zero:
         return zero  # one unit: 全年未发生…, not 各单位全年均未…
@@ -207,18 +246,31 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
         text += f"有{len(lagging)}项任务存在{words.unfinished}、未填写或未报送的单位。"
     else:
         text += "各项任务均无未完成、未填写或未报送的单位。"
-    say.append(M.Para(text.replace("；各项", "。各项")))
+    if drafts:
+        # Where reports are counted, the drafts among them are said, and what they count.
+        text += (
+            f"已报送的{len(reported)}份报告中定稿{len(reported) - len(drafts)}份、"
+            f"草稿{len(drafts)}份；以下各项的统计和合计均含草稿，"
+            "草稿所填数据在合计后注明。"
+        )
+    say.append(M.Para(text.replace("；各项", "。各项").replace("；已报送", "。已报送")))
     say.append(M.Heading(1, "二、", "各项任务落实情况"))
+    if not_reported:
+        say.append(
+            M.Para(
+                f"尚未报送报告的{len(not_reported)}个单位见第三部分，下文只在其为牵头单位"
+                "或所涉单位很少时列出。"
+            )
+        )
     by_task = {t.task_id: t for t in c.tallies}
-    # The 要点's own structure: its parts as （一）（二）…, their items as 1. 2. …, so every
-    # task cited below (一（二）之二) sits under the part and item that number it.
+    # The 要点's own structure: its parts as （一）（二）…, each item one paragraph opened by
+    # its number and name (1.推进行政决策公开), as a 公文's third level may run in.
     for section in cat.sections:
         # The part's aim, as the units' own reports head it (推进权力运行全流程公开,
         # 落实保障措施), not its whole 围绕……，推进…… sentence.
         say.append(M.Heading(2, f"（{cn_number(section.no)}）", part_title(section)))
         for item in section.items:
-            say.append(M.Heading(3, f"{item.no}.", item.title))
-            say += _task_paras(item, by_task, words, cat)
+            say.append(_item_para(item, by_task, words, cat, set(drafts)))
     say.append(M.Heading(1, "三、", "未报送及缺报情况"))
     if not_reported:
         say.append(
@@ -254,16 +306,23 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
     return model
 
 
-def _task_paras(item, by_task: dict, words: StatusWords, cat) -> list[M.Para]:
-    out = []
+def _item_para(item, by_task: dict, words: StatusWords, cat, drafts: set[str]) -> M.Para:
+    """``1.推进行政决策公开：涉及单位38个…`` — an item with several tasks cites each by the
+    要点's numbering (一（二）之二) and, when it is not the item's own name, its short name."""
+    if len(item.tasks) == 1:
+        (task,) = item.tasks
+        lead = f"（{lead_names(task)}牵头）" if lead_names(task) else ""
+        return M.Para(
+            f"{item.no}.{item.title}{lead}：{tally_sentence(by_task[task.id], words, drafts)}"
+        )
+    said = []
     for task in item.tasks:
         lead = f"（{lead_names(task)}牵头）" if lead_names(task) else ""
-        # Cited as the 要点 numbers it (一（二）之二), never by the internal id.
-        label = cat.ref(task.id)
-        if len(item.tasks) > 1:
+        label = cat.ref(task.id)  # never the internal id
+        if short_name(task) != item.title:
             label += quoted(short_name(task))  # “…‘信用大连’…”, never “…“信用大连”…”
-        out.append(M.Para(f"{label}{lead}：{tally_sentence(by_task[task.id], words)}"))
-    return out
+        said.append(f"{label}{lead}：{tally_sentence(by_task[task.id], words, drafts)}")
+    return M.Para(f"{item.no}.{item.title}。" + "".join(said))
 
 
 def _table(c: Consolidation, words: StatusWords) -> M.Table:
