@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from desktop.consolidate.matrix import COLOURS
 from desktop.consolidate.service import OfficeService
 from desktop.consolidate.summary_doc import summary_model
+from desktop.consolidate.xlsx_out import DATE_FORMAT
 from desktop.report import model as M
 from tests.samples import unit_reports as samples
 
@@ -195,17 +197,16 @@ def test_xlsx_contents(city, tmp_path):
     assert header[5] == "一（一）"
     assert [c.value for c in ws[2]][5] == "推进行政决策公开"  # the short name
     col = header.index("一（六）") + 1
-    rows = {
-        ws.cell(row=r, column=1).value or ws.cell(row=r, column=5).value: r
-        for r in range(3, ws.max_row + 1)
-    }
+    rows = {ws.cell(row=r, column=1).value: r for r in range(3, ws.max_row + 1)}
     cell = ws.cell(row=rows["市财政局"], column=col)
     assert cell.value == "牵头·未完成"
     assert cell.fill.start_color.rgb.endswith(COLOURS["unfinished"])
     assert ws.cell(row=rows["旅顺口区"], column=3).value == "未报送"
     assert ws.cell(row=rows["中山区"], column=4).value == "定稿"
     assert ws.cell(row=rows["旅顺口区"], column=4).value == "未报送"
-    assert ws.cell(row=rows["中山区"], column=5).value == "2016-11-28"
+    # An Excel date shown the Chinese way: it sorts, and reads 2016年11月28日.
+    when = ws.cell(row=rows["中山区"], column=5)
+    assert when.value.date() == date(2016, 11, 28) and when.number_format == DATE_FORMAT
     assert ws.cell(row=rows["未完成（单位数）"], column=col).value == 1
     assert ws.cell(row=rows["未报送（单位数）"], column=col).value == 4
 
