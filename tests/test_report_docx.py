@@ -328,3 +328,19 @@ def test_body_text_uses_style_fonts_not_run_overrides(finance_docx):
         for r in p.runs:
             assert r._r.rPr is None or r._r.rPr.rFonts is None, p.text
     assert not re.search(r"None|True|False", "\n".join(p.text for p in doc.paragraphs))
+
+
+def test_the_header_row_and_the_last_but_one_row_keep_with_the_next(finance_docx):
+    """No page holds only the header, and the last page never one row alone: the header row
+    and the last but one row are kept with the row after them (keepNext on their
+    paragraphs); no other row is, or the table would move as a block."""
+    table = open_doc(finance_docx).tables[-1]
+    kept = [
+        n
+        for n, row in enumerate(table.rows)
+        if all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+    ]
+    assert kept == [0, len(table.rows) - 2]
+    for row in table.rows:
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None

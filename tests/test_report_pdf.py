@@ -300,3 +300,37 @@ def test_title_lines_print_as_computed(tmp_path, issuer, subject, scope):
     printed = [flat(x) for x in page_text(to_pdf(docx, tmp_path), 1).splitlines() if x.strip()]
     assert printed[: len(lines)] == list(lines)
     assert printed[len(lines)] == "市政府："
+
+
+def _rows_per_table_page(pdf: Path, rows) -> list[int]:
+    kinds = pdf_pages(pdf)
+    first = kinds.index("landscape") + 1
+    pages = [flat(page_text(pdf, n, raw=True)) for n in range(first, len(kinds) + 1)]
+    names = [flat(r[2].replace("\u200b", "")) for r in rows]
+    return [sum(1 for name in names if name in page) for page in pages]
+
+
+def test_the_last_table_page_never_holds_one_row_alone(tmp_path, catalogue, form):
+    """市财政局 without its last task: 25 rows, and the 25th alone on a last page (a widow row,
+    the header over one row). The last two rows are kept together; two rows on the last page
+    are fine (GB/T 9704 sets no minimum), and no page holds only the header."""
+    from desktop.report import compose_report
+    from desktop.report.model import Table
+
+    data = reports.load("shi-caizhengju-2016")
+    data["answers"].pop("5.3.1")
+    pdf = to_pdf(export_report(data, catalogue, form, tmp_path / "report.docx"), tmp_path)
+    rows = compose_report(data, catalogue, form).of_type(Table)[0].rows
+    counts = _rows_per_table_page(pdf, rows)
+    assert sum(counts) == len(rows) == 25
+    assert counts[-1] >= 2 and min(counts) >= 1, counts
+
+
+def test_the_whole_sample_ends_its_table_with_two_rows(finance_pdf, catalogue, form):
+    from desktop.report import compose_report
+    from desktop.report.model import Table
+
+    data, pdf = finance_pdf
+    rows = compose_report(data, catalogue, form).of_type(Table)[0].rows
+    counts = _rows_per_table_page(pdf, rows)
+    assert sum(counts) == 26 and counts[-1] >= 2 and min(counts) >= 1, counts

@@ -171,14 +171,24 @@ def write_table(document: Document, block: M.Table, style_id: str, heading_id, t
         "</w:tblPr><w:tblGrid>",
         "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
-        _row_xml([c.title for c in block.columns], widths, [True] * len(widths), heading_id, True),
+        _row_xml(
+            [c.title for c in block.columns],
+            widths,
+            [True] * len(widths),
+            heading_id,
+            True,
+            keep_next=True,  # never a page holding only the header
+        ),
     ]
     spans = {i: M.merged_spans(block.rows, i) for i, c in enumerate(block.columns) if c.merge}
     for n, values in enumerate(block.rows):
         merges = {
             i: "restart" if s[n] > 1 else "continue" if s[n] == 0 else "" for i, s in spans.items()
         }
-        parts.append(_row_xml(list(values), widths, centred, text_id, False, merges))
+        # The last two rows kept together: the last page never holds one row alone (two
+        # rows there are fine, GB/T 9704 sets no minimum).
+        last_but_one = n == len(block.rows) - 2
+        parts.append(_row_xml(list(values), widths, centred, text_id, False, merges, last_but_one))
     parts.append("</w:tbl>")
     table = parse_xml("".join(parts))
     body = document.element.body
@@ -198,12 +208,16 @@ def _row_xml(
     style_id: str | None,
     header: bool,
     merges: dict[int, str] | None = None,
+    keep_next: bool = False,
 ) -> str:
     """One ``w:tr``: never split across pages (``cantSplit``), the header row repeated on every
     page (``tblHeader``), every cell centred vertically; a value's ``\\n`` starts a new
     paragraph in its cell. *merges*: per column, ``restart`` for the first cell of a vertical
-    merge, ``continue`` for a cell merged into the one above (written empty)."""
+    merge, ``continue`` for a cell merged into the one above (written empty). *keep_next*:
+    the row stays on the page of the next one (``keepNext`` on its paragraphs, as Word and
+    LibreOffice keep table rows together)."""
     style = f'<w:pStyle w:val="{escape(style_id)}"/>' if style_id else ""
+    style += "<w:keepNext/>" if keep_next else ""
     merges = merges or {}
     cells = []
     for i, width in enumerate(widths):
