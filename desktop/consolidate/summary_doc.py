@@ -239,7 +239,7 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
     lagging = [t for t in c.tallies if t.lagging]
     counts = [(words.done, done), (words.ongoing, ongoing), (words.unfinished, unfinished)]
     said = "、".join(f"{word}{n}项次" for word, n in counts if n)  # no 未完成0项次
-    text = f"{cat.title}共{len(c.matrix.task_ids)}项任务。"
+    text = f"《{cat.title}》共{len(c.matrix.task_ids)}项任务。"
     if said:
         text += f"各单位已报告的任务落实情况中，{said}；"
     if lagging:
@@ -253,13 +253,13 @@ def summary_model(c: Consolidation, today: date | None = None) -> M.ReportModel:
             f"草稿{len(drafts)}份；以下各项的统计和合计均含草稿，"
             "草稿所填数据在合计后注明。"
         )
-    say.append(M.Para(text.replace("；各项", "。各项").replace("；已报送", "。已报送")))
+    say.append(M.Para(text.replace("；各项", "。各项")))
     say.append(M.Heading(1, "二、", "各项任务落实情况"))
     if not_reported:
         say.append(
             M.Para(
-                f"尚未报送报告的{len(not_reported)}个单位见第三部分，下文只在其为牵头单位"
-                "或所涉单位很少时列出。"
+                f"尚未报送报告的{len(not_reported)}个单位在第三部分列出，以下各项一般不再"
+                "逐一列明（其牵头的任务除外）。"
             )
         )
     by_task = {t.task_id: t for t in c.tallies}
