@@ -44,3 +44,23 @@ def test_no_draft_sentence_when_all_are_final(tmp_path, catalogue, form, directo
     service.import_paths([tmp_path])
     text = summary_model(service.consolidation(), date(2016, 12, 5)).text()
     assert "草稿" not in text
+
+
+def test_a_drafts_answer_and_figures_are_marked_in_a_task_sentence(form):
+    from desktop.consolidate.summary_doc import tally_sentence
+    from desktop.consolidate.totals import FigureTotal, TaskTally
+
+    words = form.statuses
+    alone = TaskTally("2.5.1", done=["市农委"])
+    assert tally_sentence(alone, words, drafts={"市农委"}) == "仅涉及市农委，已完成（草稿）。"
+    specs = {s.key: s for s in form.all_figures("5.2.1")}
+    totals = [
+        FigureTotal("5.2.1", specs["requests_received"], 12, [("市国税局", 7), ("西岗区", 5)])
+    ]
+    many = TaskTally("5.2.1", done=["市国税局", "西岗区"], totals=totals)
+    assert tally_sentence(many, words, drafts={"西岗区"}) == (
+        "涉及单位2个，均已报告（含草稿1份）；市国税局、西岗区均已完成。"
+        "据2个单位（含草稿1份）填报，受理政府信息公开申请合计12件（含草稿5件）。"
+    )
+    # Without drafts nothing is marked.
+    assert "草稿" not in tally_sentence(many, words)
