@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import shutil
 import stat
 from pathlib import Path
 
@@ -142,7 +143,9 @@ def temp_file_beside(path: Path) -> tuple[int, str]:
     for _ in range(100):
         name = os.path.join(path.parent, f".{path.stem}.{secrets.token_hex(4)}.tmp")
         try:
-            return os.open(name, flags, 0o600), name
+            # 0o666 less the umask: the mode any program's new file gets (a report the clerk
+            # shares must be readable like any other file, not 0o600 as mkstemp makes it).
+            return os.open(name, flags, 0o666), name
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "没有可用的临时文件名", str(path.parent))
@@ -158,6 +161,8 @@ def atomic_write(path: Path, data: bytes, what: str = "文件") -> None:
     tmp_name = None
     try:
         fd, tmp_name = temp_file_beside(path)
+        if path.is_file():
+            shutil.copymode(path, tmp_name)  # a replaced file keeps its permissions
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -173,6 +173,24 @@ def test_os_errors_are_told_in_chinese(code, english):
     assert text.startswith("无法保存“报告.docx”：") and text.endswith("。")
 
 
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions (Windows files have ACLs)")
+def test_a_written_report_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(
+    cli, with_report, tmp_path
+):
+    """An exported report is readable like any file the clerk saves (it was 0o600, as
+    ``mkstemp`` makes files); a report written over keeps the permissions it had."""
+    umask = os.umask(0)
+    os.umask(umask)
+    out = tmp_path / "报告.docx"
+    done = cli("export", "--unit", "中山区", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+    out.chmod(0o640)
+    done = cli("export", "--unit", "中山区", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+
+
 def test_file_name_too_long_when_saving_is_chinese(tmp_path):
     from desktop.fileio import FileWriteError, atomic_write
 

@@ -99,8 +99,9 @@ class StartPage(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.catalogues.setMinimumContentsLength(14)
-        cat_row.addWidget(self.catalogues, 1)
+        new_layout.addWidget(self.catalogues)  # the whole width: the title and 文号 show whole
         self.import_button = QPushButton("导入新的要点文件…", new)
+        cat_row.addStretch(1)
         cat_row.addWidget(self.import_button)
         new_layout.addLayout(cat_row)
         self.unit_summary = QLabel(new)
@@ -120,6 +121,8 @@ class StartPage(QWidget):
         self.search.textChanged.connect(self.fill_units)
         self.units.currentItemChanged.connect(lambda *_: self.update_summary())
         self.catalogues.currentIndexChanged.connect(lambda *_: self.update_summary())
+        # Cut at 150%: the whole title and 文号 on hovering.
+        self.catalogues.currentTextChanged.connect(self.catalogues.setToolTip)
         self.units.itemActivated.connect(lambda *_: self.start())
         self.start_button.clicked.connect(self.start)
         self.open_button.clicked.connect(self.open_selected)
@@ -181,6 +184,7 @@ class StartPage(QWidget):
         index = max(self.catalogues.findData(current), 0)
         self.catalogues.setCurrentIndex(index)
         self.catalogues.blockSignals(False)
+        self.catalogues.setToolTip(self.catalogues.currentText())
 
     def fill_units(self, text: str = "") -> None:
         selected = self.selected_unit()

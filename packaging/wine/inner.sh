@@ -318,14 +318,51 @@ uninstall() {
   note "program and shortcuts gone; $(ls "$DATA" | tr '\n' ' ')kept"
 }
 
+tests_beside_the_build() {
+  # The Windows tests run beside the build-and-install chain, in a prefix of their own (a copy
+  # of the fresh one): its own wineserver, so the chain's `wineserver -w` / `-k` neither wait
+  # for the tests nor stop them, and its own %TEMP%. The tests are mostly waiting for Wine
+  # (starting processes, Qt offscreen), the build mostly computing: on two cores the two
+  # together take little longer than the tests alone. Their stage line comes when they end.
+  rm -rf /work/prefix-tests
+  cp -a "$WINEPREFIX" /work/prefix-tests
+  (
+    export WINEPREFIX=/work/prefix-tests
+    stage "pytest on Windows Python (beside the build)" pytest_windows
+  ) >/work/logs/pytest-stage.txt 2>&1 &
+  TESTS_PID=$!
+  trap stop_the_tests EXIT
+}
+
+stop_the_tests() {
+  # A failed stage of the chain ends the check: the tests beside it end with it.
+  if [ -n "${TESTS_PID:-}" ] && kill -0 "$TESTS_PID" 2>/dev/null; then
+    WINEPREFIX=/work/prefix-tests wineserver -k 2>/dev/null || true
+    kill "$TESTS_PID" 2>/dev/null || true
+    echo "[wine] the Windows tests were stopped with the check (their log: /work/logs/pytest.txt)"
+  fi
+}
+
+wait_for_the_tests() {
+  local rc=0 t=$SECONDS
+  wait "$TESTS_PID" || rc=$?
+  TESTS_PID=""
+  cat /work/logs/pytest-stage.txt
+  [ $((SECONDS - t)) -le 1 ] || echo "[wine] (the chain waited $((SECONDS - t)) s for the Windows tests)"
+  [ "$rc" = 0 ] || exit 1
+  WINEPREFIX=/work/prefix-tests wineserver -k 2>/dev/null || true
+  rm -rf /work/prefix-tests
+}
+
 stage "Wine prefix (throw-away) + test-only stubs" prefix
 stage "pip install (offline, hash-checked)" pip_install
-stage "pytest on Windows Python" pytest_windows
 if [ "${ZWGK_WINE_STOP_AFTER:-}" = pytest ]; then
   # For trying tests on Windows quickly; never a pass: check.sh exits 3.
+  stage "pytest on Windows Python" pytest_windows
   echo "[wine] STOPPED after the Windows tests (ZWGK_WINE_STOP_AFTER=pytest): bundle, installer and install NOT checked"
   exit 3
 fi
+tests_beside_the_build
 stage "build.py: bundle, audit, smoke, window, ISCC" build
 stage "bundle tests on the Windows bundle" bundle_tests
 stage "a bundle without forms/units.json fails its smoke" broken_bundle
@@ -333,6 +370,8 @@ stage "installer for Wine ({localappdata} copy)" installer_for_wine
 stage "silent per-user install" install
 stage "installed zwgk-cli.exe smoke --gui" installed_smoke
 stage "installed zwgk.exe: offscreen, then on screen" installed_window
+# The start-up figures on a machine no longer busy with the tests.
+wait_for_the_tests
 stage "start-up: frozen vs source (same prefix)" measure
 stage "silent uninstall, data kept" uninstall
 cat /work/figures.txt

@@ -60,3 +60,17 @@ def test_open_file_without_a_program_for_docx_says_so_and_offers_the_folder(
     assert title == "无法打开文件" and "没有找到能打开 Word 文档" in text and str(target) in text
     # Qt's local files use / on Windows too: compare as paths.
     assert [Path(p) for p in opened] == [target, tmp_path]
+
+
+def test_the_yaodian_choice_shows_its_whole_name_at_1366(qtbot, open_services):
+    """The 要点 box has the row to itself (its name was cut at “…125号” beside the import
+    button at 1366×768); where it is cut still (150%), hovering shows the whole name."""
+    window = make_window(qtbot, open_services())
+    window.resize(1366, 740)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    box = window.start_page.catalogues
+    name = box.currentText()
+    assert name.startswith("《2016年政务公开工作要点》") and "125号）" in name
+    assert box.toolTip() == name
+    text_room = box.width() - box.iconSize().width() - 40  # the arrow and the frame
+    assert box.fontMetrics().horizontalAdvance(name) <= text_room

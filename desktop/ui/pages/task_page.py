@@ -38,19 +38,20 @@ NO_BREAK = "\u2060"
 
 
 def original_html(ref: TaskRef) -> str:
+    """The task's text with its responsibility clause marked. A task without a clause of its
+    own (the 保障措施 of 五、, bound to “各地区、各部门”) has the name that reached the unit
+    marked where the text says it, so the page's “责任分工已标出” is true there too."""
     text = html.escape(ref.text)
+    mark = '<span style="background-color:#ffe58f;font-weight:bold;">{}</span>'
     if ref.clause:
         clause = html.escape(ref.clause)
         if clause in text:
-            text = text.replace(
-                clause,
-                f'<span style="background-color:#ffe58f;font-weight:bold;">{clause}</span>',
-                1,
-            )
+            text = text.replace(clause, mark.format(clause), 1)
         else:
-            text += (
-                f'<br/><span style="background-color:#ffe58f;font-weight:bold;">（{clause}）</span>'
-            )
+            text += "<br/>" + mark.format(f"（{clause}）")
+    elif ref.duty.via and html.escape(ref.duty.via) in text:
+        via = html.escape(ref.duty.via)
+        text = text.replace(via, mark.format(via), 1)
     paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n"))
     return f'<div style="line-height:150%;">{paragraphs}</div>'
 
