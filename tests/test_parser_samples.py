@@ -315,10 +315,11 @@ def check_sample(name: str, case: dict) -> None:
 
 def test_every_sample_is_covered():
     from tests.test_parser_families import FAMILY_CASES
+    from tests.test_parser_web_copies import WEB_CASES
 
     names = {p.name for p in SAMPLES.glob("*.txt")} - {"dalian-2016-pdftotext.txt"}
     # the pdftotext copy: tests/test_parser_pdfcopy.py
-    assert names == set(SAMPLE_CASES) | set(FAMILY_CASES)
+    assert names == set(SAMPLE_CASES) | set(FAMILY_CASES) | set(WEB_CASES)
     assert len(names) >= 8
 
 

@@ -4,8 +4,11 @@ the report goes to in its closing paragraph.
 Forms seen in real copies: the notice title on one line or wrapped over two (``关于印发2017年
 定陶区政务公开`` / ``工作要点的通知``), with the issuer in front of 关于 or on the line above;
 文号 with ``〔〕``, ``[]``, ``()`` or ``【】`` (always given back as ``〔〕``); the date in Arabic or
-Chinese numerals (``二〇一七年三月九日``), alone or after the issuer's name; the closing
-sentence as ``11月30日前向市政府办公厅报送…`` or ``于2017年12月10日前将落实情况报送县政府办公室``.
+Chinese numerals (``二〇一七年三月九日``), alone or after the issuer's name (forms in
+:mod:`desktop.parser.dates`); the closing sentence as ``11月30日前向市政府办公厅报送…`` or
+``于2017年12月10日前将落实情况报送县政府办公室``. Web pages and their mirrors add a breadcrumb or
+``附件：`` in front of a title and write a mirror's own name (Latin letters, digits) where the
+page had the government's: such a name is never the issuer, and a title starts at its year.
 """
 
 from __future__ import annotations
@@ -14,20 +17,25 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.numerals import cn_digits, cn_to_int
+from desktop.numerals import cn_to_int
+from desktop.parser.dates import bare_date, date_of
 from desktop.textclean import CJK
 
 RE_DOC_NUMBER = re.compile(
     rf"(?P<prefix>[{CJK}]{{1,12}})\s*[〔\[［【(（]\s*(?P<year>\d{{4}})\s*[〕\]］】)）]\s*(?P<n>\d+)\s*号"
 )
-_DATE = r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
-_CN_DIGITS = "〇零○一二三四五六七八九"
-_CN_DATE = (
-    rf"(?P<cy>[{_CN_DIGITS}]{{4}})年(?P<cm>[一二三四五六七八九十]{{1,2}})月"
-    r"(?P<cd>[一二三四五六七八九十]{1,3})日"
+_TITLE_END = (
+    "要点",
+    "实施方案",
+    "分工方案",
+    "分解表",
+    "任务分工",
+    "任务分解",
+    "重点任务",
+    "工作方案",
+    "工作安排",
+    "清单",
 )
-RE_DATE_LINE = re.compile(rf"^(?P<who>[{CJK}（）]{{0,30}}?)(?:{_DATE}|{_CN_DATE})$")
-_TITLE_END = ("要点", "实施方案", "分工方案", "分解表", "任务分工", "重点任务", "工作方案", "清单")
 # 2017年辽东省政务公开工作要点 / 北京市政务公开工作重点任务分工（2016-2020年）
 RE_TITLE = re.compile(rf"(?:{'|'.join(_TITLE_END)})(?:（[^（）]{{1,20}}）)?$")
 RE_YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -39,6 +47,14 @@ _META_DATE = re.compile(
 )
 _META_KEY = re.compile(r"^[\[［【]?成文日期[\]］】]?\s*[:：]?$")
 _META_ISSUER = re.compile(rf"发文机[构关]\s*[\]］】]?\s*[:：]?\s*(?P<who>[{CJK}（）]{{2,30}})$")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+_LATIN = re.compile(r"[A-Za-z]")
+# What a page puts in front of a title: a breadcrumb (首页 > 政务公开 > …), 附件1：
+_BREADCRUMB = re.compile(r"^.*[>＞›»]\s*")
+_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?\s*")
+_YEAR_START = re.compile(r"(?:19|20)\d{2}年")
+# The notice's sentence naming what it sends: 现将《X》印发给你们 / 《X》已经市政府同意
+_QUOTED_TITLE = re.compile(r"(?:^|现将|印发)《(?P<t>[^《》]{4,50})》(?:已经|印发|已)")
 _ISO_DATE = re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
 
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -76,23 +92,20 @@ def _num(text: str) -> int:
     return cn_to_int(text) or 0
 
 
-def _date_of(text: str) -> tuple[str, str] | None:
-    """``大连市人民政府办公厅 2016年8月25日`` → ("大连市人民政府办公厅", "2016-08-25")."""
-    m = RE_DATE_LINE.match(text.replace(" ", ""))
-    if not m:
-        return None
-    if m.group("y"):
-        y, mo, d = m.group("y"), int(m.group("m")), int(m.group("d"))
-    else:
-        y, mo, d = cn_digits(m.group("cy")), _num(m.group("cm")), _num(m.group("cd"))
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    return m.group("who"), f"{y}-{mo:02d}-{d:02d}"
+def _mirror_name(text: str) -> bool:
+    """A mirror site writes its own name where the page had the government's, and that name
+    has Latin letters or digits (``bet 365亚洲版官网办公室``, ``365-体育在线办公厅关于``);
+    an issuer's never does."""
+    return bool(_LATIN_OR_DIGIT.search(text))
 
 
 def _issuer_line(text: str) -> str:
     """An issuer standing alone on a line (``山东省人民政府办公厅``), freed of the junk a mirror
-    site puts around it; never a web page's breadcrumb (``当前位置：首页 > 政务公开 > 市政府办公室``)."""
+    site puts around it; never a web page's breadcrumb (``当前位置：首页 > 政务公开 > 市政府办公室``)
+    nor what is left of a mirror's own name (``bet 365亚洲版官网办公室``)."""
+    lead = re.match(rf"^[^{CJK}]+", text)
+    if lead and _mirror_name(lead.group()):
+        return ""
     name = re.sub(rf"^[^{CJK}]+|[^{CJK}）]+$", "", text)
     if len(name) > 30 or not _ISSUER_END.search(name):
         return ""
@@ -128,6 +141,33 @@ def _notice_title(lines: list[str]) -> tuple[str, int]:
     return "", -1
 
 
+def _read_signature(texts: list[str], h: Header) -> None:
+    """The date right under the issuer's name when the page lost its 年月日 (``20197 9``)."""
+    if h.date:
+        return
+    for i in range(1, len(texts)):
+        iso = bare_date(texts[i])
+        if iso and _issuer_line(texts[i - 1]):
+            h.date = iso
+            return
+
+
+def _read_title(texts: list[str], h: Header) -> None:
+    """The title from the notice title (``关于印发《X》的通知``) or the notice's sentence
+    (``现将《X》印发给你们``) when no line of its own holds it; a mirror's name in front of
+    the notice title (``365-体育在线办公厅关于…``) is no issuer and no part of the title."""
+    m = re.match(r"^(.+?)关于", h.notice_title)
+    if m and _mirror_name(m.group(1)):
+        h.notice_title = h.notice_title[m.end(1) :]
+    if not h.title and h.notice_title:
+        m = re.search(r"印发(?:《|〈)?(.+?)(?:》|〉)?的通知$", h.notice_title)
+        h.title = m.group(1) if m else h.notice_title
+    for text in texts:
+        quoted = _QUOTED_TITLE.search(text)
+        if not h.title and quoted and is_title_line(quoted.group("t")):
+            h.title = quoted.group("t")
+
+
 def read_header(texts: list[str], warn: Callable[[int, str], None]) -> Header:
     """Header fields from the lines above the first section; *warn* gets what is missing."""
     h = Header()
@@ -138,18 +178,17 @@ def read_header(texts: list[str], warn: Callable[[int, str], None]) -> Header:
         at_edge = m is not None and (m.start() == 0 or m.end() >= len(text) - 1)
         if m and (len(text) <= 40 or at_edge) and not h.doc_number:
             h.doc_number = f"{m.group('prefix')}〔{m.group('year')}〕{m.group('n')}号"
-        dated = _date_of(text)
+        dated = date_of(text)
         if dated and not h.date:
             h.date = dated[1]
             if dated[0] and _ISSUER_END.search(dated[0]):
                 h.issuer = h.issuer or dated[0]
-        if not h.title and is_title_line(text):
-            h.title = text
-    if not h.title and h.notice_title:
-        m = re.search(r"印发(?:《|〈)?(.+?)(?:》|〉)?的通知$", h.notice_title)
-        h.title = m.group(1) if m else h.notice_title
+        if not h.title:
+            h.title = title_text(text)
+    _read_signature(texts, h)
+    _read_title(texts, h)
     if not h.title and texts:
-        h.title = texts[0][:60]
+        h.title = next((t for t in texts if not t.endswith("：")), texts[0])[:60]
         warn(0, "未找到要点名称（如“2016年政务公开工作要点”），已用第一行代替，请在导入后核对。")
     elif not h.title:
         h.title = "工作要点"
@@ -162,7 +201,7 @@ def read_header(texts: list[str], warn: Callable[[int, str], None]) -> Header:
         h.notice_title = h.issuer + h.notice_title
     if not h.issuer:
         for i, text in enumerate(texts):
-            if _date_of(text) and i > 0 and _issuer_line(texts[i - 1]):
+            if (date_of(text) or bare_date(text)) and i > 0 and _issuer_line(texts[i - 1]):
                 h.issuer = _issuer_line(texts[i - 1])
                 break
     if not h.date:
@@ -181,6 +220,16 @@ def read_header(texts: list[str], warn: Callable[[int, str], None]) -> Header:
     if not h.date:
         warn(0, "未找到成文日期。")
     return h
+
+
+def title_text(text: str) -> str:
+    """The 要点's own title on *text*, freed of what a page put in front of it — a breadcrumb,
+    ``附件：``, a mirror's name in place of the place's (``365bet…网址2022年…清单``) — or ""."""
+    text = _ATTACHMENT.sub("", _BREADCRUMB.sub("", text))
+    year = _YEAR_START.search(text)
+    if year and _LATIN.search(text[: year.start()]):
+        text = text[year.start() :]
+    return text if is_title_line(text) else ""
 
 
 def is_title_line(text: str) -> bool:

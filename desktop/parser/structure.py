@@ -40,6 +40,7 @@ from desktop.parser.header import (
     read_header,
 )
 from desktop.parser.lines import Line, ParseWarning, join_wrapped, prepare
+from desktop.parser.lost_marks import restore_lost_marks
 from desktop.parser.markers import Marker, heading_only, kind_of, marker
 from desktop.parser.placement import (
     Clause,
@@ -97,6 +98,7 @@ class _Parser:
             lines, warnings = prepare(self.raw)
         except ConverterUnavailable as exc:
             raise ParseError(str(exc)) from exc
+        restore_lost_marks(lines, warnings)
         self.warnings.extend(warnings)
         first = next(
             (i for i, ln in enumerate(lines) if ln.text and kind_of(ln.text) == "section"), None

@@ -81,15 +81,56 @@ def _column_kind(label: str) -> str | None:
 
 
 def header_columns(cells: list[str]) -> list[str] | None:
-    """Column kinds when *cells* is a header row (short labels, at least one role column)."""
+    """Column kinds when *cells* is a header row (short labels, at least one role column);
+    empty cells a web copy leaves after the last label (``… | 时限要求 | ||``) are no columns."""
+    while cells and not cells[-1].strip():
+        cells = cells[:-1]
     kinds = [_column_kind(c) for c in cells]
     if any(k is None for k in kinds) or not any(k and k.startswith("role:") for k in kinds):
         return None
     return [k or "text" for k in kinds]
 
 
+def _aligned(cells: list[list[str]], columns: list[str]) -> list[str]:
+    """The row's column kinds. A row with more cells than the header has labels (a header cell
+    merged over two columns: 工作任务 over the section and item headings, 具体要求 over the
+    serial and the text — 荆州 2022 清单) keeps the role and time columns after the last text
+    column on its last cells; the cells before them are text."""
+    n = len(cells)
+    while n and not any(cells[n - 1]):
+        n -= 1
+    if n <= len(columns) or "text" not in columns:
+        return columns
+    last_text = len(columns) - 1 - columns[::-1].index("text")
+    tail = columns[last_text + 1 :]
+    return ["text"] * (n - len(tail)) + tail
+
+
+def _unlabelled_serial(cells: list[list[str]], columns: list[str]) -> int | None:
+    """Where a row's serial number stands in a text column (the header has no 序号 label):
+    the first cell after the leading headings (一、/（一）) holding only a number, a text
+    cell after it."""
+    if "seq" in columns:
+        return None
+    for idx, paras in enumerate(cells):
+        joined = "、".join(p for p in paras if p)
+        if not joined or (marker(joined) is not None and not _SERIAL.match(joined)):
+            continue
+        if idx >= len(columns) or columns[idx] != "text" or not _SERIAL.match(joined):
+            return None
+        after = idx + 1
+        text_after = after < len(cells) and after < len(columns) and columns[after] == "text"
+        return idx if text_after and any(cells[after]) else None
+    return None
+
+
 def row_lines(cells: list[list[str]], columns: list[str] | None) -> list[str]:
     out: list[str] = []
+    if columns:
+        columns = _aligned(cells, columns)
+        serial_at = _unlabelled_serial(cells, columns)
+        if serial_at is not None:
+            columns = [*columns[:serial_at], "seq", *columns[serial_at + 1 :]]
     # The serial numbers the row's first text cell that is no heading of its own (一、/（一）),
     # wherever the 序号 column stands: before the text (序号 | 工作任务 | …) or after a
     # group title in the leading cell (工作任务 | 序号 | 具体要求 | …).
