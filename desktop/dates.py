@@ -46,3 +46,12 @@ def from_iso(value: object) -> dt.date | None:
 def shown(value: dt.date) -> str:
     """``2016年11月28日``: the one way a date is written for people (report, 汇总, screens)."""
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+def shown_iso(value: object, empty: str = "未填") -> str:
+    """A date kept as ISO text (``2016-11-28``) as people read it; *empty* for none, the text
+    itself if it is not a date (a hand-edited file says what it says)."""
+    if not value:
+        return empty
+    date = from_iso(value)
+    return shown(date) if date else str(value)

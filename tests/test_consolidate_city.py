@@ -98,7 +98,7 @@ def test_import_counts_and_messages(city):
     (lost,) = result.superseded
     assert lost.report.source_name == "中山区-初稿.json"
     assert lost.kept_name in ("中山区.json", "中山区.docx")
-    assert "报告日期2016-11-28晚于2016-11-01" in lost.reason
+    assert "报告日期2016年11月28日晚于2016年11月1日" in lost.reason
 
 
 def test_matrix_cells(city):
@@ -171,6 +171,7 @@ def test_answer_and_task_views(city):
     assert "市财政局 · 一（六） 深入推进预决算公开（牵头）· 未完成" in text
     assert "未完成原因及整改措施" in text and "人员不足" in text
     assert "市财政局.json" in view.source or "市财政局.docx" in view.source
+    assert re.search(r"报告日期\d{4}年\d{1,2}月\d{1,2}日", view.source), view.source  # not ISO
     assert "尚未报送" in service.answer("旅顺口区", "1.1.1").text()
     assert "没有填写" in service.answer("市审计局", "1.2.2").text()
 

@@ -43,3 +43,6 @@ def test_stored_iso_and_shown_chinese():
     assert dates.from_iso("2016-12-20") == DEC20
     assert dates.from_iso("2000-13-01") is None and dates.from_iso(None) is None
     assert dates.shown(dt.date(2016, 1, 5)) == "2016年1月5日"
+    assert dates.shown_iso("2016-11-28") == "2016年11月28日"
+    assert dates.shown_iso("") == dates.shown_iso(None) == "未填"
+    assert dates.shown_iso("11月底") == "11月底"  # a hand-edited file says what it says

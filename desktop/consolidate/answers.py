@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop import dates
 from desktop.answers import not_applicable
 from desktop.catalogue import ROLE_RANK
 from desktop.consolidate.matrix import NO_REPORT, NOT_APPLICABLE, OPTIONAL_OPEN, Matrix
@@ -97,7 +98,7 @@ def answer_view(matrix: Matrix, form: FormSpec, unit: str, task_id: str) -> Answ
         for x in (profile.get("contact_name", ""), profile.get("contact_phone", ""))
         if isinstance(x, str) and x
     )
-    date = f"，报告日期{report.report_date}" if report.report_date else ""
+    date = f"，报告日期{dates.shown_iso(report.report_date)}" if report.report_date else ""
     draft = "（草稿，报送单位尚未定稿）" if row.draft else ""
     view.source = f"{report.source_name}{draft}{date}" + (f"，联系人{contact}" if contact else "")
     answer = report.answers().get(task_id)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from desktop import dates
 from desktop.payload_types import Answer, Payload
 
 
@@ -72,7 +73,7 @@ def compare(new: Report, old: Report) -> tuple[bool, str]:
     a, b = new.report_date, old.report_date
     if a and b and a != b:
         late, early = max(a, b), min(a, b)
-        return a > b, f"报告日期{late}晚于{early}"
+        return a > b, f"报告日期{dates.shown_iso(late)}晚于{dates.shown_iso(early)}"
     a, b = new.exported_at, old.exported_at
     if a and b and a != b:
         return a > b, "报告日期相同，以导出时间较晚的为准"

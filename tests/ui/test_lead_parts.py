@@ -285,6 +285,8 @@ def test_a_corrected_part_replaces_the_first_which_stays_one_click_away(
     qtbot.mouseClick(card.history_button, Qt.MouseButton.LeftButton)
     text = shown[0]
     assert (
-        "正在使用" in text and "未使用：被“" in text and "报告日期2016-11-26晚于2016-11-20" in text
+        "正在使用" in text
+        and "未使用：被“" in text
+        and "报告日期2016年11月26日晚于2016年11月20日" in text
     )
     assert "举办政务公开业务培训次数：3次" in text  # the old figure is still readable

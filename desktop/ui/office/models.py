@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop import dates
 from desktop.consolidate.answers import TaskView
 from desktop.consolidate.matrix import (
     COLOURS,
@@ -133,9 +134,7 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.report is None:
                 return f"{row.unit}：尚未报送"
-            return (
-                f"{row.unit}：{row.report.source_name}，报告日期{row.report.report_date or '未填'}"
-            )
+            return f"{row.unit}：{row.report.source_name}，报告日期{dates.shown_iso(row.report.report_date)}"
         if role == Qt.ItemDataRole.ForegroundRole and row.report is None:
             return QBrush(QColor("#9a3412"))
         return None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import dates
 from desktop.consolidate.answers import answer_view, task_view
 from desktop.consolidate.consolidation import Consolidation
 from desktop.consolidate.matrix import REPORT_WORDS, Matrix, Row
@@ -188,7 +189,7 @@ def report_summary(row: Row) -> str:
     if row.report is None:
         return f"{row.unit}：尚未报送报告。"
     report = row.report
-    date = report.report_date or "未填"
+    date = dates.shown_iso(report.report_date)
     if row.draft:
         state = "草稿（报送单位尚未审查定稿，内容可能还会修改，可请该单位报送定稿）"
     else:
