@@ -71,7 +71,7 @@ def test_newer_report_replaces_older_and_older_is_kept_in_history(tmp_path, serv
     result = service.import_paths([samples.write_json(tmp_path / "财政-终稿.json", second)])
 
     assert [r.report.source_name for r in result.replaced] == ["财政-终稿.json"]
-    assert "2016-11-28" in result.replaced[0].reason
+    assert "2016年11月28日" in result.replaced[0].reason
     assert service.matrix().cell("市财政局", "1.6.1").state == "已完成"
     history = service.history("市财政局")
     assert [h["source_name"] for h in history] == ["财政-初稿.json"]

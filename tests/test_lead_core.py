@@ -258,7 +258,7 @@ def test_newest_part_per_unit_wins_and_older_ones_stay_as_history(tmp_path, ctx)
         with open_store(tmp_path / "pc-更正").store as sender:
             write_part(sender, "市教育局", later, trainings_held=4, report_date="2016-11-25")
         result = collect_paths([later], store, rid, catalogue, form, directory, lambda _u: True)
-        assert len(result.replaced) == 1 and "2016-11-25" in result.replaced[0][1]
+        assert len(result.replaced) == 1 and "2016年11月25日" in result.replaced[0][1]
         # The first file again: older, kept as history only; the same file again: no news.
         again = collect_paths([first], store, rid, catalogue, form, directory, lambda _u: True)
         assert len(again.older) == 1 and again.added == again.replaced == []
