@@ -125,10 +125,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str]) -> int:
-    # GUI start: no command (only options such as --data-dir).
-    if not any(not a.startswith("-") for a in _strip_option_values(argv)) and not (
-        {"-h", "--help", "--version"} & set(argv)
-    ):
+    if starts_the_window(argv):
         gui = argparse.ArgumentParser(add_help=False)
         gui.add_argument("--data-dir")
         known, rest = gui.parse_known_args(argv)
@@ -145,6 +142,13 @@ def _main(argv: list[str]) -> int:
         parser.print_help()
         return 2
     return int(args.func(args) or 0)
+
+
+def starts_the_window(argv: list[str]) -> bool:
+    """The GUI start: no command, only options such as --data-dir (and no --help/--version)."""
+    return not any(not a.startswith("-") for a in _strip_option_values(argv)) and not (
+        {"-h", "--help", "--version"} & set(argv)
+    )
 
 
 def _strip_option_values(argv: list[str]) -> list[str]:

@@ -83,15 +83,10 @@ def run_cli(
 
 
 def _opens_a_window(args: tuple[str, ...]) -> bool:
-    """The GUI start (no command, only options) or ``--gui``: Qt must not load in this process."""
-    if "--gui" in args:
-        return True
-    words = [a for a in args if not a.startswith("-")]
-    value_options = {"--data-dir"}
-    for i, a in enumerate(args[:-1]):
-        if a in value_options and args[i + 1] in words:
-            words.remove(args[i + 1])
-    return not words and not {"-h", "--help", "--version"} & set(args)
+    """The GUI start or ``--gui``: Qt must not load in this process."""
+    from desktop.cli import starts_the_window
+
+    return "--gui" in args or starts_the_window(list(args))
 
 
 def _run_in_process(

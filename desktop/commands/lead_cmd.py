@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.commands import fail
+from desktop.commands import fail, open_data
 
 
 def register_collect(asub: argparse._SubParsersAction) -> None:
@@ -81,15 +81,12 @@ def cmd_export_for_lead(args: argparse.Namespace) -> int:
 def cmd_collect(args: argparse.Namespace) -> int:
     from desktop.errors import UserError
     from desktop.operations.lead import collect, find_lead_report
-    from desktop.services import open_services
     from desktop.store import StoreError
 
     try:
-        services, notices = open_services()
+        services = open_data()
     except StoreError as exc:
         return fail(str(exc), 1)
-    for notice in notices:
-        print(f"提示：{notice}", file=sys.stderr)
     try:
         if services.store.read_only:
             return fail("没有收集：数据已在另一个窗口中打开。请在该窗口中收集，或关闭它后再试。", 1)

@@ -10,9 +10,8 @@ Chinese line); 1 the data could not be read or written (another window has it op
 from __future__ import annotations
 
 import argparse
-import sys
 
-from desktop.commands import fail
+from desktop.commands import fail, open_data
 
 
 def register_parts(asub: argparse._SubParsersAction) -> None:
@@ -34,7 +33,6 @@ def register_parts(asub: argparse._SubParsersAction) -> None:
 def cmd_parts(args: argparse.Namespace) -> int:
     from desktop.errors import UserError
     from desktop.operations import parts
-    from desktop.services import open_services
     from desktop.store import StoreError
 
     changing = args.remove if args.remove is not None else args.restore
@@ -42,11 +40,9 @@ def cmd_parts(args: argparse.Namespace) -> int:
         verb = "删除" if args.remove is not None else "恢复"
         return fail(f"请用 --task 指明{verb}哪项任务的材料，如 --task 一（三）。")
     try:
-        services, notices = open_services()
+        services = open_data()
     except StoreError as exc:
         return fail(str(exc), 1)
-    for notice in notices:
-        print(f"提示：{notice}", file=sys.stderr)
     try:
         try:
             desk = parts.open_desk(services, args.unit, args.catalogue)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 
 from desktop.catalogue import Catalogue
@@ -34,20 +33,18 @@ class UnitPayload:
 
 def load_unit_payload(unit_arg: str, catalogue_id: str) -> UnitPayload:
     """Open the store read-only (never creating it) and export the unit's report payload."""
+    from desktop.commands import open_data
     from desktop.lead.desk import LeadDesk
-    from desktop.services import open_services
     from desktop.store import StoreError
     from desktop.store.exchange import export_payload
     from desktop.units import Unit
 
     try:
-        services, notices = open_services(read_only=True, backup_on_open=False)
+        services = open_data(read_only=True, backup_on_open=False)
     except StoreError as exc:
         raise CommandFailed(str(exc), 1) from exc
     store = services.store
     try:
-        for notice in notices:
-            print(f"提示：{notice}", file=sys.stderr)
         try:
             catalogue = services.catalogue(catalogue_id)
             form = services.form(catalogue)

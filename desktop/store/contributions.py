@@ -102,16 +102,7 @@ class Contributions:
     # -- reading ----------------------------------------------------------------------------
     def current(self, report_id: int, task_id: str | None = None) -> list[Contribution]:
         """The contributions in use, by task then unit."""
-        where = "report_id = ? AND current = 1"
-        params: list[Any] = [report_id]
-        if task_id is not None:
-            where += " AND task_id = ?"
-            params.append(task_id)
-        rows = self.store._read(
-            f"SELECT {_COLUMNS} FROM contributions WHERE {where} ORDER BY task_id, unit, id",
-            tuple(params),
-        )
-        return [_row(r) for r in rows]
+        return self._select(report_id, task_id, "current = 1", (), "id")
 
     def current_one(self, report_id: int, task_id: str, unit: str) -> Contribution | None:
         rows = self.store._read(
@@ -171,14 +162,19 @@ class Contributions:
 
     def removed(self, report_id: int, task_id: str | None = None) -> list[Contribution]:
         """The parts the lead removed, by task then unit, newest received first."""
-        where = "report_id = ? AND current = 0 AND note LIKE ?"
-        params: list[Any] = [report_id, REMOVED_NOTE + "%"]
-        if task_id is not None:
-            where += " AND task_id = ?"
-            params.append(task_id)
+        return self._select(
+            report_id, task_id, "current = 0 AND note LIKE ?", (REMOVED_NOTE + "%",), "id DESC"
+        )
+
+    def _select(
+        self, report_id: int, task_id: str | None, where: str, params: tuple[str, ...], order: str
+    ) -> list[Contribution]:
+        """A report's contributions matching *where*, by task then unit (then *order*)."""
+        clause = f"report_id = ? AND {where}" + (" AND task_id = ?" if task_id is not None else "")
+        values = (report_id, *params, *(() if task_id is None else (task_id,)))
         rows = self.store._read(
-            f"SELECT {_COLUMNS} FROM contributions WHERE {where} ORDER BY task_id, unit, id DESC",
-            tuple(params),
+            f"SELECT {_COLUMNS} FROM contributions WHERE {clause} ORDER BY task_id, unit, {order}",
+            values,
         )
         return [_row(r) for r in rows]
 
